@@ -1,0 +1,362 @@
+//! `michi profile list | check | export`.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::cli::ProfileCommand;
+use crate::i18n::Lang;
+use crate::model::{
+    CompetencyGroup, Document, Grade, Profile, PromotionStep, ResolvedRequirement, Rotation, Scale, Training,
+    TrainingKind,
+};
+use crate::store::profiles::user_profile_dir;
+use crate::store::{BUNDLED, Catalog, Diagnostic, Origin, load_profile_file};
+use crate::text::{escape_controls, pad_right, width};
+
+pub fn run(cmd: ProfileCommand, lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
+    match cmd {
+        ProfileCommand::List { json } => list(lang, json, out),
+        ProfileCommand::Check { files } => check(&files, lang, out),
+        ProfileCommand::Export { id, json } => export(&id, json, lang, out),
+    }
+}
+
+fn load_catalog(lang: Lang) -> Catalog {
+    Catalog::load(user_profile_dir().as_deref(), lang)
+}
+
+/// Warnings about user profiles set aside and bundled ones replaced, on standard error.
+fn report_catalog_warnings(catalog: &Catalog, lang: Lang) {
+    for notice in catalog.notices(lang) {
+        eprintln!("{}: {notice}", lang.pick("お知らせ", "notice"));
+    }
+    for failed in &catalog.failed {
+        let path = escape_controls(&failed.path.display().to_string());
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ja => format!("警告: プロファイル {path} に問題があるため読み込みませんでした"),
+                Lang::En => format!("warning: skipped the profile {path}: it has problems"),
+            }
+        );
+        for d in &failed.diagnostics {
+            eprint!("{}", d.render(lang));
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ListRow<'a> {
+    id: &'a str,
+    name: &'a str,
+    name_romaji: &'a str,
+    document_date: &'a str,
+    origin: &'static str,
+    path: Option<String>,
+}
+
+fn list(lang: Lang, json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
+    let catalog = load_catalog(lang);
+    report_catalog_warnings(&catalog, lang);
+    let rows: Vec<ListRow<'_>> = catalog
+        .entries
+        .iter()
+        .map(|e| ListRow {
+            id: &e.profile.id,
+            name: &e.profile.name,
+            name_romaji: &e.profile.name_romaji,
+            document_date: &e.profile.document.date,
+            origin: match e.origin {
+                Origin::Bundled => "bundled",
+                Origin::User(_) => "user",
+            },
+            path: match &e.origin {
+                Origin::User(p) => Some(p.display().to_string()),
+                Origin::Bundled => None,
+            },
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::other)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let header = [
+        lang.pick("ID", "ID"),
+        lang.pick("自治体", "Municipality"),
+        lang.pick("文書の日付", "Document date"),
+        lang.pick("由来", "Source"),
+    ];
+    let cells: Vec<[String; 4]> = rows
+        .iter()
+        .map(|r| {
+            let origin = match &r.path {
+                None => lang.pick("同梱", "bundled").to_string(),
+                Some(p) => format!("{} ({})", lang.pick("ユーザー", "user"), escape_controls(p)),
+            };
+            [
+                r.id.to_string(),
+                format!("{} {}", r.name, r.name_romaji),
+                r.document_date.to_string(),
+                origin,
+            ]
+        })
+        .collect();
+    write_table(out, &header, &cells)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes rows as columns aligned by display width (full-width text counts double).
+pub(crate) fn write_table<const N: usize>(
+    out: &mut impl Write,
+    header: &[&str; N],
+    rows: &[[String; N]],
+) -> io::Result<()> {
+    let mut widths = header.map(width);
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let last = cells.len().saturating_sub(1);
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == last {
+                    c.to_string()
+                } else {
+                    pad_right(c, widths[i])
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    writeln!(out, "{}", line(header.to_vec()))?;
+    for row in rows {
+        writeln!(out, "{}", line(row.iter().map(String::as_str).collect()))?;
+    }
+    Ok(())
+}
+
+fn check(files: &[std::path::PathBuf], lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
+    let mut failed = 0usize;
+    for path in files {
+        match load_profile_file(path, lang) {
+            Ok(profile) => {
+                writeln!(
+                    out,
+                    "ok: {} — {}",
+                    escape_controls(&path.display().to_string()),
+                    summary(&profile, lang)
+                )?;
+            }
+            Err(diagnostics) => {
+                failed += 1;
+                for d in &diagnostics {
+                    eprint!("{}", d.render(lang));
+                }
+                let file = escape_controls(&path.display().to_string());
+                eprintln!(
+                    "{}",
+                    match lang {
+                        Lang::Ja => format!("{file}: 問題が {} 件あります", diagnostics.len()),
+                        Lang::En => format!("{file}: {} problem(s)", diagnostics.len()),
+                    }
+                );
+            }
+        }
+    }
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// One line saying what a profile holds.
+fn summary(p: &Profile, lang: Lang) -> String {
+    let grades = p.grades().count();
+    let written = p.requirements.len();
+    let rules = p.rotation.as_ref().map_or(0, |r| r.rules.len());
+    match lang {
+        Lang::Ja => format!(
+            "{} ({}): 職系 {}, 職級 {grades}, 能力 {}, 要件 {written}, 昇任ステップ {}, 研修 {}, ローテーション規則 {rules}",
+            p.name,
+            p.id,
+            p.job_series.len(),
+            p.competencies.len(),
+            p.promotion.len(),
+            p.trainings.len()
+        ),
+        Lang::En => format!(
+            "{} ({}): {} series, {grades} grades, {} competencies, {written} requirements, {} promotion steps, {} trainings, {rules} rotation rules",
+            p.name_romaji,
+            p.id,
+            p.job_series.len(),
+            p.competencies.len(),
+            p.promotion.len(),
+            p.trainings.len()
+        ),
+    }
+}
+
+fn export(id: &str, json: bool, lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
+    let catalog = load_catalog(lang);
+    report_catalog_warnings(&catalog, lang);
+    let Some(entry) = catalog.get(id) else {
+        let known: Vec<&str> = catalog.entries.iter().map(|e| e.profile.id.as_str()).collect();
+        let d = Diagnostic::file_level(
+            id,
+            match lang {
+                Lang::Ja => format!("プロファイル `{id}` はありません"),
+                Lang::En => format!("no profile with id `{id}`"),
+            },
+            match lang {
+                Lang::Ja => format!("使えるID: {}（`michi profile list` で一覧）", known.join(", ")),
+                Lang::En => format!("available ids: {} (see `michi profile list`)", known.join(", ")),
+            },
+        );
+        eprint!("{}", d.render(lang));
+        return Ok(ExitCode::FAILURE);
+    };
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &ProfileExport::new(&entry.profile)).map_err(io::Error::other)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    match &entry.origin {
+        Origin::Bundled => {
+            let file = format!("{id}.toml");
+            let text = BUNDLED.iter().find(|(name, _)| *name == file).map(|(_, t)| *t);
+            match text {
+                Some(text) => out.write_all(text.as_bytes())?,
+                // A bundled profile whose file name differs from its id: serialize instead.
+                None => out.write_all(
+                    toml::to_string_pretty(&entry.profile)
+                        .map_err(io::Error::other)?
+                        .as_bytes(),
+                )?,
+            }
+        }
+        Origin::User(path) => out.write_all(&std::fs::read(path)?)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The resolved profile as the `--json` contract describes it: every grade ×
+/// competency requirement filled in, series named on requirements and promotion steps.
+#[derive(Serialize)]
+pub(crate) struct ProfileExport<'p> {
+    id: &'p str,
+    name: &'p str,
+    name_romaji: &'p str,
+    prefecture: Option<&'p str>,
+    document: &'p Document,
+    scale: &'p Scale,
+    competency_groups: &'p [CompetencyGroup],
+    job_series: Vec<SeriesExport<'p>>,
+    competencies: Vec<CompetencyExport<'p>>,
+    requirements: Vec<ResolvedRequirement<'p>>,
+    promotion: Vec<StepExport<'p>>,
+    rotation: Option<&'p Rotation>,
+    trainings: Vec<TrainingExport<'p>>,
+}
+
+#[derive(Serialize)]
+struct SeriesExport<'p> {
+    id: &'p str,
+    name: &'p str,
+    description: Option<&'p str>,
+    source: &'p str,
+    grades: &'p [Grade],
+}
+
+#[derive(Serialize)]
+struct CompetencyExport<'p> {
+    id: &'p str,
+    name: &'p str,
+    definition: &'p str,
+    /// The group's name, as a reader expects to see it.
+    group: Option<&'p str>,
+    group_id: Option<&'p str>,
+    aliases: &'p [String],
+    source: &'p str,
+}
+
+#[derive(Serialize)]
+struct StepExport<'p> {
+    series: Option<&'p str>,
+    #[serde(flatten)]
+    step: &'p PromotionStep,
+}
+
+#[derive(Serialize)]
+struct TrainingExport<'p> {
+    #[serde(flatten)]
+    training: &'p Training,
+    kind_label: &'static str,
+}
+
+impl<'p> ProfileExport<'p> {
+    pub(crate) fn new(p: &'p Profile) -> Self {
+        ProfileExport {
+            id: &p.id,
+            name: &p.name,
+            name_romaji: &p.name_romaji,
+            prefecture: p.prefecture.as_deref(),
+            document: &p.document,
+            scale: &p.scale,
+            competency_groups: &p.competency_groups,
+            job_series: p
+                .job_series
+                .iter()
+                .map(|s| SeriesExport {
+                    id: &s.id,
+                    name: &s.name,
+                    description: s.description.as_deref(),
+                    source: &s.source,
+                    grades: &s.grades,
+                })
+                .collect(),
+            competencies: p
+                .competencies
+                .iter()
+                .map(|c| CompetencyExport {
+                    id: &c.id,
+                    name: &c.name,
+                    definition: &c.definition,
+                    group: c
+                        .group
+                        .as_deref()
+                        .and_then(|g| p.competency_group(g))
+                        .map(|g| g.name.as_str()),
+                    group_id: c.group.as_deref(),
+                    aliases: &c.aliases,
+                    source: &c.source,
+                })
+                .collect(),
+            requirements: p.resolved_requirements(),
+            promotion: p
+                .promotion
+                .iter()
+                .map(|step| StepExport {
+                    series: p.step_series(step).map(|s| s.id.as_str()),
+                    step,
+                })
+                .collect(),
+            rotation: p.rotation.as_ref(),
+            trainings: p
+                .trainings
+                .iter()
+                .map(|training| TrainingExport {
+                    training,
+                    kind_label: TrainingKind::label_ja(training.kind),
+                })
+                .collect(),
+        }
+    }
+}

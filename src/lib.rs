@@ -1,0 +1,10 @@
+//! Michi (道): a career-path planner for Japanese municipal staff.
+//!
+//! Layers: [`model`] (pure data and checks) → [`store`] (files: parsing, validation,
+//! diagnostics) → [`cli`] (headless commands). Data flows one way, from files to display.
+
+pub mod cli;
+pub mod i18n;
+pub mod model;
+pub mod store;
+pub mod text;

@@ -1,0 +1,186 @@
+//! Profiles on disk and in the binary: the five bundled municipalities, the user's own
+//! profile directory, and the catalog that merges them (a user profile with a bundled id
+//! replaces it; a broken user profile is set aside with its problems, never fatal).
+
+use std::path::{Path, PathBuf};
+
+use crate::i18n::Lang;
+use crate::model::Profile;
+use crate::store::diagnostic::Diagnostic;
+use crate::store::parse::parse_toml;
+use crate::store::source::read_limited;
+use crate::text::escape_controls;
+
+/// The bundled profiles: file name and TOML text, compiled into the binary.
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("ageo.toml", include_str!("../../profiles/ageo.toml")),
+    ("iruma.toml", include_str!("../../profiles/iruma.toml")),
+    ("kawagoe.toml", include_str!("../../profiles/kawagoe.toml")),
+    ("akishima.toml", include_str!("../../profiles/akishima.toml")),
+    ("joetsu.toml", include_str!("../../profiles/joetsu.toml")),
+];
+
+/// Most user profile files read from the profile directory.
+const MAX_USER_PROFILES: usize = 200;
+
+/// Parses and validates a profile. `file` names it in messages.
+pub fn parse_profile(file: &str, bytes: &[u8], lang: Lang) -> Result<Profile, Vec<Diagnostic>> {
+    parse_toml::<Profile>(file, bytes, lang, |profile, located| {
+        profile.validate().iter().map(|p| located.problem(p, lang)).collect()
+    })
+}
+
+/// Reads, parses and validates the profile at `path`.
+pub fn load_profile_file(path: &Path, lang: Lang) -> Result<Profile, Vec<Diagnostic>> {
+    let file = path.display().to_string();
+    let bytes = read_limited(path).map_err(|e| vec![Diagnostic::file_level(&file, e.message(lang), e.hint(lang))])?;
+    parse_profile(&file, &bytes, lang)
+}
+
+/// The directory holding the user's own profiles: `$MICHI_CONFIG_DIR/profiles` when set,
+/// else the platform's config directory (`~/.config/michi/profiles` on Linux).
+pub fn user_profile_dir() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("profiles"))
+}
+
+/// Michi's configuration directory.
+pub fn config_dir() -> Option<PathBuf> {
+    match std::env::var_os("MICHI_CONFIG_DIR") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => directories::ProjectDirs::from("", "", "michi").map(|d| d.config_dir().to_path_buf()),
+    }
+}
+
+/// Where a profile came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Bundled,
+    User(PathBuf),
+}
+
+/// A profile available to plan with.
+#[derive(Debug, Clone)]
+pub struct CatalogEntry {
+    pub profile: Profile,
+    pub origin: Origin,
+    /// Set when this user profile replaces a bundled one with the same id.
+    pub overrides_bundled: bool,
+}
+
+/// A user profile that could not be used, with the reasons.
+#[derive(Debug, Clone)]
+pub struct FailedProfile {
+    pub path: PathBuf,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Every available profile, plus the user files set aside.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub entries: Vec<CatalogEntry>,
+    pub failed: Vec<FailedProfile>,
+}
+
+impl Catalog {
+    /// The bundled profiles, then the user's from `user_dir` (if given and present).
+    pub fn load(user_dir: Option<&Path>, lang: Lang) -> Catalog {
+        let mut catalog = Catalog::default();
+        for (name, text) in BUNDLED {
+            match parse_profile(name, text.as_bytes(), lang) {
+                Ok(profile) => catalog.entries.push(CatalogEntry {
+                    profile,
+                    origin: Origin::Bundled,
+                    overrides_bundled: false,
+                }),
+                Err(diagnostics) => catalog.failed.push(FailedProfile {
+                    path: PathBuf::from(name),
+                    diagnostics,
+                }),
+            }
+        }
+        if let Some(dir) = user_dir {
+            catalog.add_user_dir(dir, lang);
+        }
+        catalog
+    }
+
+    fn add_user_dir(&mut self, dir: &Path, lang: Lang) {
+        let Ok(read) = std::fs::read_dir(dir) else {
+            // A missing directory simply means no user profiles.
+            return;
+        };
+        let mut paths: Vec<PathBuf> = read
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+            .collect();
+        paths.sort();
+        paths.truncate(MAX_USER_PROFILES);
+        for path in paths {
+            match load_profile_file(&path, lang) {
+                Ok(profile) => self.add_user(profile, path, lang),
+                Err(diagnostics) => self.failed.push(FailedProfile { path, diagnostics }),
+            }
+        }
+    }
+
+    fn add_user(&mut self, profile: Profile, path: PathBuf, lang: Lang) {
+        match self.entries.iter_mut().position(|e| e.profile.id == profile.id) {
+            Some(i) if self.entries[i].origin == Origin::Bundled => {
+                self.entries[i] = CatalogEntry {
+                    profile,
+                    origin: Origin::User(path),
+                    overrides_bundled: true,
+                };
+            }
+            Some(i) => {
+                let other = match &self.entries[i].origin {
+                    Origin::User(p) => p.display().to_string(),
+                    Origin::Bundled => String::new(),
+                };
+                let file = path.display().to_string();
+                let message = match lang {
+                    Lang::Ja => format!("ID `{}` は {other} でも使われています", profile.id),
+                    Lang::En => format!("the id `{}` is already used by {other}", profile.id),
+                };
+                let hint = lang
+                    .pick("どちらかの id を変えてください", "give one of them another id")
+                    .to_string();
+                self.failed.push(FailedProfile {
+                    path,
+                    diagnostics: vec![Diagnostic::file_level(&file, message, hint)],
+                });
+            }
+            None => self.entries.push(CatalogEntry {
+                profile,
+                origin: Origin::User(path),
+                overrides_bundled: false,
+            }),
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&CatalogEntry> {
+        self.entries.iter().find(|e| e.profile.id == id)
+    }
+
+    /// Notices to show next to the list: user profiles replacing bundled ones.
+    pub fn notices(&self, lang: Lang) -> Vec<String> {
+        self.entries
+            .iter()
+            .filter(|e| e.overrides_bundled)
+            .filter_map(|e| match &e.origin {
+                Origin::User(path) => {
+                    let path = escape_controls(&path.display().to_string());
+                    Some(match lang {
+                        Lang::Ja => format!(
+                            "ユーザーのプロファイル {path} が同梱の `{}` を置き換えています",
+                            e.profile.id
+                        ),
+                        Lang::En => format!("your profile {path} replaces the bundled `{}`", e.profile.id),
+                    })
+                }
+                Origin::Bundled => None,
+            })
+            .collect()
+    }
+}

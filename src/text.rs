@@ -1,0 +1,124 @@
+//! Text helpers shared by every front end: display width (full-width characters take two
+//! columns), padding and truncation by width, making untrusted text safe to print, and
+//! "did you mean" suggestions.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Columns `s` occupies in a terminal.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `s` padded with spaces on the right to `columns` display columns (never truncated).
+pub fn pad_right(s: &str, columns: usize) -> String {
+    let w = width(s);
+    let mut out = String::with_capacity(s.len() + columns.saturating_sub(w));
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(' ', columns.saturating_sub(w)));
+    out
+}
+
+/// `s` cut to at most `columns` display columns, ending in "…" when cut. Never splits a
+/// character.
+pub fn truncate(s: &str, columns: usize) -> String {
+    if width(s) <= columns {
+        return s.to_string();
+    }
+    if columns == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > columns - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Whether `c` must never reach a terminal raw: C0 controls other than tab and line feed,
+/// DEL, C1 controls, and bidirectional formatting characters (they reorder what a reader
+/// sees, "Trojan Source").
+pub fn is_forbidden_char(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with every forbidden character (and carriage return) shown as a visible `\u{..}`
+/// escape, so text from a file can be printed in an error message safely.
+pub fn escape_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_forbidden_char(c) || c == '\r' {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The candidate closest to `wanted`, when it is close enough to be a likely typo.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (wanted.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(wanted, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_text_is_two_columns_per_character() {
+        assert_eq!(width("主任級"), 6);
+        assert_eq!(pad_right("主任", 6), "主任  ");
+    }
+
+    #[test]
+    fn truncation_never_splits_a_wide_character() {
+        assert_eq!(truncate("管理能力発揮期", 6), "管理…");
+        assert_eq!(truncate("管理能力発揮期", 7), "管理能…");
+        assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(truncate("abcd", 0), "");
+    }
+
+    #[test]
+    fn control_characters_are_escaped_not_printed() {
+        assert_eq!(escape_controls("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(escape_controls("x\u{202e}y"), "x\\u{202e}y");
+        assert_eq!(escape_controls("主事\tok"), "主事\tok");
+    }
+
+    #[test]
+    fn suggestions_find_typos_only() {
+        assert_eq!(closest("shunni", ["shuji", "shunin", "kacho"]), Some("shunin"));
+        assert_eq!(closest("zzzzzz", ["shuji", "shunin"]), None);
+    }
+}
