@@ -164,7 +164,8 @@ fn check(files: &[std::path::PathBuf], lang: Lang, out: &mut impl Write) -> io::
                     "{}",
                     match lang {
                         Lang::Ja => format!("{file}: 問題が {} 件あります", diagnostics.len()),
-                        Lang::En => format!("{file}: {} problem(s)", diagnostics.len()),
+                        Lang::En if diagnostics.len() == 1 => format!("{file}: 1 problem"),
+                        Lang::En => format!("{file}: {} problems", diagnostics.len()),
                     }
                 );
             }

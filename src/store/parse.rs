@@ -196,7 +196,7 @@ fn describe(message: &str, lang: Lang) -> (String, String) {
             )
         }
     } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        let detail = message.trim();
+        let detail = plain_types(message.trim(), lang);
         if ja {
             (
                 format!("値の型または範囲が違います（{detail}）"),
@@ -231,6 +231,34 @@ fn describe(message: &str, lang: Lang) -> (String, String) {
             "check quotes, brackets and `=` around this place".to_string(),
         )
     }
+}
+
+/// serde's type names in words a profile author knows.
+fn plain_types(message: &str, lang: Lang) -> String {
+    let replacements: &[(&str, &str, &str)] = &[
+        (
+            "expected u8",
+            "0～255 の整数が必要です",
+            "expected a whole number from 0 to 255",
+        ),
+        ("expected u32", "0 以上の整数が必要です", "expected a whole number"),
+        (
+            "expected a boolean",
+            "true または false が必要です",
+            "expected true or false",
+        ),
+        (
+            "expected a string",
+            "文字列（\"…\"）が必要です",
+            "expected text in quotes",
+        ),
+        ("expected a sequence", "配列（[…]）が必要です", "expected a list [ … ]"),
+    ];
+    let mut out = message.to_string();
+    for (from, ja, en) in replacements {
+        out = out.replace(from, lang.pick(ja, en));
+    }
+    out
 }
 
 #[cfg(test)]
