@@ -1,6 +1,7 @@
 //! The headless commands. Each returns an exit code: 0 success, 1 bad input (the problems
 //! are printed), 2 usage errors (clap's own).
 
+mod plan;
 mod profile;
 
 use std::io::Write;
@@ -29,6 +30,12 @@ pub enum Command {
     /// List, check and export municipal profiles.
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// Create, check and analyse career plans.
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// Compare grades.
+    #[command(subcommand)]
+    Grade(GradeCommand),
     /// Print a shell completion script (bash, zsh, fish, …) to standard output.
     Completions {
         #[arg(value_enum)]
@@ -60,6 +67,58 @@ pub enum ProfileCommand {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Analyse a plan: retirement, trajectory, competency gaps, training plan, rotation.
+    Analyze {
+        /// Plan TOML file.
+        plan: PathBuf,
+        /// The date to plan from (YYYY-MM-DD); default: today in Japan.
+        #[arg(long, value_parser = plan::parse_today)]
+        today: Option<crate::model::Date>,
+        /// Print JSON instead of the readable report.
+        #[arg(long)]
+        json: bool,
+        /// Trainings to suggest per fiscal year at most.
+        #[arg(long, default_value_t = crate::engine::DEFAULT_PER_YEAR as u8, value_parser = clap::value_parser!(u8).range(1..=20))]
+        per_year: u8,
+    },
+    /// Write a starter plan for a profile, with comments listing what to choose from.
+    New {
+        /// Profile id (see `michi profile list`).
+        #[arg(long)]
+        profile: String,
+        /// Write to this file (created private, 0600) instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a plan against its profile and report every problem with its line and column.
+    Check {
+        /// Plan TOML file.
+        plan: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GradeCommand {
+    /// What one grade asks that another does not: required levels, descriptors and roles.
+    Diff {
+        /// Profile id.
+        #[arg(long)]
+        profile: String,
+        /// Grade id to compare from (e.g. the current grade).
+        from: String,
+        /// Grade id to compare to (e.g. the next grade).
+        to: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang;
@@ -78,6 +137,22 @@ pub fn run(cli: Cli) -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Profile(cmd)) => profile::run(cmd, lang, &mut out),
+        Some(Command::Plan(PlanCommand::Analyze {
+            plan,
+            today,
+            json,
+            per_year,
+        })) => plan::analyze(&plan, today, json, usize::from(per_year), lang, &mut out),
+        Some(Command::Plan(PlanCommand::New { profile, output, force })) => {
+            plan::new_plan(&profile, output.as_ref(), force, lang, &mut out)
+        }
+        Some(Command::Plan(PlanCommand::Check { plan })) => plan::check(&plan, lang, &mut out),
+        Some(Command::Grade(GradeCommand::Diff {
+            profile,
+            from,
+            to,
+            json,
+        })) => plan::grade_diff(&profile, &from, &to, json, lang, &mut out),
     };
     // A closed pipe (`michi profile list | head`) is not an error worth a message.
     result.unwrap_or_else(|e| {

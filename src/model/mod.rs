@@ -1,8 +1,12 @@
 //! The nouns of Michi: profiles (a municipality's career system) and, later, plans.
 //! Pure data and checks: no files, no clock, no terminal.
 
+pub mod date;
+pub mod plan;
 pub mod profile;
 pub mod validate;
 
+pub use date::{Date, FiscalYear, fiscal_year_label, japanese_fiscal_year};
+pub use plan::*;
 pub use profile::*;
 pub use validate::{Entity, FieldPath, PathSeg, Problem, ProblemKind};

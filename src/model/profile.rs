@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::plan::LeaveKind;
+
 /// The only profile format version this build reads.
 pub const PROFILE_SCHEMA_VERSION: u32 = 1;
 
@@ -32,6 +34,22 @@ pub struct Profile {
     pub rotation: Option<Rotation>,
     #[serde(default)]
     pub trainings: Vec<Training>,
+    /// How leave periods count toward years in grade. Kinds not listed count in full.
+    #[serde(default)]
+    pub leave_rules: Vec<LeaveRule>,
+}
+
+/// How much of a kind of leave counts toward years in grade for promotion.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeaveRule {
+    pub kind: LeaveKind,
+    /// Fraction of the leave counted, from 0 (not at all) to 1 (in full).
+    pub counted: f64,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub illustrative: bool,
 }
 
 /// The policy document a profile was read from.

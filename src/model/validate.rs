@@ -2,6 +2,7 @@
 //! promotion model. Pure: each problem names the field it concerns by path; the store
 //! turns paths into file positions.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -12,7 +13,7 @@ use crate::text::closest;
 /// One step of a path into the profile document: a key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PathSeg {
-    Key(&'static str),
+    Key(Cow<'static, str>),
     Index(usize),
 }
 
@@ -21,8 +22,8 @@ pub enum PathSeg {
 pub struct FieldPath(pub Vec<PathSeg>);
 
 impl FieldPath {
-    pub fn key(mut self, key: &'static str) -> Self {
-        self.0.push(PathSeg::Key(key));
+    pub fn key(mut self, key: impl Into<Cow<'static, str>>) -> Self {
+        self.0.push(PathSeg::Key(key.into()));
         self
     }
 
@@ -175,6 +176,33 @@ pub enum ProblemKind {
     RuleWithoutFamilies,
     RuleWithoutDepartmentCount,
     ZeroYears,
+    FractionOutOfRange {
+        value: String,
+    },
+    DuplicateLeaveRule,
+    UnknownProfile {
+        id: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
+    GradeNotInSeries {
+        grade: String,
+        series: String,
+    },
+    TargetBelowCurrent {
+        target: String,
+        current: String,
+    },
+    DateOrder {
+        earlier: &'static str,
+        later: &'static str,
+    },
+    OverlappingPostings {
+        previous_from: String,
+    },
+    DuplicateEntry {
+        id: String,
+    },
 }
 
 /// A problem found in a profile, at `path`.
@@ -336,6 +364,61 @@ impl ProblemKind {
                 )
                 .to_string(),
             ZeroYears => lang.pick("年数が 0 です", "the number of years is 0").to_string(),
+            FractionOutOfRange { value } => {
+                if ja {
+                    format!("割合 {value} は 0～1 の範囲外です")
+                } else {
+                    format!("the fraction {value} is outside 0–1")
+                }
+            }
+            DuplicateLeaveRule => lang
+                .pick(
+                    "同じ種類の休業の規則が二つあります",
+                    "a second rule for the same kind of leave",
+                )
+                .to_string(),
+            UnknownProfile { id, .. } => {
+                if ja {
+                    format!("プロファイル `{id}` はありません")
+                } else {
+                    format!("no profile with id `{id}`")
+                }
+            }
+            GradeNotInSeries { grade, series } => {
+                if ja {
+                    format!("職級 `{grade}` は職系 `{series}` にありません")
+                } else {
+                    format!("grade `{grade}` is not on the `{series}` ladder")
+                }
+            }
+            TargetBelowCurrent { target, current } => {
+                if ja {
+                    format!("目標の職級 `{target}` が現在の職級 `{current}` より下位です")
+                } else {
+                    format!("the target grade `{target}` is below the current grade `{current}`")
+                }
+            }
+            DateOrder { earlier, later } => {
+                if ja {
+                    format!("{later} が {earlier} より前になっています")
+                } else {
+                    format!("{later} comes before {earlier}")
+                }
+            }
+            OverlappingPostings { previous_from } => {
+                if ja {
+                    format!("この配属が前の配属（{previous_from} から）と重なっています")
+                } else {
+                    format!("this posting overlaps the previous one (from {previous_from})")
+                }
+            }
+            DuplicateEntry { id } => {
+                if ja {
+                    format!("`{id}` が二度書かれています")
+                } else {
+                    format!("`{id}` is listed twice")
+                }
+            }
         }
     }
 
@@ -458,6 +541,56 @@ impl ProblemKind {
             ZeroYears => lang
                 .pick("1 以上の年数にしてください", "use at least 1 year")
                 .to_string(),
+            FractionOutOfRange { .. } => lang
+                .pick(
+                    "0（算入しない）から 1（全期間算入）の値にしてください",
+                    "use 0 (not counted) to 1 (counted in full)",
+                )
+                .to_string(),
+            DuplicateLeaveRule | DuplicateEntry { .. } => {
+                lang.pick("一つにまとめてください", "keep one of them").to_string()
+            }
+            UnknownProfile {
+                suggestion: Some(s), ..
+            } => {
+                if ja {
+                    format!("`{s}` のことですか？")
+                } else {
+                    format!("did you mean `{s}`?")
+                }
+            }
+            UnknownProfile { known, .. } => {
+                if ja {
+                    format!("使えるID: {}（`michi profile list` で一覧）", known.join(", "))
+                } else {
+                    format!("available ids: {} (see `michi profile list`)", known.join(", "))
+                }
+            }
+            GradeNotInSeries { .. } => lang
+                .pick(
+                    "series に合った職級を指定してください（`michi profile export ID` で職級を確認できます）",
+                    "use a grade of the plan's series (`michi profile export ID` lists them)",
+                )
+                .to_string(),
+            TargetBelowCurrent { .. } => lang
+                .pick(
+                    "現在の職級以上の職級を目標にしてください",
+                    "choose the current grade or one above it",
+                )
+                .to_string(),
+            DateOrder { earlier, later } => {
+                if ja {
+                    format!("{earlier} と {later} の日付を確認してください")
+                } else {
+                    format!("check the dates in {earlier} and {later}")
+                }
+            }
+            OverlappingPostings { .. } => lang
+                .pick(
+                    "前の配属の to をこの配属の from より前の日付にしてください（配属は古い順に書きます）",
+                    "end the previous posting (`to`) before this one starts; list postings oldest first",
+                )
+                .to_string(),
         }
     }
 }
@@ -540,6 +673,11 @@ impl Checker {
                 },
             );
         }
+    }
+
+    /// A table key that must be a known id, e.g. a competency in `[self_assessment]`.
+    fn reference_key(&mut self, table: &'static str, key: &str, known: &HashSet<&str>) {
+        self.reference(path![table].key(key.to_string()), Entity::Competency, key, known);
     }
 
     fn level(&mut self, path: FieldPath, level: u8, min: u8, max: u8) {
@@ -660,6 +798,20 @@ impl Profile {
                     c,
                     &competencies,
                 );
+            }
+        }
+        let mut leave_kinds = HashSet::new();
+        for (i, rule) in self.leave_rules.iter().enumerate() {
+            if !(0.0..=1.0).contains(&rule.counted) {
+                ck.push(
+                    path!["leave_rules", i, "counted"],
+                    ProblemKind::FractionOutOfRange {
+                        value: rule.counted.to_string(),
+                    },
+                );
+            }
+            if !leave_kinds.insert(rule.kind) {
+                ck.push(path!["leave_rules", i, "kind"], ProblemKind::DuplicateLeaveRule);
             }
         }
         ck.problems
@@ -975,5 +1127,171 @@ mod tests {
             .map(|(i, w)| (w[0].as_str(), w[1].as_str(), i))
             .collect();
         assert!(find_cycle(&edges).is_none());
+    }
+}
+
+impl crate::model::Plan {
+    /// Every problem in the plan measured against its profile: unknown ids, dates out of
+    /// order, overlapping postings, levels off the profile's scale.
+    pub fn validate(&self, profile: &Profile) -> Vec<Problem> {
+        use crate::model::PLAN_SCHEMA_VERSION;
+        let mut ck = Checker { problems: Vec::new() };
+        if self.schema_version != PLAN_SCHEMA_VERSION {
+            ck.push(
+                path!["schema_version"],
+                ProblemKind::UnsupportedSchemaVersion {
+                    found: self.schema_version,
+                },
+            );
+        }
+        let series_ids: HashSet<&str> = profile.job_series.iter().map(|s| s.id.as_str()).collect();
+        if let Some(series) = &self.series {
+            ck.reference(path!["series"], Entity::Series, series, &series_ids);
+        }
+        let series = self.series_id(profile).and_then(|id| profile.series(id));
+        let ladder: HashSet<&str> = series
+            .map(|s| s.grades.iter().map(|g| g.id.as_str()).collect())
+            .unwrap_or_default();
+        let rank = |id: &str| series.and_then(|s| s.grades.iter().position(|g| g.id == id));
+        for (key, grade) in [("grade", &self.grade), ("target_grade", &self.target_grade)] {
+            let here = path![key];
+            if ladder.contains(grade.as_str()) {
+                continue;
+            }
+            match (profile.grade(grade), series) {
+                (Some(_), Some(s)) => ck.push(
+                    here,
+                    ProblemKind::GradeNotInSeries {
+                        grade: grade.clone(),
+                        series: s.id.clone(),
+                    },
+                ),
+                _ => ck.reference(here, Entity::Grade, grade, &ladder),
+            }
+        }
+        if let (Some(current), Some(target)) = (rank(&self.grade), rank(&self.target_grade))
+            && target < current
+        {
+            ck.push(
+                path!["target_grade"],
+                ProblemKind::TargetBelowCurrent {
+                    target: self.target_grade.clone(),
+                    current: self.grade.clone(),
+                },
+            );
+        }
+        if self.hire_date <= self.birth_date {
+            ck.push(
+                path!["hire_date"],
+                ProblemKind::DateOrder {
+                    earlier: "birth_date",
+                    later: "hire_date",
+                },
+            );
+        }
+        if self.grade_since < self.hire_date {
+            ck.push(
+                path!["grade_since"],
+                ProblemKind::DateOrder {
+                    earlier: "hire_date",
+                    later: "grade_since",
+                },
+            );
+        }
+
+        let trainings: HashSet<&str> = profile.trainings.iter().map(|t| t.id.as_str()).collect();
+        for (key, list) in [
+            ("completed_trainings", &self.completed_trainings),
+            ("planned_trainings", &self.planned_trainings),
+        ] {
+            let mut seen = HashSet::new();
+            for (i, t) in list.iter().enumerate() {
+                ck.reference(path![key, i], Entity::Training, t, &trainings);
+                if !seen.insert(t.as_str()) {
+                    ck.push(path![key, i], ProblemKind::DuplicateEntry { id: t.clone() });
+                }
+            }
+        }
+
+        let competencies: HashSet<&str> = profile.competencies.iter().map(|c| c.id.as_str()).collect();
+        for (key, levels) in [
+            ("self_assessment", &self.self_assessment),
+            ("supervisor_assessment", &self.supervisor_assessment),
+        ] {
+            for (competency, &level) in levels {
+                ck.reference_key(key, competency, &competencies);
+                if !profile.scale.contains(level) {
+                    ck.push(
+                        path![key].key(competency.clone()),
+                        ProblemKind::LevelOutsideScale {
+                            level,
+                            min: profile.scale.min,
+                            max: profile.scale.max,
+                        },
+                    );
+                }
+            }
+        }
+        for competency in self.evidence.keys() {
+            ck.reference_key("evidence", competency, &competencies);
+        }
+
+        let families: HashSet<&str> = profile
+            .rotation
+            .iter()
+            .flat_map(|r| r.families.iter().map(|f| f.id.as_str()))
+            .collect();
+        let mut previous: Option<&crate::model::Assignment> = None;
+        for (i, a) in self.assignments.iter().enumerate() {
+            if let Some(family) = &a.family {
+                ck.reference(path!["assignments", i, "family"], Entity::Family, family, &families);
+            }
+            if let Some(to) = a.to
+                && to < a.from
+            {
+                ck.push(
+                    path!["assignments", i, "to"],
+                    ProblemKind::DateOrder {
+                        earlier: "from",
+                        later: "to",
+                    },
+                );
+            }
+            if a.from < self.hire_date {
+                ck.push(
+                    path!["assignments", i, "from"],
+                    ProblemKind::DateOrder {
+                        earlier: "hire_date",
+                        later: "from",
+                    },
+                );
+            }
+            if let Some(prev) = previous {
+                match prev.to {
+                    Some(end) if end < a.from => {}
+                    _ => ck.push(
+                        path!["assignments", i, "from"],
+                        ProblemKind::OverlappingPostings {
+                            previous_from: prev.from.to_string(),
+                        },
+                    ),
+                }
+            }
+            previous = Some(a);
+        }
+        for (i, leave) in self.leaves.iter().enumerate() {
+            if let Some(to) = leave.to
+                && to < leave.from
+            {
+                ck.push(
+                    path!["leaves", i, "to"],
+                    ProblemKind::DateOrder {
+                        earlier: "from",
+                        later: "to",
+                    },
+                );
+            }
+        }
+        ck.problems
     }
 }

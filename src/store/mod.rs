@@ -2,9 +2,13 @@
 //! bundled and user profiles.
 
 pub mod diagnostic;
+pub mod fsio;
 pub mod parse;
+pub mod plans;
 pub mod profiles;
 pub mod source;
+pub mod template;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use plans::{load_plan_file, parse_plan, plan_profile};
 pub use profiles::{BUNDLED, Catalog, CatalogEntry, FailedProfile, Origin, load_profile_file, parse_profile};

@@ -1,0 +1,203 @@
+//! What stands between an employee's competencies and a grade's requirements, a readiness
+//! score for that grade, and what changes between two grades of a series.
+
+use std::cmp::Reverse;
+
+use serde::Serialize;
+
+use crate::model::{Emphasis, Plan, Profile};
+
+/// Weight of each emphasis in readiness and in ranking trainings.
+pub fn emphasis_weight(emphasis: Emphasis) -> u32 {
+    match emphasis {
+        Emphasis::Key => 3,
+        Emphasis::Expected => 2,
+        Emphasis::Unmarked => 1,
+    }
+}
+
+/// One competency measured against one grade.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gap {
+    pub competency: String,
+    pub competency_name: String,
+    pub required: u8,
+    /// The employee's own level; `None` when not yet assessed.
+    pub current: Option<u8>,
+    /// The supervisor's level, where given.
+    pub supervisor: Option<u8>,
+    /// Levels short of the requirement, never negative; `None` when not yet assessed.
+    pub gap: Option<u8>,
+    pub emphasis: Emphasis,
+    /// The requirement's numeric level is an example, not the document's.
+    pub illustrative: bool,
+    /// The document's descriptor for the employee's current grade.
+    pub current_descriptor: Option<String>,
+    /// The document's descriptor for the grade measured against.
+    pub target_descriptor: Option<String>,
+    pub source: Option<String>,
+}
+
+/// Every competency measured against one grade, most important first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapReport {
+    pub grade: String,
+    pub gaps: Vec<Gap>,
+    /// 0–100, see [`readiness`]; `None` when the profile asks nothing above the scale's
+    /// minimum at this grade (川越's weights were figures missing from the text).
+    pub readiness: Option<u8>,
+    pub assessed: usize,
+    pub total: usize,
+}
+
+/// Gaps for `grade`, ordered key → expected → unmarked, larger gaps first, then not yet
+/// assessed, then met; document order breaks ties.
+pub fn gaps(profile: &Profile, plan: &Plan, grade: &str) -> GapReport {
+    let mut gaps: Vec<(usize, Gap)> = profile
+        .competencies
+        .iter()
+        .enumerate()
+        .filter_map(|(order, c)| {
+            let target = profile.requirement(grade, c)?;
+            let here = profile.requirement(&plan.grade, c);
+            let current = plan.self_assessment.get(&c.id).copied();
+            Some((
+                order,
+                Gap {
+                    competency: c.id.clone(),
+                    competency_name: c.name.clone(),
+                    required: target.level,
+                    current,
+                    supervisor: plan.supervisor_assessment.get(&c.id).copied(),
+                    gap: current.map(|level| target.level.saturating_sub(level)),
+                    emphasis: target.emphasis,
+                    illustrative: target.illustrative,
+                    current_descriptor: here.and_then(|r| r.descriptor).map(str::to_string),
+                    target_descriptor: target.descriptor.map(str::to_string),
+                    source: target.source.map(str::to_string),
+                },
+            ))
+        })
+        .collect();
+    gaps.sort_by_key(|(order, g)| {
+        let standing = match g.gap {
+            Some(n) if n > 0 => (0, Reverse(n)),
+            None => (1, Reverse(0)),
+            Some(_) => (2, Reverse(0)),
+        };
+        (g.emphasis, standing, *order)
+    });
+    let gaps: Vec<Gap> = gaps.into_iter().map(|(_, g)| g).collect();
+    GapReport {
+        grade: grade.to_string(),
+        readiness: gaps
+            .iter()
+            .any(|g| g.required > profile.scale.min)
+            .then(|| readiness(profile.scale.min, &gaps)),
+        assessed: gaps.iter().filter(|g| g.current.is_some()).count(),
+        total: gaps.len(),
+        gaps,
+    }
+}
+
+/// Readiness for a grade, 0–100:
+///
+/// `floor(100 × Σ wᵢ·aᵢ / Σ wᵢ)` over every competency, with weight wᵢ 3 for key, 2 for
+/// expected, 1 for unmarked, and attainment aᵢ = 1 when the requirement is at the scale's
+/// minimum, else `clamp((current − min) / (required − min), 0, 1)`; a competency not yet
+/// assessed has aᵢ = 0. 100 means every requirement is met.
+pub fn readiness(scale_min: u8, gaps: &[Gap]) -> u8 {
+    let mut weighted = 0.0;
+    let mut total = 0.0;
+    for g in gaps {
+        let w = f64::from(emphasis_weight(g.emphasis));
+        let attainment = if g.required <= scale_min {
+            1.0
+        } else {
+            match g.current {
+                Some(level) => {
+                    (f64::from(level.saturating_sub(scale_min)) / f64::from(g.required - scale_min)).clamp(0.0, 1.0)
+                }
+                None => 0.0,
+            }
+        };
+        weighted += w * attainment;
+        total += w;
+    }
+    if total == 0.0 {
+        return 100;
+    }
+    // Exact integer arithmetic decides 100, so rounding never reports a gap as ready.
+    if gaps
+        .iter()
+        .all(|g| g.required <= scale_min || g.current.is_some_and(|c| c >= g.required))
+    {
+        return 100;
+    }
+    ((100.0 * weighted / total).floor() as u8).min(99)
+}
+
+/// A competency whose requirement differs between two grades.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiffRow {
+    pub competency: String,
+    pub competency_name: String,
+    pub from_level: u8,
+    pub to_level: u8,
+    pub from_emphasis: Emphasis,
+    pub to_emphasis: Emphasis,
+    pub from_descriptor: Option<String>,
+    pub to_descriptor: Option<String>,
+}
+
+/// What one grade asks that another does not ("what does 主査 ask that 主任 does not?").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GradeDiff {
+    pub from: String,
+    pub to: String,
+    pub from_name: String,
+    pub to_name: String,
+    /// Competencies whose level, emphasis or descriptor changes, most emphasised first.
+    pub changes: Vec<DiffRow>,
+    /// Role text of the `to` grade that the `from` grade does not have.
+    pub new_roles: Vec<String>,
+}
+
+/// The difference between two grades; `None` when either grade is unknown.
+pub fn grade_diff(profile: &Profile, from: &str, to: &str) -> Option<GradeDiff> {
+    let (_, from_grade) = profile.grade(from)?;
+    let (_, to_grade) = profile.grade(to)?;
+    let mut changes: Vec<DiffRow> = profile
+        .competencies
+        .iter()
+        .filter_map(|c| {
+            let a = profile.requirement(from, c)?;
+            let b = profile.requirement(to, c)?;
+            (a.level != b.level || a.emphasis != b.emphasis || a.descriptor != b.descriptor).then(|| DiffRow {
+                competency: c.id.clone(),
+                competency_name: c.name.clone(),
+                from_level: a.level,
+                to_level: b.level,
+                from_emphasis: a.emphasis,
+                to_emphasis: b.emphasis,
+                from_descriptor: a.descriptor.map(str::to_string),
+                to_descriptor: b.descriptor.map(str::to_string),
+            })
+        })
+        .collect();
+    // Stable: document order within the same emphasis and level change.
+    changes.sort_by_key(|r| (r.to_emphasis, Reverse(i16::from(r.to_level) - i16::from(r.from_level))));
+    Some(GradeDiff {
+        from: from_grade.id.clone(),
+        to: to_grade.id.clone(),
+        from_name: from_grade.name.clone(),
+        to_name: to_grade.name.clone(),
+        new_roles: to_grade
+            .roles
+            .iter()
+            .filter(|r| !from_grade.roles.contains(r))
+            .cloned()
+            .collect(),
+        changes,
+    })
+}

@@ -1,0 +1,118 @@
+//! 定年 and 役職定年 by the national rules for local government staff (地方公務員法, as
+//! amended in 2021): the retirement age rises from 60 to 65 by one year every two fiscal
+//! years, 61 in FY2023–2024 up to 65 from FY2031. An employee retires on the first 31 March
+//! on or after the day they reach the age in force; managers leave management posts at the
+//! end of the fiscal year in which they reach 60.
+
+use serde::Serialize;
+
+use crate::model::{Date, FiscalYear};
+
+/// The retirement age in force in a fiscal year.
+pub fn retirement_age_in_force(fy: FiscalYear) -> i32 {
+    match fy {
+        ..=2022 => 60,
+        2023..=2024 => 61,
+        2025..=2026 => 62,
+        2027..=2028 => 63,
+        2029..=2030 => 64,
+        _ => 65,
+    }
+}
+
+/// The age at which management posts end (役職定年).
+pub const MANAGEMENT_POST_AGE: i32 = 60;
+
+/// Retirement facts for one employee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Retirement {
+    /// The retirement age that applies to this employee.
+    pub age: i32,
+    /// 定年退職日: the 31 March ending the fiscal year in which they reach `age`.
+    pub date: Date,
+    /// 役職定年: the last day they may hold a management post.
+    pub management_post_until: Date,
+}
+
+impl Retirement {
+    /// The last fiscal year of service.
+    pub fn last_fiscal_year(&self) -> FiscalYear {
+        self.date.fiscal_year()
+    }
+
+    /// The last fiscal year in which a management post may be held.
+    pub fn last_management_fiscal_year(&self) -> FiscalYear {
+        self.management_post_until.fiscal_year()
+    }
+}
+
+/// Retirement age and dates for someone born on `birth`.
+pub fn retirement(birth: Date) -> Retirement {
+    // The first age at or above the one in force in the fiscal year they reach it.
+    let age = (60..=65)
+        .find(|&age| age >= retirement_age_in_force(birth.reaches_age(age).fiscal_year()))
+        .unwrap_or(65);
+    let date = Date::fy_end(birth.reaches_age(age).fiscal_year());
+    let management_post_until = Date::fy_end(birth.reaches_age(MANAGEMENT_POST_AGE).fiscal_year()).min(date);
+    Retirement {
+        age,
+        date,
+        management_post_until,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    /// The national table: birth cohorts (school years, 2 April – 1 April) and their
+    /// retirement age, retirement date and end of management posts.
+    #[test]
+    fn retirement_table_for_birth_cohorts_1962_to_1970() {
+        let table = [
+            // first day of cohort, last day of cohort, age, retirement date, management until
+            ("1962-04-02", "1963-04-01", 60, "2023-03-31", "2023-03-31"),
+            ("1963-04-02", "1964-04-01", 61, "2025-03-31", "2024-03-31"),
+            ("1964-04-02", "1965-04-01", 62, "2027-03-31", "2025-03-31"),
+            ("1965-04-02", "1966-04-01", 63, "2029-03-31", "2026-03-31"),
+            ("1966-04-02", "1967-04-01", 64, "2031-03-31", "2027-03-31"),
+            ("1967-04-02", "1968-04-01", 65, "2033-03-31", "2028-03-31"),
+            ("1968-04-02", "1969-04-01", 65, "2034-03-31", "2029-03-31"),
+            ("1969-04-02", "1970-04-01", 65, "2035-03-31", "2030-03-31"),
+            ("1970-04-02", "1971-04-01", 65, "2036-03-31", "2031-03-31"),
+        ];
+        for (first, last, age, date, until) in table {
+            let mid = Date::new(d(first).year(), 10, 15).unwrap();
+            for birth in [d(first), mid, d(last)] {
+                let r = retirement(birth);
+                assert_eq!(r.age, age, "born {birth}");
+                assert_eq!(r.date, d(date), "born {birth}");
+                assert_eq!(r.management_post_until, d(until), "born {birth}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_1_april_birthday_belongs_to_the_earlier_cohort() {
+        // Born 1 April 1963: reaches 60 on 31 March 2023 (FY2022, age 60 in force).
+        assert_eq!(retirement(d("1963-04-01")).age, 60);
+        assert_eq!(retirement(d("1963-04-01")).date, d("2023-03-31"));
+        // Born 2 April 1963: reaches 60 on 1 April 2023 (FY2023, age 61 in force).
+        assert_eq!(retirement(d("1963-04-02")).age, 61);
+        // Born 1 April 1967 belongs with 1966 births: 64.
+        assert_eq!(retirement(d("1967-04-01")).age, 64);
+        assert_eq!(retirement(d("1967-04-02")).age, 65);
+    }
+
+    #[test]
+    fn younger_staff_retire_at_65_and_leave_management_at_60() {
+        let r = retirement(d("1990-05-10"));
+        assert_eq!(r.age, 65);
+        assert_eq!(r.date, d("2056-03-31"));
+        assert_eq!(r.management_post_until, d("2051-03-31"));
+    }
+}

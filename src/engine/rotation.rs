@@ -1,0 +1,330 @@
+//! Postings checked against the profile's job-rotation rules (ジョブローテーション):
+//! department families served within a rule's window, distinct departments, postings longer
+//! than the typical tenure, the specialist exemption, and the family to suggest next.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::model::{Assignment, Date, Plan, Profile, RotationRule, RotationRuleKind};
+
+const DAYS_PER_YEAR: f64 = 365.25;
+
+/// Where a rule stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleStatus {
+    Satisfied,
+    /// Not yet met, but the window is still open.
+    InProgress,
+    /// The window has closed without the rule met.
+    NotMet,
+    /// The employee's track is exempt (昭島's スペシャリスト).
+    Exempt,
+}
+
+/// One rule checked against the postings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleCheck {
+    pub id: String,
+    pub kind: RotationRuleKind,
+    pub text: String,
+    pub window_start: Date,
+    /// The last day of the window.
+    pub window_end: Date,
+    pub status: RuleStatus,
+    /// Families served within the window (cover_families).
+    pub covered: Vec<String>,
+    /// Families the rule requires and not yet served within the window.
+    pub missing: Vec<String>,
+    /// Distinct departments served within the window (distinct_departments).
+    pub departments_served: usize,
+    pub departments_required: Option<u8>,
+    pub illustrative: bool,
+}
+
+/// Something about the postings worth a reader's attention.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Finding {
+    /// A past posting lasted longer than the typical tenure.
+    LongPosting {
+        department: String,
+        years: f64,
+        typical_years: u8,
+        illustrative: bool,
+    },
+    /// The current posting has reached the typical tenure.
+    DueForRotation {
+        department: String,
+        years: f64,
+        typical_years: u8,
+        illustrative: bool,
+    },
+    /// The employee's track is exempt from a rule.
+    SpecialistExempt { rule: String },
+    /// Leave falls inside an open or closed rule window.
+    LeaveInWindow { rule: String, days: i64 },
+    /// A posting whose department family could not be told.
+    UnknownFamily { department: String },
+    /// A personal constraint to keep in mind when choosing the next posting.
+    Constraint { text: String },
+    /// The profile states no rule that can be checked.
+    NoRules,
+    /// The profile's rules do not apply to the plan's job series.
+    NoRuleForSeries,
+}
+
+/// A posting as shown on a timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Posting {
+    pub department: String,
+    pub department_name: String,
+    pub family: Option<String>,
+    pub from: Date,
+    pub to: Option<Date>,
+    pub years: f64,
+    pub typical_years: u8,
+}
+
+/// The rotation check as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RotationReport {
+    pub rules: Vec<RuleCheck>,
+    /// Families served within the main rule's window (or over the whole career when no
+    /// rule applies).
+    pub covered: Vec<String>,
+    /// Families required and not yet served.
+    pub missing: Vec<String>,
+    /// The family to suggest for the next posting.
+    pub next_family: Option<String>,
+    pub findings: Vec<Finding>,
+    pub postings: Vec<Posting>,
+}
+
+/// The family of a posting: its own, or that of the profile department it names.
+pub fn posting_family<'a>(profile: &'a Profile, a: &'a Assignment) -> Option<&'a str> {
+    a.family.as_deref().or_else(|| {
+        profile
+            .rotation
+            .as_ref()?
+            .departments
+            .iter()
+            .find(|d| d.id == a.department)
+            .map(|d| d.family.as_str())
+    })
+}
+
+/// Whether a posting overlaps `[start, end]` (inclusive), an open posting running to `today`.
+fn overlaps(a: &Assignment, start: Date, end: Date, today: Date) -> bool {
+    a.from <= end && a.to.unwrap_or(today.max(a.from)) >= start
+}
+
+fn rule_applies(rule: &RotationRule, series: Option<&str>) -> bool {
+    rule.series.is_empty() || series.is_some_and(|s| rule.series.iter().any(|r| r == s))
+}
+
+/// Checks the plan's postings against the profile's rotation rules.
+pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
+    let mut report = RotationReport {
+        rules: Vec::new(),
+        covered: Vec::new(),
+        missing: Vec::new(),
+        next_family: None,
+        findings: Vec::new(),
+        postings: Vec::new(),
+    };
+    let Some(rotation) = &profile.rotation else {
+        report.findings.push(Finding::NoRules);
+        return report;
+    };
+    let series = plan.series_id(profile);
+
+    for a in &plan.assignments {
+        let department = rotation.departments.iter().find(|d| d.id == a.department);
+        let typical_years = department
+            .and_then(|d| d.typical_tenure_years)
+            .unwrap_or(rotation.typical_tenure_years);
+        // A department's own tenure is only as sure as the department entry itself.
+        let illustrative = department.map_or(rotation.tenure_illustrative, |d| {
+            if d.typical_tenure_years.is_some() {
+                d.illustrative
+            } else {
+                rotation.tenure_illustrative
+            }
+        });
+        let end = a.to.unwrap_or(today);
+        let years = (a.from.days_until(end) + 1).max(0) as f64 / DAYS_PER_YEAR;
+        let family = posting_family(profile, a);
+        if family.is_none() {
+            report.findings.push(Finding::UnknownFamily {
+                department: a.department.clone(),
+            });
+        }
+        let name = department.map_or_else(|| a.department.clone(), |d| d.name.clone());
+        let shown_years = (years * 10.0).round() / 10.0;
+        if a.to.is_none() && years >= f64::from(typical_years) {
+            report.findings.push(Finding::DueForRotation {
+                department: name.clone(),
+                years: shown_years,
+                typical_years,
+                illustrative,
+            });
+        } else if a.to.is_some() && years > f64::from(typical_years) + 0.05 {
+            report.findings.push(Finding::LongPosting {
+                department: name.clone(),
+                years: shown_years,
+                typical_years,
+                illustrative,
+            });
+        }
+        report.postings.push(Posting {
+            department: a.department.clone(),
+            department_name: name,
+            family: family.map(str::to_string),
+            from: a.from,
+            to: a.to,
+            years: shown_years,
+            typical_years,
+        });
+    }
+
+    let mut primary_window: Option<(Date, Date)> = None;
+    for rule in rotation.rules.iter().filter(|r| rule_applies(r, series)) {
+        let window_start = plan.hire_date;
+        let window_end = plan.hire_date.add_years(i32::from(rule.window_years)).pred();
+        primary_window.get_or_insert((window_start, window_end));
+        let in_window: Vec<&Assignment> = plan
+            .assignments
+            .iter()
+            .filter(|a| overlaps(a, window_start, window_end, today))
+            .collect();
+        let served: BTreeSet<&str> = in_window.iter().filter_map(|a| posting_family(profile, a)).collect();
+        let covered: Vec<String> = rule
+            .families
+            .iter()
+            .filter(|f| served.contains(f.as_str()))
+            .cloned()
+            .collect();
+        let missing: Vec<String> = rule
+            .families
+            .iter()
+            .filter(|f| !served.contains(f.as_str()))
+            .cloned()
+            .collect();
+        let departments: BTreeSet<&str> = in_window.iter().map(|a| a.department.as_str()).collect();
+        let met = match rule.kind {
+            RotationRuleKind::CoverFamilies => missing.is_empty(),
+            RotationRuleKind::DistinctDepartments => {
+                departments.len() >= usize::from(rule.min_departments.unwrap_or(0))
+            }
+        };
+        let status = if rule.exempt_tracks.contains(&plan.track) {
+            report
+                .findings
+                .push(Finding::SpecialistExempt { rule: rule.id.clone() });
+            RuleStatus::Exempt
+        } else if met {
+            RuleStatus::Satisfied
+        } else if today <= window_end {
+            RuleStatus::InProgress
+        } else {
+            RuleStatus::NotMet
+        };
+        let leave_days: i64 = plan
+            .leaves
+            .iter()
+            .map(|l| {
+                let start = l.from.max(window_start);
+                let end = l.to.unwrap_or(today).min(window_end);
+                (start.days_until(end) + 1).max(0)
+            })
+            .sum();
+        if leave_days > 0 {
+            report.findings.push(Finding::LeaveInWindow {
+                rule: rule.id.clone(),
+                days: leave_days,
+            });
+        }
+        report.rules.push(RuleCheck {
+            id: rule.id.clone(),
+            kind: rule.kind,
+            text: rule.text.clone(),
+            window_start,
+            window_end,
+            status,
+            covered,
+            missing,
+            departments_served: departments.len(),
+            departments_required: rule.min_departments,
+            illustrative: rule.illustrative,
+        });
+    }
+    if report.rules.is_empty() {
+        report.findings.push(if rotation.rules.is_empty() {
+            Finding::NoRules
+        } else {
+            Finding::NoRuleForSeries
+        });
+    }
+
+    // Families served: within the main rule's window, else over the whole career.
+    let served: BTreeSet<&str> = plan
+        .assignments
+        .iter()
+        .filter(|a| primary_window.is_none_or(|(s, e)| overlaps(a, s, e, today)))
+        .filter_map(|a| posting_family(profile, a))
+        .collect();
+    report.covered = rotation
+        .families
+        .iter()
+        .filter(|f| served.contains(f.id.as_str()))
+        .map(|f| f.id.clone())
+        .collect();
+    let exempt = report.rules.iter().all(|r| r.status == RuleStatus::Exempt) && !report.rules.is_empty();
+    for rule in report.rules.iter().filter(|r| r.status != RuleStatus::Exempt) {
+        for family in &rule.missing {
+            if !report.missing.contains(family) {
+                report.missing.push(family.clone());
+            }
+        }
+    }
+    // A suggestion needs a rule behind it: none for exempt tracks or series no rule covers.
+    report.next_family = if exempt || report.rules.is_empty() {
+        None
+    } else {
+        next_family(profile, plan, &report.missing, today)
+    };
+    for text in &plan.constraints {
+        report.findings.push(Finding::Constraint { text: text.clone() });
+    }
+    report
+}
+
+/// The family to suggest next: the first required family not yet served (other than the
+/// current posting's), else the family served least recently.
+fn next_family(profile: &Profile, plan: &Plan, missing: &[String], today: Date) -> Option<String> {
+    let rotation = profile.rotation.as_ref()?;
+    let current = plan
+        .assignments
+        .iter()
+        .rev()
+        .find(|a| a.to.is_none())
+        .and_then(|a| posting_family(profile, a));
+    if let Some(f) = missing.iter().find(|f| Some(f.as_str()) != current) {
+        return Some(f.clone());
+    }
+    let last_served = |family: &str| {
+        plan.assignments
+            .iter()
+            .filter(|a| posting_family(profile, a) == Some(family))
+            .map(|a| a.to.unwrap_or(today))
+            .max()
+    };
+    rotation
+        .families
+        .iter()
+        .filter(|f| Some(f.id.as_str()) != current)
+        .min_by_key(|f| last_served(&f.id))
+        .map(|f| f.id.clone())
+}

@@ -1,0 +1,204 @@
+//! When each grade above the current one can be reached under the profile's promotion
+//! model (昇任・昇格モデル). Promotions are taken to happen on 1 April, the start of a fiscal
+//! year. The earliest year is what the model allows, not a promise: promotion depends on
+//! selection, exams and openings.
+
+use serde::Serialize;
+
+use crate::engine::retirement::Retirement;
+use crate::model::{Date, FiscalYear, Grade, JobSeries, Leave, LeaveKind, Plan, Profile, PromotionStep};
+
+/// One grade above the current one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrajectoryStep {
+    pub grade: String,
+    pub grade_name: String,
+    /// Earliest fiscal year the grade can be held, with minimum years in each grade.
+    pub earliest_fy: FiscalYear,
+    /// Fiscal year with typical years in each grade.
+    pub typical_fy: FiscalYear,
+    /// A selection exam (選考試験) stands before this grade.
+    pub exam: bool,
+    /// Reachable before retirement at the earliest.
+    pub reachable: bool,
+    /// Reachable before retirement on the typical path.
+    pub typical_reachable: bool,
+    /// For management posts: the earliest year lies before the end of management posts
+    /// (役職定年). Always true for other grades.
+    pub before_management_limit: bool,
+    pub management: bool,
+    /// Some figure on the way here rests on illustrative (example) values.
+    pub illustrative: bool,
+    /// The step's stated conditions, as the document writes them.
+    pub conditions: Vec<String>,
+}
+
+/// How leave was counted toward years in grade, for the reader.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeaveCounting {
+    pub kind: LeaveKind,
+    /// Days of leave in the current grade.
+    pub days: i64,
+    /// Fraction counted toward years in grade.
+    pub counted: f64,
+    /// The profile sets no rule for this kind: counted in full by assumption.
+    pub assumed: bool,
+}
+
+/// The path up the ladder from the current grade.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Trajectory {
+    pub steps: Vec<TrajectoryStep>,
+    /// The first fiscal year a promotion can take effect (the next 1 April from today).
+    pub next_round_fy: FiscalYear,
+    /// Leave taken in the current grade and how it was counted.
+    pub leave_counting: Vec<LeaveCounting>,
+    /// Grades above the current one with no promotion step leading to them.
+    pub unconnected: Vec<String>,
+}
+
+/// The first 1 April on or after `today`, as a fiscal year.
+pub fn next_round(today: Date) -> FiscalYear {
+    if today.month() == 4 && today.day() == 1 {
+        today.fiscal_year()
+    } else {
+        today.fiscal_year() + 1
+    }
+}
+
+/// Days of `leave` within `[from, until)`; a leave's `to` is its last day.
+fn overlap_days(leave: &Leave, from: Date, until: Date) -> i64 {
+    let start = leave.from.max(from).days_since_epoch();
+    let end = leave.to.map_or(until.days_since_epoch(), |to| {
+        (to.days_since_epoch() + 1).min(until.days_since_epoch())
+    });
+    (end - start).max(0)
+}
+
+/// The fraction of `kind` leave counted toward years in grade, and whether it is assumed.
+fn counted_fraction(profile: &Profile, kind: LeaveKind) -> (f64, bool) {
+    profile
+        .leave_rules
+        .iter()
+        .find(|r| r.kind == kind)
+        .map_or((1.0, true), |r| (r.counted, false))
+}
+
+/// Days in grade lost to leave that does not count, between `from` and `until`.
+fn uncounted_leave_days(profile: &Profile, leaves: &[Leave], from: Date, until: Date) -> i64 {
+    leaves
+        .iter()
+        .map(|l| {
+            let (counted, _) = counted_fraction(profile, l.kind);
+            (overlap_days(l, from, until) as f64 * (1.0 - counted)).round() as i64
+        })
+        .sum()
+}
+
+/// The first fiscal year, not before `not_before`, whose 1 April finds `years` counted years
+/// in grade since `since` (leave discounted as the profile says).
+fn first_fy_with_years(
+    profile: &Profile,
+    leaves: &[Leave],
+    since: Date,
+    years: u8,
+    not_before: FiscalYear,
+) -> FiscalYear {
+    // Without leave the answer is the first 1 April on or after the anniversary; leave only
+    // pushes it later, by at most its length, so the search is short.
+    let mut fy = (since.fiscal_year() + i32::from(years)).max(not_before);
+    for _ in 0..200 {
+        let round = Date::fy_start(fy);
+        let lost = uncounted_leave_days(profile, leaves, since, round);
+        let counted_until = Date::from_days_since_epoch(round.days_since_epoch() - lost).unwrap_or(round);
+        if since.whole_years_until(counted_until) >= i32::from(years) {
+            return fy;
+        }
+        fy += 1;
+    }
+    fy
+}
+
+/// The grade's position on its ladder.
+fn rank(series: &JobSeries, grade: &str) -> Option<usize> {
+    series.grades.iter().position(|g| g.id == grade)
+}
+
+/// The step from `from` to the next grade up the ladder, preferring the direct neighbour.
+fn step_from<'p>(profile: &'p Profile, series: &JobSeries, from: &str) -> Option<&'p PromotionStep> {
+    let from_rank = rank(series, from)?;
+    profile
+        .promotion
+        .iter()
+        .filter(|s| s.from == from)
+        .filter_map(|s| rank(series, &s.to).filter(|&r| r > from_rank).map(|r| (r, s)))
+        .min_by_key(|(r, _)| *r)
+        .map(|(_, s)| s)
+}
+
+/// The trajectory from the plan's current grade to the top of its series.
+pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today: Date) -> Trajectory {
+    let next_round_fy = next_round(today);
+    let series = plan.series_id(profile).and_then(|id| profile.series(id));
+    let mut trajectory = Trajectory {
+        steps: Vec::new(),
+        next_round_fy,
+        leave_counting: Vec::new(),
+        unconnected: Vec::new(),
+    };
+    let Some(series) = series else {
+        return trajectory;
+    };
+    let Some(current_rank) = rank(series, &plan.grade) else {
+        return trajectory;
+    };
+    let grade_end = Date::fy_start(next_round_fy);
+    for leave in &plan.leaves {
+        let days = overlap_days(leave, plan.grade_since, grade_end);
+        if days > 0 {
+            let (counted, assumed) = counted_fraction(profile, leave.kind);
+            trajectory.leave_counting.push(LeaveCounting {
+                kind: leave.kind,
+                days,
+                counted,
+                assumed,
+            });
+        }
+    }
+
+    let mut from: &Grade = &series.grades[current_rank];
+    // The current grade's clock runs from grade_since; later grades start when reached.
+    let (mut earliest_since, mut typical_since) = (plan.grade_since, plan.grade_since);
+    let mut illustrative = false;
+    while let Some(step) = step_from(profile, series, &from.id) {
+        let Some((_, to)) = profile.grade(&step.to) else { break };
+        let earliest_fy = first_fy_with_years(profile, &plan.leaves, earliest_since, step.min_years, next_round_fy);
+        let typical_fy = first_fy_with_years(profile, &plan.leaves, typical_since, step.typical_years, next_round_fy)
+            .max(earliest_fy);
+        illustrative |= step.illustrative;
+        trajectory.steps.push(TrajectoryStep {
+            grade: to.id.clone(),
+            grade_name: to.name.clone(),
+            earliest_fy,
+            typical_fy,
+            exam: step.exam,
+            reachable: earliest_fy <= retirement.last_fiscal_year(),
+            typical_reachable: typical_fy <= retirement.last_fiscal_year(),
+            before_management_limit: !to.management || earliest_fy <= retirement.last_management_fiscal_year(),
+            management: to.management,
+            illustrative,
+            conditions: step.conditions.clone(),
+        });
+        earliest_since = Date::fy_start(earliest_fy);
+        typical_since = Date::fy_start(typical_fy);
+        from = to;
+    }
+    let reached_rank = rank(series, &from.id).unwrap_or(current_rank);
+    trajectory.unconnected = series
+        .grades
+        .iter()
+        .skip(reached_rank + 1)
+        .map(|g| g.id.clone())
+        .collect();
+    trajectory
+}

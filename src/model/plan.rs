@@ -1,0 +1,134 @@
+//! An employee's plan: where they stand in a profile's career system and where they want
+//! to go. The field layout is the plan TOML format documented in the README.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::date::{Date, FiscalYear};
+use crate::model::profile::Track;
+
+/// The only plan format version this build reads.
+pub const PLAN_SCHEMA_VERSION: u32 = 1;
+
+/// One employee's plan.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub schema_version: u32,
+    /// The profile id (municipality) the plan is made against.
+    pub profile: String,
+    /// Job series id; the profile's first series when absent.
+    #[serde(default)]
+    pub series: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    pub birth_date: Date,
+    pub hire_date: Date,
+    /// Current grade id.
+    pub grade: String,
+    /// Since when the current grade is held.
+    pub grade_since: Date,
+    pub target_grade: String,
+    /// Fiscal year by which to reach the target grade.
+    #[serde(default)]
+    pub target_fy: Option<FiscalYear>,
+    #[serde(default)]
+    pub track: Track,
+    #[serde(default)]
+    pub completed_trainings: Vec<String>,
+    /// Trainings the employee intends to take (marked in the app).
+    #[serde(default)]
+    pub planned_trainings: Vec<String>,
+    /// Competency id → level on the profile's scale. Missing means not yet assessed.
+    #[serde(default)]
+    pub self_assessment: BTreeMap<String, u8>,
+    /// The supervisor's view, filled in at evaluation interviews (人事評価面談).
+    #[serde(default)]
+    pub supervisor_assessment: BTreeMap<String, u8>,
+    /// Competency id → what the employee did that shows the level.
+    #[serde(default)]
+    pub evidence: BTreeMap<String, String>,
+    /// Postings, oldest first.
+    #[serde(default)]
+    pub assignments: Vec<Assignment>,
+    #[serde(default)]
+    pub leaves: Vec<Leave>,
+    /// Personal constraints the planner should keep in mind (介護, 通勤, …).
+    #[serde(default)]
+    pub constraints: Vec<String>,
+}
+
+/// A posting (配属).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assignment {
+    /// A department id of the profile, or free text.
+    pub department: String,
+    /// Department family id; optional when the department is one of the profile's.
+    #[serde(default)]
+    pub family: Option<String>,
+    pub from: Date,
+    /// Absent on the current posting.
+    #[serde(default)]
+    pub to: Option<Date>,
+}
+
+/// Kinds of leave and absence that bear on years in grade and rotation windows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeaveKind {
+    /// 育児休業
+    Childcare,
+    /// 介護休暇・介護休業
+    NursingCare,
+    /// 病気休職
+    Sick,
+    /// 派遣 (to another body)
+    Secondment,
+    Other,
+}
+
+impl LeaveKind {
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            LeaveKind::Childcare => "育児休業",
+            LeaveKind::NursingCare => "介護休暇",
+            LeaveKind::Sick => "病気休職",
+            LeaveKind::Secondment => "派遣",
+            LeaveKind::Other => "その他の休職等",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            LeaveKind::Childcare => "childcare leave",
+            LeaveKind::NursingCare => "nursing-care leave",
+            LeaveKind::Sick => "sick leave",
+            LeaveKind::Secondment => "secondment",
+            LeaveKind::Other => "other leave",
+        }
+    }
+}
+
+/// A period of leave (育児休業, 介護休暇, 病気休職, 派遣 …).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Leave {
+    pub kind: LeaveKind,
+    pub from: Date,
+    /// Absent while the leave continues.
+    #[serde(default)]
+    pub to: Option<Date>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Plan {
+    /// The job series id the plan uses: the one named, else the profile's first.
+    pub fn series_id<'a>(&'a self, profile: &'a crate::model::Profile) -> Option<&'a str> {
+        self.series
+            .as_deref()
+            .or_else(|| profile.job_series.first().map(|s| s.id.as_str()))
+    }
+}

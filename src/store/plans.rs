@@ -1,0 +1,45 @@
+//! Plan files: parsing and checking against the plan's profile.
+
+use std::path::Path;
+
+use crate::i18n::Lang;
+use crate::model::{Plan, ProblemKind, Profile};
+use crate::store::diagnostic::Diagnostic;
+use crate::store::parse::parse_toml;
+use crate::store::profiles::Catalog;
+use crate::store::source::read_limited;
+use crate::text::closest;
+
+/// Parses a plan and checks it against its profile from `catalog`.
+pub fn parse_plan(file: &str, bytes: &[u8], catalog: &Catalog, lang: Lang) -> Result<Plan, Vec<Diagnostic>> {
+    parse_toml::<Plan>(file, bytes, lang, |plan, located| {
+        let problems = match catalog.get(&plan.profile) {
+            Some(entry) => plan.validate(&entry.profile),
+            None => {
+                let known: Vec<String> = catalog.entries.iter().map(|e| e.profile.id.clone()).collect();
+                let suggestion = closest(&plan.profile, known.iter().map(String::as_str)).map(str::to_string);
+                vec![crate::model::Problem {
+                    path: crate::model::FieldPath::default().key("profile"),
+                    kind: ProblemKind::UnknownProfile {
+                        id: plan.profile.clone(),
+                        suggestion,
+                        known,
+                    },
+                }]
+            }
+        };
+        problems.iter().map(|p| located.problem(p, lang)).collect()
+    })
+}
+
+/// Reads and checks the plan at `path`.
+pub fn load_plan_file(path: &Path, catalog: &Catalog, lang: Lang) -> Result<Plan, Vec<Diagnostic>> {
+    let file = path.display().to_string();
+    let bytes = read_limited(path).map_err(|e| vec![Diagnostic::file_level(&file, e.message(lang), e.hint(lang))])?;
+    parse_plan(&file, &bytes, catalog, lang)
+}
+
+/// The profile a checked plan was made against.
+pub fn plan_profile<'c>(plan: &Plan, catalog: &'c Catalog) -> Option<&'c Profile> {
+    catalog.get(&plan.profile).map(|e| &e.profile)
+}
