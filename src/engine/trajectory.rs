@@ -37,7 +37,7 @@ pub struct TrajectoryStep {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LeaveCounting {
     pub kind: LeaveKind,
-    /// Days of leave in the current grade.
+    /// Days of leave since the current grade began (planned leave included).
     pub days: i64,
     /// Fraction counted toward years in grade.
     pub counted: f64,
@@ -152,9 +152,13 @@ pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today
     let Some(current_rank) = rank(series, &plan.grade) else {
         return trajectory;
     };
-    let grade_end = Date::fy_start(next_round_fy);
     for leave in &plan.leaves {
-        let days = overlap_days(leave, plan.grade_since, grade_end);
+        // Past, current and planned leave alike; an open-ended leave runs to today.
+        let until = match leave.to {
+            Some(to) => Date::from_days_since_epoch(to.days_since_epoch() + 1).unwrap_or(to),
+            None => Date::from_days_since_epoch(today.days_since_epoch() + 1).unwrap_or(today),
+        };
+        let days = overlap_days(leave, plan.grade_since, until);
         if days > 0 {
             let (counted, assumed) = counted_fraction(profile, leave.kind);
             trajectory.leave_counting.push(LeaveCounting {
