@@ -1,0 +1,340 @@
+//! The real binary on plans: personas analysed in text and JSON, broken plans refused with
+//! their line, starter plans, grade diffs.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn persona(name: &str) -> PathBuf {
+    root().join("assets/personas").join(format!("{name}.toml"))
+}
+
+fn michi(args: &[&str]) -> (i32, String, String) {
+    let config = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_michi"))
+        .env("MICHI_CONFIG_DIR", config.path())
+        .env_remove("MICHI_LANG")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn analyze_json(name: &str) -> Value {
+    let path = persona(name);
+    let (code, stdout, stderr) = michi(&[
+        "plan",
+        "analyze",
+        path.to_str().unwrap(),
+        "--today",
+        "2026-11-21",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    serde_json::from_str(&stdout).unwrap()
+}
+
+#[test]
+fn json_analysis_has_the_documented_fields() {
+    let json = analyze_json("iruma-shunin-to-kacho");
+    assert_eq!(json["retirement"]["age"], 65);
+    assert_eq!(json["retirement"]["date"], "2054-03-31");
+    assert_eq!(json["retirement"]["management_post_until"], "2049-03-31");
+    for step in json["trajectory"].as_array().unwrap() {
+        for key in [
+            "grade",
+            "earliest_fy",
+            "typical_fy",
+            "reachable",
+            "before_management_limit",
+            "illustrative",
+        ] {
+            assert!(step.get(key).is_some(), "trajectory.{key}");
+        }
+    }
+    let gaps = json["gaps"].as_array().unwrap();
+    assert_eq!(gaps.len(), 17);
+    for g in gaps {
+        for key in ["competency", "required", "current", "supervisor", "gap", "emphasis"] {
+            assert!(g.get(key).is_some(), "gaps.{key}");
+        }
+    }
+    assert_eq!(gaps[0]["emphasis"], "key");
+    assert!(json["readiness"].as_u64().unwrap() < 100);
+    for t in json["trainings"].as_array().unwrap() {
+        assert!(t["id"].is_string() && t["fy"].is_i64() && t["addresses"].is_array());
+    }
+    // The planned training comes first.
+    assert_eq!(json["trainings"][0]["id"], "coaching");
+    for key in ["covered", "missing", "next_family", "findings"] {
+        assert!(json["rotation"].get(key).is_some(), "rotation.{key}");
+    }
+}
+
+#[test]
+fn the_readable_report_is_japanese_and_aligned_by_display_width() {
+    let path = persona("joetsu-shuji-second-year");
+    let (code, stdout, _) = michi(&["plan", "analyze", path.to_str().unwrap(), "--today", "2026-11-21"]);
+    assert_eq!(code, 0);
+    for words in [
+        "■ 定年・役職定年",
+        "定年退職日",
+        "2068-03-31",
+        "■ 昇任の見通し",
+        "2029（令和11年度）",
+        "約束ではありません",
+        "準備度",
+        "■ 研修計画",
+        "■ ジョブローテーション",
+        "未経験の系統: 事業系、管理・調整系",
+        "次の配属の候補: 事業系",
+    ] {
+        assert!(stdout.contains(words), "missing {words:?} in\n{stdout}");
+    }
+    // In the gap table, the mark column starts at the same display column on every row.
+    let lines: Vec<&str> = stdout.lines().collect();
+    let header = lines
+        .iter()
+        .position(|l| l.starts_with("能力") && l.contains("重点"))
+        .unwrap();
+    let col = |l: &str| michi::text::width(&l[..l.find(['◎', '○']).unwrap()]);
+    let rows: Vec<&&str> = lines[header + 1..]
+        .iter()
+        .take_while(|l| !l.starts_with('◎') && (l.contains('◎') || l.contains('○')))
+        .collect();
+    assert!(rows.len() > 3);
+    let first = col(rows[0]);
+    assert!(rows.iter().all(|r| col(r) == first), "{stdout}");
+}
+
+#[test]
+fn english_labels_on_request() {
+    let path = persona("ageo-shusa-born-1968");
+    let (code, stdout, _) = michi(&[
+        "--lang",
+        "en",
+        "plan",
+        "analyze",
+        path.to_str().unwrap(),
+        "--today",
+        "2026-11-21",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("■ Retirement") && stdout.contains("after 役職定年"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("would come after the management age limit"), "{stdout}");
+}
+
+#[test]
+fn every_persona_checks_ok() {
+    for entry in std::fs::read_dir(root().join("assets/personas")).unwrap() {
+        let path = entry.unwrap().path();
+        let (code, stdout, stderr) = michi(&["plan", "check", path.to_str().unwrap()]);
+        assert_eq!(code, 0, "{}: {stderr}", path.display());
+        assert!(stdout.starts_with("ok: "));
+    }
+}
+
+/// Writes `base.toml` with one replacement and checks the plan, in English.
+fn broken(from: &str, to: &str) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(root().join("tests/fixtures/plans/base.toml")).unwrap();
+    assert!(base.contains(from), "fixture lacks {from}");
+    let path = dir.path().join("plan.toml");
+    std::fs::write(&path, base.replacen(from, to, 1)).unwrap();
+    let (code, _, stderr) = michi(&["--lang", "en", "plan", "check", path.to_str().unwrap()]);
+    (code, stderr)
+}
+
+#[test]
+fn broken_plans_are_refused_with_line_and_hint() {
+    let cases: &[(&str, &str, &str, &[&str])] = &[
+        (
+            "target_grade = \"kakaricho\"",
+            "target_grade = \"kakarichou\"",
+            "plan.toml:7:",
+            &["no grade with id `kakarichou`", "did you mean `kakaricho`?"],
+        ),
+        (
+            "grade = \"shunin\"",
+            "grade = \"kacho\"",
+            "plan.toml:7:",
+            &["target grade `kakaricho` is below the current grade `kacho`"],
+        ),
+        (
+            "birth_date = 1995-06-01",
+            "birth_date = 2019-06-01",
+            "plan.toml:4:",
+            &["hire_date comes before birth_date"],
+        ),
+        (
+            "to = 2021-03-31",
+            "to = 2017-03-31",
+            "plan.toml:15:",
+            &["to comes before from"],
+        ),
+        (
+            "from = 2021-04-01",
+            "from = 2020-04-01",
+            "plan.toml:19:",
+            &["overlaps the previous one"],
+        ),
+        (
+            "ethics = 3",
+            "ethics = 9",
+            "plan.toml:10:",
+            &["level 9 is outside the scale 1–5"],
+        ),
+        (
+            "ethics = 3",
+            "ethcs = 3",
+            "plan.toml:10:",
+            &["no competency with id `ethcs`", "did you mean `ethics`?"],
+        ),
+        (
+            "profile = \"joetsu\"",
+            "profile = \"joetu\"",
+            "plan.toml:2:",
+            &["no profile with id `joetu`", "did you mean `joetsu`?"],
+        ),
+        (
+            "grade_since",
+            "grade_sinse",
+            "plan.toml:6:",
+            &["unknown key `grade_sinse`", "did you mean `grade_since`?"],
+        ),
+        (
+            "birth_date = 1995-06-01",
+            "birth_date = 1995-02-30",
+            "plan.toml:3:",
+            &["TOML syntax error"],
+        ),
+        (
+            "birth_date = 1995-06-01",
+            "birth_date = \"June 1995\"",
+            "plan.toml:3:",
+            &["not a date"],
+        ),
+        (
+            "[self_assessment]",
+            "completed_trainings = [\"nope\"]\n[self_assessment]",
+            "plan.toml:9:",
+            &["no training with id `nope`"],
+        ),
+        (
+            "target_grade = \"kakaricho\"\n",
+            "",
+            "plan.toml:",
+            &["missing required key `target_grade`"],
+        ),
+    ];
+    for (from, to, location, words) in cases {
+        let (code, stderr) = broken(from, to);
+        assert_eq!(code, 1, "{to}: {stderr}");
+        assert!(stderr.contains(location), "{to}: expected {location} in\n{stderr}");
+        for w in *words {
+            assert!(stderr.contains(w), "{to}: expected {w:?} in\n{stderr}");
+        }
+    }
+}
+
+#[test]
+fn analyze_refuses_a_broken_plan_and_a_bad_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.toml");
+    std::fs::write(&path, "schema_version = 1\nprofile = \"iruma\"\n").unwrap();
+    let (code, stdout, stderr) = michi(&["plan", "analyze", path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty() && stderr.contains("plan.toml:1:"), "{stderr}");
+    let p = persona("iruma-shunin-to-kacho");
+    assert_eq!(
+        michi(&["plan", "analyze", p.to_str().unwrap(), "--today", "2026-02-30"]).0,
+        2
+    );
+}
+
+#[test]
+fn plan_new_writes_a_private_starter_that_checks_ok_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.toml");
+    for id in ["ageo", "iruma", "kawagoe", "akishima", "joetsu"] {
+        let _ = std::fs::remove_file(&path);
+        let (code, _, stderr) = michi(&["plan", "new", "--profile", id, "-o", path.to_str().unwrap()]);
+        assert_eq!(code, 0, "{id}: {stderr}");
+        let (code, stdout, stderr) = michi(&["plan", "check", path.to_str().unwrap()]);
+        assert_eq!(code, 0, "{id}: the starter must be valid\n{stderr}");
+        assert!(stdout.starts_with("ok: "));
+        let (code, _, stderr) = michi(&["plan", "analyze", path.to_str().unwrap(), "--today", "2026-11-21"]);
+        assert_eq!(code, 0, "{id}: {stderr}");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    let before = std::fs::read(&path).unwrap();
+    let (code, _, stderr) = michi(&[
+        "--lang",
+        "en",
+        "plan",
+        "new",
+        "--profile",
+        "iruma",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("already exists") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "never overwritten without --force"
+    );
+    let (code, stdout, _) = michi(&["plan", "new", "--profile", "iruma"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("profile = \"iruma\"") && stdout.contains("#   kacho = 課長級（管理監督職）"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn grade_diff_shows_what_the_higher_grade_asks() {
+    let (code, stdout, _) = michi(&["grade", "diff", "--profile", "iruma", "shunin", "shusa"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("主任級 と 副主幹・主査級 の違い"), "{stdout}");
+    let line = stdout.lines().find(|l| l.starts_with("交渉・調整能力")).unwrap();
+    assert!(line.contains("・1") && line.contains("◎4"), "{line}");
+    assert!(stdout.contains("副主幹・主査級 で新たに求められる役割"), "{stdout}");
+    let (code, stdout, _) = michi(&["grade", "diff", "--profile", "ageo", "shusa", "kacho", "--json"]);
+    assert_eq!(code, 0);
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    assert!(!json["changes"].as_array().unwrap().is_empty());
+    let (code, _, stderr) = michi(&[
+        "--lang",
+        "en",
+        "grade",
+        "diff",
+        "--profile",
+        "iruma",
+        "shunin",
+        "shuninn",
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no grade `shuninn`"), "{stderr}");
+}
