@@ -1,6 +1,6 @@
 //! The real binary on plans: personas analysed in text and JSON, broken plans refused with
 //! their line, starter plans, grade diffs.
-#![allow(clippy::unwrap_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::panic, clippy::string_slice)]
 
 use std::path::{Path, PathBuf};
 

@@ -146,7 +146,10 @@ fn gaps_come_key_first_then_expected_then_unmarked_larger_first() {
     let report = engine::gaps(&p, &plan, "kacho");
     let order: Vec<(Emphasis, u8)> = report.gaps.iter().map(|g| (g.emphasis, g.gap.unwrap_or(0))).collect();
     for pair in order.windows(2) {
-        assert!(pair[0].0 < pair[1].0 || (pair[0].0 == pair[1].0 && pair[0].1 >= pair[1].1), "{order:?}");
+        assert!(
+            pair[0].0 < pair[1].0 || (pair[0].0 == pair[1].0 && pair[0].1 >= pair[1].1),
+            "{order:?}"
+        );
     }
     assert_eq!(report.gaps[0].emphasis, Emphasis::Key);
 }
@@ -156,7 +159,11 @@ fn a_competency_never_assessed_is_shown_as_such_not_as_zero() {
     let p = profile("joetsu");
     let plan = persona("joetsu-shuji-second-year");
     let report = engine::gaps(&p, &plan, "kakaricho");
-    let ikusei = report.gaps.iter().find(|g| g.competency == "staff_development").unwrap();
+    let ikusei = report
+        .gaps
+        .iter()
+        .find(|g| g.competency == "staff_development")
+        .unwrap();
     assert_eq!((ikusei.current, ikusei.gap), (None, None));
     assert_eq!(report.assessed, report.total - 1);
 }
@@ -170,7 +177,10 @@ fn the_1968_ageo_persona_reaches_kacho_only_after_yakushoku_teinen() {
     assert_eq!(a.retirement.management_post_until, d("2029-03-31"));
     let kacho = a.trajectory.steps.iter().find(|s| s.grade == "kacho").unwrap();
     assert!(kacho.reachable && !kacho.before_management_limit && kacho.illustrative);
-    assert!(a.notes.contains(&engine::PlanNote::TargetAfterManagementLimit { grade: "kacho".into() }));
+    assert!(
+        a.notes
+            .contains(&engine::PlanNote::TargetAfterManagementLimit { grade: "kacho".into() })
+    );
 }
 
 #[test]
@@ -179,7 +189,12 @@ fn promotions_never_come_before_the_next_april() {
     let plan = blank_plan(&p, "shuji", "kacho");
     let a = engine::analyze(&p, &plan, today(), 3);
     assert_eq!(a.trajectory.next_round_fy, 2027);
-    assert!(a.trajectory.steps.iter().all(|s| s.earliest_fy >= 2027 && s.typical_fy >= s.earliest_fy));
+    assert!(
+        a.trajectory
+            .steps
+            .iter()
+            .all(|s| s.earliest_fy >= 2027 && s.typical_fy >= s.earliest_fy)
+    );
     // Steps climb the ladder in order.
     let fys: Vec<i32> = a.trajectory.steps.iter().map(|s| s.earliest_fy).collect();
     assert!(fys.windows(2).all(|w| w[0] < w[1]), "{fys:?}");
@@ -192,16 +207,32 @@ fn leave_delays_promotion_only_as_far_as_the_profile_discounts_it() {
     plan.grade_since = d("2024-04-01");
     let baseline = engine::analyze(&p, &plan, d("2024-05-01"), 3).trajectory.steps[0].earliest_fy;
     assert_eq!(baseline, 2028, "4 years from FY2024");
-    plan.leaves.push(Leave { kind: LeaveKind::Childcare, from: d("2025-04-01"), to: Some(d("2026-03-31")), note: None });
+    plan.leaves.push(Leave {
+        kind: LeaveKind::Childcare,
+        from: d("2025-04-01"),
+        to: Some(d("2026-03-31")),
+        note: None,
+    });
     let counted_in_full = engine::analyze(&p, &plan, d("2024-05-01"), 3);
     assert_eq!(counted_in_full.trajectory.steps[0].earliest_fy, 2028);
     assert!(counted_in_full.trajectory.leave_counting[0].assumed);
-    p.leave_rules.push(LeaveRule { kind: LeaveKind::Childcare, counted: 0.0, source: None, illustrative: true });
+    p.leave_rules.push(LeaveRule {
+        kind: LeaveKind::Childcare,
+        counted: 0.0,
+        source: None,
+        illustrative: true,
+    });
     let not_counted = engine::analyze(&p, &plan, d("2024-05-01"), 3);
-    assert_eq!(not_counted.trajectory.steps[0].earliest_fy, 2029, "a year of uncounted leave adds a year");
+    assert_eq!(
+        not_counted.trajectory.steps[0].earliest_fy, 2029,
+        "a year of uncounted leave adds a year"
+    );
     p.leave_rules[0].counted = 0.5;
     let half = engine::analyze(&p, &plan, d("2024-05-01"), 3);
-    assert_eq!(half.trajectory.steps[0].earliest_fy, 2029, "half a year short still misses the April round");
+    assert_eq!(
+        half.trajectory.steps[0].earliest_fy, 2029,
+        "half a year short still misses the April round"
+    );
 }
 
 #[test]
@@ -214,7 +245,12 @@ fn selection_exams_are_carried_onto_the_trajectory() {
 }
 
 fn posting(department: &str, family: Option<&str>, from: &str, to: Option<&str>) -> Assignment {
-    Assignment { department: department.into(), family: family.map(Into::into), from: d(from), to: to.map(d) }
+    Assignment {
+        department: department.into(),
+        family: family.map(Into::into),
+        from: d(from),
+        to: to.map(d),
+    }
 }
 
 #[test]
@@ -244,7 +280,11 @@ fn rotation_on_hand_made_histories() {
     assert!(r.missing.is_empty());
     // The current posting has run 7.6 years against a typical 3: due for rotation, and the
     // least recently served family other than the current one comes next.
-    assert!(r.findings.iter().any(|f| matches!(f, Finding::DueForRotation { years, .. } if *years > 7.0)));
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| matches!(f, Finding::DueForRotation { years, .. } if *years > 7.0))
+    );
     assert_eq!(r.next_family.as_deref(), Some("citizen"));
 
     // The administrative family only after the window closed: not met.
@@ -256,12 +296,18 @@ fn rotation_on_hand_made_histories() {
     let r = engine::rotation(&p, &plan, today());
     assert_eq!(r.rules[0].status, RuleStatus::NotMet);
     assert_eq!(r.missing, ["admin"]);
-    assert!(r.findings.iter().any(|f| matches!(f, Finding::LongPosting { department, .. } if department == "農業部門")));
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| matches!(f, Finding::LongPosting { department, .. } if department == "農業部門"))
+    );
 
     // Free-text postings without a family are reported, not guessed.
     plan.assignments = vec![posting("どこかの課", None, "2013-04-01", None)];
     let r = engine::rotation(&p, &plan, today());
-    assert!(r.findings.contains(&Finding::UnknownFamily { department: "どこかの課".into() }));
+    assert!(r.findings.contains(&Finding::UnknownFamily {
+        department: "どこかの課".into()
+    }));
 }
 
 #[test]
@@ -284,7 +330,11 @@ fn leave_inside_a_rotation_window_is_noted() {
     let p = profile("iruma");
     let plan = persona("iruma-back-from-childcare");
     let r = engine::rotation(&p, &plan, today());
-    assert!(r.findings.iter().any(|f| matches!(f, Finding::LeaveInWindow { days, .. } if *days == 701)));
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| matches!(f, Finding::LeaveInWindow { days, .. } if *days == 701))
+    );
     assert!(r.findings.iter().any(|f| matches!(f, Finding::Constraint { .. })));
 }
 
@@ -293,7 +343,10 @@ fn grade_diff_names_what_the_next_grade_adds() {
     let p = profile("iruma");
     let diff = engine::grade_diff(&p, "shunin", "shusa").unwrap();
     let kosho = diff.changes.iter().find(|r| r.competency == "kosho_chosei").unwrap();
-    assert_eq!((kosho.from_emphasis, kosho.to_emphasis), (Emphasis::Unmarked, Emphasis::Key));
+    assert_eq!(
+        (kosho.from_emphasis, kosho.to_emphasis),
+        (Emphasis::Unmarked, Emphasis::Key)
+    );
     assert!(!diff.new_roles.is_empty());
     assert!(engine::grade_diff(&p, "shunin", "nope").is_none());
 }
@@ -304,7 +357,9 @@ fn a_grade_without_levels_has_no_readiness() {
     let plan = persona("kawagoe-hoiku-shunin");
     let a = engine::analyze(&p, &plan, today(), 3);
     assert_eq!(a.target.readiness, None);
-    assert!(a.notes.contains(&engine::PlanNote::NoRequirements { grade: "hoiku_encho".into() }));
+    assert!(a.notes.contains(&engine::PlanNote::NoRequirements {
+        grade: "hoiku_encho".into()
+    }));
 }
 
 #[test]
@@ -314,8 +369,13 @@ fn every_persona_analyses() {
     let mut count = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        let plan = parse_plan(&path.display().to_string(), &std::fs::read(&path).unwrap(), &catalog, Lang::En)
-            .unwrap_or_else(|d| panic!("{}: {d:?}", path.display()));
+        let plan = parse_plan(
+            &path.display().to_string(),
+            &std::fs::read(&path).unwrap(),
+            &catalog,
+            Lang::En,
+        )
+        .unwrap_or_else(|d| panic!("{}: {d:?}", path.display()));
         let p = &catalog.get(&plan.profile).unwrap().profile;
         let a = engine::analyze(p, &plan, today(), 3);
         assert!(a.retirement.date > today());

@@ -192,11 +192,11 @@ mod tests {
         let d = Diagnostic::at_span("p.toml", source, at..at + 1, "bad".into(), Some("fix".into()));
         assert_eq!(d.location(), "p.toml:2:13");
         let snippet = d.snippet.as_ref().expect("snippet");
-        // `name = "主任" ` is 11 characters but 13 display columns.
-        assert_eq!(snippet.marker_offset, 13);
+        // `name = "主任" ` is 12 characters but 14 display columns.
+        assert_eq!(snippet.marker_offset, 14);
         let text = d.render(Lang::En);
         assert!(text.contains("2 | name = \"主任\" x"), "{text}");
-        assert!(text.contains("  |              ^"), "{text}");
+        assert!(text.contains(&format!("  | {}^", " ".repeat(14))), "{text}");
         assert!(text.contains("= hint: fix"), "{text}");
     }
 
