@@ -4,16 +4,11 @@
 //! Expected values are copied from the document text.
 
 use serde_json::Value;
-use std::process::Command;
+
+mod common;
 
 fn export() -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_michi"))
-        .args(["profile", "export", "ageo", "--json"])
-        .env("MICHI_CONFIG_DIR", env!("CARGO_TARGET_TMPDIR")) // no user profiles
-        .output()
-        .expect("run michi");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("json")
+    common::export_profile("ageo")
 }
 
 fn arr<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {

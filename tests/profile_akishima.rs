@@ -5,16 +5,11 @@
 
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::process::Command;
+
+mod common;
 
 fn export() -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_michi"))
-        .args(["profile", "export", "akishima", "--json"])
-        .env("MICHI_CONFIG_DIR", env!("CARGO_TARGET_TMPDIR")) // no user profiles
-        .output()
-        .expect("run michi");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("json")
+    common::export_profile("akishima")
 }
 
 fn arr<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {

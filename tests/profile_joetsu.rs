@@ -3,16 +3,11 @@
 //! (seed 004_f331e8cdcada81bc.txt). Expected values are copied from the document.
 
 use serde_json::Value;
-use std::process::Command;
+
+mod common;
 
 fn export() -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_michi"))
-        .args(["profile", "export", "joetsu", "--json"])
-        .env("MICHI_CONFIG_DIR", env!("CARGO_TARGET_TMPDIR")) // no user profiles
-        .output()
-        .expect("run michi");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("json")
+    common::export_profile("joetsu")
 }
 
 fn arr<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {

@@ -119,6 +119,23 @@ pub enum GradeCommand {
     },
 }
 
+/// Tells the user there is no profile `id`, listing the ones there are.
+pub(crate) fn report_unknown_profile(catalog: &crate::store::Catalog, id: &str, lang: Lang) {
+    let known: Vec<&str> = catalog.entries.iter().map(|e| e.profile.id.as_str()).collect();
+    let d = crate::store::Diagnostic::file_level(
+        id,
+        match lang {
+            Lang::Ja => format!("プロファイル `{id}` はありません"),
+            Lang::En => format!("no profile with id `{id}`"),
+        },
+        match lang {
+            Lang::Ja => format!("使えるID: {}（`michi profile list` で一覧）", known.join(", ")),
+            Lang::En => format!("available ids: {} (see `michi profile list`)", known.join(", ")),
+        },
+    );
+    eprint!("{}", d.render(lang));
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang;

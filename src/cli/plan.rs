@@ -661,19 +661,7 @@ pub fn grade_diff(
 ) -> io::Result<ExitCode> {
     let catalog = catalog(lang);
     let Some(entry) = catalog.get(profile_id) else {
-        let known: Vec<&str> = catalog.entries.iter().map(|e| e.profile.id.as_str()).collect();
-        eprint!(
-            "{}",
-            Diagnostic::file_level(
-                profile_id,
-                match lang {
-                    Lang::Ja => format!("プロファイル `{profile_id}` はありません"),
-                    Lang::En => format!("no profile with id `{profile_id}`"),
-                },
-                known.join(", "),
-            )
-            .render(lang)
-        );
+        crate::cli::report_unknown_profile(&catalog, profile_id, lang);
         return Ok(ExitCode::FAILURE);
     };
     let p = &entry.profile;
@@ -779,19 +767,7 @@ pub fn new_plan(
 ) -> io::Result<ExitCode> {
     let catalog = catalog(lang);
     let Some(entry) = catalog.get(profile_id) else {
-        let known: Vec<&str> = catalog.entries.iter().map(|e| e.profile.id.as_str()).collect();
-        eprint!(
-            "{}",
-            Diagnostic::file_level(
-                profile_id,
-                match lang {
-                    Lang::Ja => format!("プロファイル `{profile_id}` はありません"),
-                    Lang::En => format!("no profile with id `{profile_id}`"),
-                },
-                known.join(", "),
-            )
-            .render(lang)
-        );
+        crate::cli::report_unknown_profile(&catalog, profile_id, lang);
         return Ok(ExitCode::FAILURE);
     };
     let text = crate::store::template::starter_plan(&entry.profile, today_in_japan(), lang);

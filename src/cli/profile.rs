@@ -12,7 +12,7 @@ use crate::model::{
     TrainingKind,
 };
 use crate::store::profiles::user_profile_dir;
-use crate::store::{BUNDLED, Catalog, Diagnostic, Origin, load_profile_file};
+use crate::store::{BUNDLED, Catalog, Origin, load_profile_file};
 use crate::text::{escape_controls, pad_right, width};
 
 pub fn run(cmd: ProfileCommand, lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
@@ -209,19 +209,7 @@ fn export(id: &str, json: bool, lang: Lang, out: &mut impl Write) -> io::Result<
     let catalog = load_catalog(lang);
     report_catalog_warnings(&catalog, lang);
     let Some(entry) = catalog.get(id) else {
-        let known: Vec<&str> = catalog.entries.iter().map(|e| e.profile.id.as_str()).collect();
-        let d = Diagnostic::file_level(
-            id,
-            match lang {
-                Lang::Ja => format!("プロファイル `{id}` はありません"),
-                Lang::En => format!("no profile with id `{id}`"),
-            },
-            match lang {
-                Lang::Ja => format!("使えるID: {}（`michi profile list` で一覧）", known.join(", ")),
-                Lang::En => format!("available ids: {} (see `michi profile list`)", known.join(", ")),
-            },
-        );
-        eprint!("{}", d.render(lang));
+        crate::cli::report_unknown_profile(&catalog, id, lang);
         return Ok(ExitCode::FAILURE);
     };
     if json {
