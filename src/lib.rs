@@ -4,6 +4,7 @@
 //! diagnostics) → [`cli`] (headless commands). Data flows one way, from files to display.
 
 pub mod cli;
+pub mod clock;
 pub mod engine;
 pub mod i18n;
 pub mod model;

@@ -34,15 +34,6 @@ fn print_problems(path: &Path, diagnostics: &[Diagnostic], lang: Lang) {
     );
 }
 
-/// Today in Japan (UTC+9): the municipalities' calendar, whatever the machine's zone.
-pub fn today_in_japan() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    Date::from_days_since_epoch((secs + 9 * 3600).div_euclid(86_400))
-        .unwrap_or_else(|| Date::new(2026, 4, 1).unwrap_or_else(|| Date::fy_start(2026)))
-}
-
 /// Parses `--today`.
 pub fn parse_today(s: &str) -> Result<Date, String> {
     Date::parse(s).ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD"))
@@ -67,7 +58,7 @@ pub fn analyze(
     let Some(entry) = catalog.get(&plan.profile) else {
         return Ok(ExitCode::FAILURE);
     };
-    let today = today.unwrap_or_else(today_in_japan);
+    let today = today.unwrap_or_else(crate::clock::today_in_japan);
     let analysis = engine::analyze(&entry.profile, &plan, today, per_year);
     if json {
         serde_json::to_writer_pretty(&mut *out, &AnalysisJson::new(&entry.profile, &plan, &analysis))
@@ -770,7 +761,7 @@ pub fn new_plan(
         crate::cli::report_unknown_profile(&catalog, profile_id, lang);
         return Ok(ExitCode::FAILURE);
     };
-    let text = crate::store::template::starter_plan(&entry.profile, today_in_japan(), lang);
+    let text = crate::store::template::starter_plan(&entry.profile, crate::clock::today_in_japan(), lang);
     match output {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {

@@ -4,6 +4,7 @@
 pub mod diagnostic;
 pub mod fsio;
 pub mod parse;
+pub mod plan_writer;
 pub mod plans;
 pub mod profiles;
 pub mod source;

@@ -39,6 +39,26 @@ pub fn load_plan_file(path: &Path, catalog: &Catalog, lang: Lang) -> Result<Plan
     parse_plan(&file, &bytes, catalog, lang)
 }
 
+/// The directory holding saved plans: `$MICHI_DATA_DIR/plans` when set, else the platform's
+/// data directory (`~/.local/share/michi/plans` on Linux).
+pub fn plans_dir() -> Option<std::path::PathBuf> {
+    match std::env::var_os("MICHI_DATA_DIR") {
+        Some(dir) if !dir.is_empty() => Some(std::path::PathBuf::from(dir).join("plans")),
+        _ => directories::ProjectDirs::from("", "", "michi").map(|d| d.data_dir().join("plans")),
+    }
+}
+
+/// Saves a plan atomically as a private file (0600), creating its directory private (0700)
+/// when missing.
+pub fn save_plan(path: &Path, plan: &Plan) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.exists()
+    {
+        crate::store::fsio::create_private_dir(dir)?;
+    }
+    crate::store::fsio::write_private_atomic(path, crate::store::plan_writer::plan_to_toml(plan).as_bytes())
+}
+
 /// The profile a checked plan was made against.
 pub fn plan_profile<'c>(plan: &Plan, catalog: &'c Catalog) -> Option<&'c Profile> {
     catalog.get(&plan.profile).map(|e| &e.profile)

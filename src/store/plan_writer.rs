@@ -1,0 +1,155 @@
+//! Writing a plan back to TOML in the same layout people write by hand: bare dates, one
+//! table per section, postings and leave as arrays of tables. Comments in a hand-edited
+//! file are not kept (a header says the file is written by Michi).
+
+use std::fmt::Write as _;
+
+use crate::model::{Plan, Track};
+use crate::store::template::toml_string;
+
+fn string_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| toml_string(s)).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+/// A TOML key: bare when it may be, quoted otherwise.
+fn key(k: &str) -> String {
+    if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        k.to_string()
+    } else {
+        toml_string(k)
+    }
+}
+
+/// The plan as TOML text.
+pub fn plan_to_toml(plan: &Plan) -> String {
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "# Michi plan file, written by Michi. Check it with `michi plan check FILE`."
+    );
+    let _ = writeln!(t, "schema_version = {}", plan.schema_version);
+    let _ = writeln!(t, "profile = {}", toml_string(&plan.profile));
+    if let Some(series) = &plan.series {
+        let _ = writeln!(t, "series = {}", toml_string(series));
+    }
+    if let Some(name) = &plan.name {
+        let _ = writeln!(t, "name = {}", toml_string(name));
+    }
+    let _ = writeln!(t, "birth_date = {}", plan.birth_date);
+    let _ = writeln!(t, "hire_date = {}", plan.hire_date);
+    let _ = writeln!(t, "grade = {}", toml_string(&plan.grade));
+    let _ = writeln!(t, "grade_since = {}", plan.grade_since);
+    let _ = writeln!(t, "target_grade = {}", toml_string(&plan.target_grade));
+    if let Some(fy) = plan.target_fy {
+        let _ = writeln!(t, "target_fy = {fy}");
+    }
+    let track = match plan.track {
+        Track::Generalist => "generalist",
+        Track::Specialist => "specialist",
+    };
+    let _ = writeln!(t, "track = \"{track}\"");
+    let _ = writeln!(t, "completed_trainings = {}", string_list(&plan.completed_trainings));
+    let _ = writeln!(t, "planned_trainings = {}", string_list(&plan.planned_trainings));
+    if !plan.constraints.is_empty() {
+        let _ = writeln!(t, "constraints = {}", string_list(&plan.constraints));
+    }
+    for (table, levels) in [
+        ("self_assessment", &plan.self_assessment),
+        ("supervisor_assessment", &plan.supervisor_assessment),
+    ] {
+        let _ = writeln!(t, "\n[{table}]");
+        for (competency, level) in levels {
+            let _ = writeln!(t, "{} = {level}", key(competency));
+        }
+    }
+    let _ = writeln!(t, "\n[evidence]");
+    for (competency, text) in &plan.evidence {
+        let _ = writeln!(t, "{} = {}", key(competency), toml_string(text));
+    }
+    for a in &plan.assignments {
+        let _ = writeln!(t, "\n[[assignments]]");
+        let _ = writeln!(t, "department = {}", toml_string(&a.department));
+        if let Some(family) = &a.family {
+            let _ = writeln!(t, "family = {}", toml_string(family));
+        }
+        let _ = writeln!(t, "from = {}", a.from);
+        if let Some(to) = a.to {
+            let _ = writeln!(t, "to = {to}");
+        }
+    }
+    for l in &plan.leaves {
+        let _ = writeln!(t, "\n[[leaves]]");
+        let kind = serde_json::to_value(l.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let _ = writeln!(t, "kind = \"{kind}\"");
+        let _ = writeln!(t, "from = {}", l.from);
+        if let Some(to) = l.to {
+            let _ = writeln!(t, "to = {to}");
+        }
+        if let Some(note) = &l.note {
+            let _ = writeln!(t, "note = {}", toml_string(note));
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Assignment, Date, Leave, LeaveKind};
+
+    fn sample() -> Plan {
+        let d = |s| Date::parse(s).unwrap();
+        Plan {
+            schema_version: 1,
+            profile: "iruma".into(),
+            series: Some("ippan".into()),
+            name: Some("入間 \"健\" \\ テスト\n二行目".into()),
+            birth_date: d("1988-09-20"),
+            hire_date: d("2011-04-01"),
+            grade: "shunin".into(),
+            grade_since: d("2021-04-01"),
+            target_grade: "kacho".into(),
+            target_fy: Some(2034),
+            track: Track::Specialist,
+            completed_trainings: vec!["kaisobetsu".into()],
+            planned_trainings: vec![],
+            self_assessment: [("kosho_chosei".to_string(), 3)].into(),
+            supervisor_assessment: [("kosho_chosei".to_string(), 2)].into(),
+            evidence: [("kikaku_ritsuan".to_string(), "オンライン予約を企画\t導入".to_string())].into(),
+            assignments: vec![
+                Assignment {
+                    department: "zeimu".into(),
+                    family: None,
+                    from: d("2011-04-01"),
+                    to: Some(d("2015-03-31")),
+                },
+                Assignment {
+                    department: "自由 記述".into(),
+                    family: Some("kanri".into()),
+                    from: d("2015-04-01"),
+                    to: None,
+                },
+            ],
+            leaves: vec![Leave {
+                kind: LeaveKind::NursingCare,
+                from: d("2020-01-01"),
+                to: None,
+                note: Some("父".into()),
+            }],
+            constraints: vec!["通勤 1 時間以内".into()],
+        }
+    }
+
+    #[test]
+    fn a_written_plan_reads_back_identical() {
+        let plan = sample();
+        let text = plan_to_toml(&plan);
+        let back: Plan = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(back, plan);
+        assert!(text.contains("birth_date = 1988-09-20"), "dates are bare TOML dates");
+    }
+}
