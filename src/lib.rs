@@ -5,8 +5,10 @@
 
 pub mod cli;
 pub mod clock;
+pub mod describe;
 pub mod engine;
 pub mod i18n;
 pub mod model;
 pub mod store;
 pub mod text;
+pub mod tui;

@@ -41,6 +41,91 @@ pub fn truncate(s: &str, columns: usize) -> String {
     out
 }
 
+/// Characters that must not begin a line (行頭禁則): closing brackets and punctuation.
+fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '。'
+            | '，'
+            | '．'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '・'
+            | '：'
+            | '；'
+            | '？'
+            | '！'
+            | 'ー'
+            | ')'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+            | '!'
+            | '?'
+    )
+}
+
+/// Wraps `text` to lines of at most `columns` display columns. Japanese has no spaces to
+/// break at, so lines break between any two characters, except that closing punctuation
+/// never starts a line (it hangs at the end of the previous one, which may then run one
+/// character over). Latin words are kept whole when they fit on a line. Existing line
+/// breaks are kept.
+pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let columns = columns.max(2);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        let chars: Vec<char> = paragraph.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            // A Latin word (letters, digits, `-`, `/`, …): take it whole when it fits on a line.
+            if c.is_ascii_graphic() && !no_line_start(c) {
+                let end = chars[i..]
+                    .iter()
+                    .position(|c| !c.is_ascii_graphic())
+                    .map_or(chars.len(), |p| i + p);
+                let word: String = chars[i..end].iter().collect();
+                let w = width(&word);
+                if used + w > columns && used > 0 && w <= columns {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                if w <= columns {
+                    line.push_str(&word);
+                    used += w;
+                    i = end;
+                    continue;
+                }
+            }
+            let w = c.width().unwrap_or(0);
+            if used + w > columns && used > 0 && !no_line_start(c) {
+                lines.push(std::mem::take(&mut line).trim_end().to_string());
+                used = 0;
+                if c == ' ' {
+                    i += 1;
+                    continue;
+                }
+            }
+            line.push(c);
+            used += w;
+            i += 1;
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// Display column of the character at `char_index` in `s` (where a text cursor goes).
+pub fn column_of(s: &str, char_index: usize) -> usize {
+    s.chars().take(char_index).map(|c| c.width().unwrap_or(0)).sum()
+}
+
 /// Whether `c` must never reach a terminal raw: C0 controls other than tab and line feed,
 /// DEL, C1 controls, and bidirectional formatting characters (they reorder what a reader
 /// sees, "Trojan Source").
@@ -126,6 +211,30 @@ mod tests {
         assert_eq!(escape_controls("a\u{1b}[31mb"), "a\\u{1b}[31mb");
         assert_eq!(escape_controls("x\u{202e}y"), "x\\u{202e}y");
         assert_eq!(escape_controls("主事\tok"), "主事\tok");
+    }
+
+    #[test]
+    fn japanese_wraps_by_width_and_keeps_punctuation_off_line_starts() {
+        let lines = wrap(
+            "職務に関して必要な知識・技能を身につけ、職務を正確・迅速に処理する。",
+            10,
+        );
+        assert!(lines.iter().all(|l| width(l) <= 12), "{lines:?}");
+        assert!(lines.iter().all(|l| !l.starts_with(['、', '。', '・'])), "{lines:?}");
+        assert_eq!(
+            lines.concat(),
+            "職務に関して必要な知識・技能を身につけ、職務を正確・迅速に処理する。"
+        );
+        assert_eq!(wrap("a\nb", 10), ["a", "b"]);
+        assert_eq!(wrap("DX 推進", 4), ["DX", "推進"]);
+        assert_eq!(wrap("日付は YYYY-MM-DD。", 12), ["日付は", "YYYY-MM-DD。"]);
+    }
+
+    #[test]
+    fn cursor_columns_count_display_width() {
+        assert_eq!(column_of("主任abc", 2), 4);
+        assert_eq!(column_of("主任abc", 3), 5);
+        assert_eq!(column_of("", 5), 0);
     }
 
     #[test]

@@ -4,7 +4,6 @@
 mod plan;
 mod profile;
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -15,11 +14,22 @@ use crate::i18n::Lang;
 /// Michi (道): a career-path planner for municipal staff, built on each city's
 /// human-resource development policy (人材育成基本方針).
 #[derive(Debug, Parser)]
-#[command(name = "michi", version, about, long_about = None)]
+#[command(name = "michi", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// Interface language: ja (default) or en.
-    #[arg(long, global = true, value_enum, env = "MICHI_LANG", default_value = "ja")]
-    pub lang: Lang,
+    #[arg(long, global = true, value_enum, env = "MICHI_LANG")]
+    pub lang: Option<Lang>,
+
+    /// Draw plain ASCII borders (for terminals that show box-drawing characters two columns wide).
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
+    /// Colour theme of the terminal app: default, high-contrast (projectors) or mono.
+    #[arg(long, global = true, value_parser = ["default", "high-contrast", "mono"])]
+    pub theme: Option<String>,
+
+    /// A plan file to open in the terminal app.
+    pub plan: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -138,17 +148,19 @@ pub(crate) fn report_unknown_profile(catalog: &crate::store::Catalog, id: &str, 
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
-    let lang = cli.lang;
+    let lang = cli.lang.unwrap_or_default();
+    if cli.command.is_none() {
+        return crate::tui::run(crate::tui::Options {
+            lang: cli.lang,
+            ascii: cli.ascii,
+            theme: cli.theme.as_deref().and_then(crate::tui::theme::ThemeKind::parse),
+            plan: cli.plan,
+        });
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
-        None => {
-            let msg = lang.pick(
-                "Michi（道）— キャリアパス計画ツール。画面版は準備中です。`michi --help` でコマンドを確認できます。",
-                "Michi (道) — career-path planner. The full-screen app is coming; see `michi --help` for the commands.",
-            );
-            writeln!(out, "{msg}").map(|_| ExitCode::SUCCESS)
-        }
+        None => Ok(ExitCode::SUCCESS),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "michi", &mut out);
             Ok(ExitCode::SUCCESS)

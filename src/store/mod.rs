@@ -4,9 +4,11 @@
 pub mod diagnostic;
 pub mod fsio;
 pub mod parse;
+pub mod personas;
 pub mod plan_writer;
 pub mod plans;
 pub mod profiles;
+pub mod settings;
 pub mod source;
 pub mod template;
 

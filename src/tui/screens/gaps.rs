@@ -1,0 +1,179 @@
+//! "Gaps": each competency's required and current level as bars, the gap, emphasis marks
+//! and the supervisor's level; sortable and filterable; the selected row's descriptors and
+//! source below. Readiness for the target grade at the top.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::engine::Gap;
+use crate::i18n::Lang;
+use crate::text::truncate;
+use crate::tui::app::{App, GapFilter, GapSort};
+use crate::tui::theme::Theme;
+use crate::tui::ui::{block, cell, marked, scroll_offset, wrapped};
+
+/// The level bar: current level filled, the shortfall to the requirement shaded, the rest
+/// of the scale dotted. Readable without colour: █ (#) have, ░ (-) missing, · (.) beyond.
+pub fn bar(gap: &Gap, max: u8, ascii: bool) -> String {
+    let (have, miss, rest) = if ascii { ('#', '-', '.') } else { ('█', '░', '·') };
+    let current = gap.current.unwrap_or(0);
+    (1..=max)
+        .map(|level| {
+            if level <= current {
+                have
+            } else if level <= gap.required {
+                miss
+            } else {
+                rest
+            }
+        })
+        .collect()
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let Some(doc) = &app.doc else { return };
+    let lang = app.lang;
+    let report = &doc.analysis.target;
+    let target = doc
+        .profile
+        .grade(&report.grade)
+        .map_or(report.grade.as_str(), |(_, g)| g.name.as_str());
+    let [top, bottom] = Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
+    let readiness = report.readiness.map_or_else(|| "—".to_string(), |r| format!("{r}/100"));
+    let sort = match app.gap_sort {
+        GapSort::Emphasis => lang.pick("重点順", "by emphasis"),
+        GapSort::Gap => lang.pick("差の大きい順", "by gap"),
+        GapSort::Document => lang.pick("文書の順", "document order"),
+    };
+    let filter = match app.gap_filter {
+        GapFilter::All => lang.pick("すべて", "all"),
+        GapFilter::WithGap => lang.pick("差のあるもの", "with a gap"),
+        GapFilter::KeyOnly => lang.pick("◎のみ", "key only"),
+    };
+    let title = match lang {
+        Lang::Ja => format!(
+            "目標 {target} との差  準備度 {readiness}（評価済み {}/{}）  {sort}・{filter}",
+            report.assessed, report.total
+        ),
+        Lang::En => format!(
+            "Gaps for {target}  readiness {readiness} ({} of {} assessed)  {sort}, {filter}",
+            report.assessed, report.total
+        ),
+    };
+    let outer = block(&title, theme);
+    let inner = outer.inner(top);
+    frame.render_widget(outer, top);
+    let columns = usize::from(inner.width);
+    let max = doc.profile.scale.max;
+    let bar_w = usize::from(max).max(5);
+    let name_w = columns.saturating_sub(bar_w + 30).clamp(10, 30);
+    let mut lines = vec![Line::styled(
+        truncate(
+            &format!(
+                "  {}{}{}{}{}{}{}",
+                cell(lang.pick("能力", "Competency"), name_w),
+                cell(lang.pick("重点", "Mk"), 5),
+                cell(lang.pick("必要", "Req"), 5),
+                cell(lang.pick("本人", "Self"), 7),
+                cell(lang.pick("上司", "Supv"), 5),
+                cell(lang.pick("差", "Gap"), 4),
+                lang.pick("本人 █ ／ 不足 ░", "have █ / missing ░")
+            ),
+            columns,
+        ),
+        theme.dim,
+    )];
+    let rows = app.gap_rows();
+    let height = usize::from(inner.height).saturating_sub(1);
+    let offset = scroll_offset(app.gaps_row, height);
+    for (pos, &i) in rows.iter().enumerate().skip(offset).take(height) {
+        let g = &report.gaps[i];
+        let required = format!("{}{}", g.required, if g.illustrative { "*" } else { "" });
+        let current = g
+            .current
+            .map_or_else(|| lang.pick("未評価", "n/a").to_string(), |l| l.to_string());
+        let supervisor = g.supervisor.map_or("-".to_string(), |l| l.to_string());
+        let gap = g.gap.map_or("?".to_string(), |n| n.to_string());
+        let text = format!(
+            "{}{}{}{}{}{}{}",
+            cell(&g.competency_name, name_w),
+            cell(g.emphasis.mark(), 5),
+            cell(&required, 5),
+            cell(&current, 7),
+            cell(&supervisor, 5),
+            cell(&gap, 4),
+            bar(g, max, app.ascii)
+        );
+        let style = if pos == app.gaps_row {
+            theme.selected
+        } else {
+            theme.text
+        };
+        lines.push(Line::styled(marked(&text, pos == app.gaps_row, columns), style));
+    }
+    if rows.is_empty() {
+        lines.push(Line::styled(
+            lang.pick(
+                "（該当する能力はありません。f で絞り込みを切替）",
+                "(nothing matches: f changes the filter)",
+            ),
+            theme.dim,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    let detail = block(
+        lang.pick(
+            "記述と出典（◎ 特に求められる ○ 求められる * 段階は例示）",
+            "Descriptors and source (◎ key ○ expected * level illustrative)",
+        ),
+        theme,
+    );
+    let detail_inner = detail.inner(bottom);
+    frame.render_widget(detail, bottom);
+    let columns = usize::from(detail_inner.width);
+    let mut lines = Vec::new();
+    if let Some(g) = rows.get(app.gaps_row).map(|&i| &report.gaps[i]) {
+        let current_grade = doc.profile.grade(&doc.plan.grade).map_or("", |(_, g)| g.name.as_str());
+        lines.push(Line::from(vec![Span::styled(
+            format!("{current_grade}: "),
+            theme.accent,
+        )]));
+        lines.extend(wrapped(
+            g.current_descriptor
+                .as_deref()
+                .unwrap_or(lang.pick("（記述なし）", "(none)")),
+            columns,
+            theme.text,
+        ));
+        lines.push(Line::from(vec![Span::styled(format!("{target}: "), theme.accent)]));
+        lines.extend(wrapped(
+            g.target_descriptor
+                .as_deref()
+                .unwrap_or(lang.pick("（記述なし）", "(none)")),
+            columns,
+            theme.text,
+        ));
+        let source = g
+            .source
+            .as_deref()
+            .unwrap_or(lang.pick("文書に定めなし", "not set by the document"));
+        lines.push(Line::styled(
+            truncate(&format!("{} {source}", lang.pick("出典:", "Source:")), columns),
+            theme.dim,
+        ));
+    }
+    if doc.analysis.target.readiness.is_none() {
+        lines.extend(wrapped(
+            lang.pick(
+                "このプロファイルは目標の職級に求める能力の段階を定めていないため、準備度は示せません。",
+                "The profile sets no levels for the target grade, so readiness cannot be shown.",
+            ),
+            columns,
+            theme.warn,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), detail_inner);
+}

@@ -1,0 +1,152 @@
+//! "Path": the grade ladder with the employee's position, earliest and typical years,
+//! exams, illustrative figures, the retirement and 役職定年 lines, and what the selected
+//! grade asks that the current one does not.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::engine::grade_diff;
+use crate::model::{Emphasis, fiscal_year_label};
+use crate::text::truncate;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use crate::tui::ui::{block, cell, marked, scroll_offset, wrapped};
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let Some(doc) = &app.doc else { return };
+    let lang = app.lang;
+    let a = &doc.analysis;
+    let [top, bottom] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    let ladder = block(
+        lang.pick(
+            "昇任の道筋（最短は制度上の可能性であり約束ではありません）",
+            "Path (the earliest year is what the model allows, not a promise)",
+        ),
+        theme,
+    );
+    let inner = ladder.inner(top);
+    frame.render_widget(ladder, top);
+    let columns = usize::from(inner.width);
+    let fy = |y| fiscal_year_label(y, lang);
+    let r = &a.retirement;
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(lang.pick("定年 ", "Retirement "), theme.accent),
+            Span::raw(format!("{}{} {} ", r.age, lang.pick("歳", ""), r.date)),
+            Span::styled(lang.pick("  役職定年 ", "  Management posts until "), theme.accent),
+            Span::raw(format!("{}", r.management_post_until)),
+        ]),
+        Line::styled(
+            format!(
+                "  {}{}{}{}",
+                cell(lang.pick("職級", "Grade"), 20),
+                cell(lang.pick("最短", "Earliest"), 22),
+                cell(lang.pick("標準", "Typical"), 22),
+                lang.pick("備考", "Notes")
+            ),
+            theme.dim,
+        ),
+    ];
+    let current = doc.profile.grade(&doc.plan.grade).map_or("", |(_, g)| g.name.as_str());
+    let mut rows = vec![format!(
+        "{}{}{}",
+        cell(&format!("● {current}"), 20),
+        cell(&format!("{} {}", lang.pick("現在", "now"), doc.plan.grade_since), 44),
+        lang.pick("（現在の職級）", "(current grade)")
+    )];
+    for s in &a.trajectory.steps {
+        let mut notes = Vec::new();
+        if s.grade == doc.plan.target_grade {
+            notes.push(lang.pick("◀ 目標", "◀ target"));
+        }
+        if s.exam {
+            notes.push(lang.pick("選考試験", "exam"));
+        }
+        if s.management {
+            notes.push(lang.pick("管理職", "management"));
+        }
+        if s.illustrative {
+            notes.push(lang.pick("年数は例示", "years illustrative"));
+        }
+        if !s.reachable {
+            notes.push(lang.pick("定年後", "after retirement"));
+        } else if !s.before_management_limit {
+            notes.push(lang.pick("役職定年後", "after 役職定年"));
+        }
+        rows.push(format!(
+            "{}{}{}{}",
+            cell(&format!("  {}", s.grade_name), 20),
+            cell(&fy(s.earliest_fy), 22),
+            cell(&fy(s.typical_fy), 22),
+            notes.join("・")
+        ));
+    }
+    let height = usize::from(inner.height).saturating_sub(lines.len() + 2);
+    let offset = scroll_offset(app.path_row, height);
+    for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
+        let style = if i == app.path_row { theme.selected } else { theme.text };
+        lines.push(Line::styled(marked(row, i == app.path_row, columns), style));
+    }
+    lines.push(Line::styled(
+        truncate(
+            &format!(
+                "  ─ {} {}（{}）  ─ {} {}",
+                lang.pick("役職定年", "役職定年"),
+                r.management_post_until,
+                fy(r.last_management_fiscal_year()),
+                lang.pick("定年退職", "retirement"),
+                r.date
+            ),
+            columns,
+        ),
+        theme.warn,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    // What the selected grade (default: the next) asks that the current one does not.
+    let to = match app.path_row {
+        0 => a.trajectory.steps.first().map(|s| s.grade.clone()),
+        n => a.trajectory.steps.get(n - 1).map(|s| s.grade.clone()),
+    };
+    let title = lang.pick("職級の違い", "Grade difference");
+    let diff_block = block(title, theme);
+    let diff_inner = diff_block.inner(bottom);
+    frame.render_widget(diff_block, bottom);
+    let columns = usize::from(diff_inner.width);
+    let mut lines = Vec::new();
+    match to.and_then(|to| grade_diff(&doc.profile, &doc.plan.grade, &to)) {
+        Some(diff) => {
+            lines.push(Line::styled(
+                match lang {
+                    crate::i18n::Lang::Ja => format!("{} が {} に比べて求めること", diff.to_name, diff.from_name),
+                    crate::i18n::Lang::En => format!("What {} asks that {} does not", diff.to_name, diff.from_name),
+                },
+                theme.title,
+            ));
+            let mark = |e: Emphasis, l: u8| format!("{}{l}", if e == Emphasis::Unmarked { "-" } else { e.mark() });
+            for row in &diff.changes {
+                let text = format!(
+                    "  {}{} → {} {}",
+                    cell(&row.competency_name, 24),
+                    cell(&mark(row.from_emphasis, row.from_level), 3),
+                    cell(&mark(row.to_emphasis, row.to_level), 3),
+                    row.to_descriptor.as_deref().unwrap_or("").replace('\n', " ")
+                );
+                lines.push(Line::raw(truncate(&text, columns)));
+            }
+            if !diff.new_roles.is_empty() {
+                lines.push(Line::styled(lang.pick("新たな役割:", "New roles:"), theme.accent));
+                for role in &diff.new_roles {
+                    lines.extend(wrapped(&format!("・{role}"), columns, theme.text));
+                }
+            }
+        }
+        None => lines.push(Line::styled(
+            lang.pick("（この職系の最上位です）", "(top of the ladder)"),
+            theme.dim,
+        )),
+    }
+    frame.render_widget(Paragraph::new(lines), diff_inner);
+}

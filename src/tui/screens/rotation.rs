@@ -1,0 +1,187 @@
+//! "Rotation": the postings as a timeline over department families, what each rule asks
+//! within its window, what is missing, and the family suggested next.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::engine::RuleStatus;
+use crate::i18n::Lang;
+use crate::text::truncate;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use crate::tui::ui::{block, cell, marked, wrapped};
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let Some(doc) = &app.doc else { return };
+    let lang = app.lang;
+    let r = &doc.analysis.rotation;
+    let [top, bottom] = Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    let outer = block(
+        lang.pick(
+            "配属の推移（系統ごと・1文字＝1年度）",
+            "Postings over time (per family, one column a year)",
+        ),
+        theme,
+    );
+    let inner = outer.inner(top);
+    frame.render_widget(outer, top);
+    let columns = usize::from(inner.width);
+    let first_fy = doc.plan.hire_date.fiscal_year();
+    let last_fy = app.today.fiscal_year();
+    let label_w = 16;
+    let span = usize::try_from(last_fy - first_fy + 1)
+        .unwrap_or(1)
+        .clamp(1, columns.saturating_sub(label_w + 1).max(1));
+    let start_fy = last_fy - span as i32 + 1;
+    let window_end = r.rules.first().map(|rule| rule.window_end.fiscal_year());
+    let families: Vec<(Option<String>, String)> = doc
+        .profile
+        .rotation
+        .iter()
+        .flat_map(|rot| rot.families.iter().map(|f| (Some(f.id.clone()), f.name.clone())))
+        .chain(std::iter::once((None, lang.pick("系統不明", "unknown").to_string())))
+        .collect();
+    let (have, none, window) = if app.ascii {
+        ('#', '.', '|')
+    } else {
+        ('█', '·', '┆')
+    };
+    let mut lines = vec![Line::styled(
+        truncate(
+            &format!(
+                "{}{}{}",
+                cell("", label_w),
+                start_fy,
+                lang.pick(" → 今年度", " → this year")
+            ),
+            columns,
+        ),
+        theme.dim,
+    )];
+    for (id, name) in &families {
+        let served: Vec<bool> = (start_fy..=last_fy)
+            .map(|fy| {
+                r.postings.iter().any(|p| {
+                    p.family == *id && p.from.fiscal_year() <= fy && p.to.map_or(last_fy, |t| t.fiscal_year()) >= fy
+                })
+            })
+            .collect();
+        if id.is_none() && !served.contains(&true) {
+            continue;
+        }
+        let track: String = (start_fy..=last_fy)
+            .zip(&served)
+            .map(|(fy, s)| {
+                if *s {
+                    have
+                } else if Some(fy) == window_end {
+                    window
+                } else {
+                    none
+                }
+            })
+            .collect();
+        lines.push(Line::raw(truncate(&format!("{}{track}", cell(name, label_w)), columns)));
+    }
+    lines.push(Line::from(""));
+    for (i, p) in r.postings.iter().enumerate() {
+        let to =
+            p.to.map_or_else(|| lang.pick("現在", "now").to_string(), |d| d.to_string());
+        let text = format!(
+            "{} ～ {}  {} ({:.1}{})",
+            p.from,
+            cell(&to, 10),
+            p.department_name,
+            p.years,
+            lang.pick("年", "y")
+        );
+        let style = if i == app.rotation_row {
+            theme.selected
+        } else {
+            theme.text
+        };
+        lines.push(Line::styled(marked(&text, i == app.rotation_row, columns), style));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    let rules = block(lang.pick("規則と所見", "Rules and findings"), theme);
+    let rules_inner = rules.inner(bottom);
+    frame.render_widget(rules, bottom);
+    let columns = usize::from(rules_inner.width);
+    let family_name = |id: &str| {
+        doc.profile
+            .rotation
+            .as_ref()
+            .and_then(|r| r.families.iter().find(|f| f.id == id))
+            .map_or(id.to_string(), |f| f.name.clone())
+    };
+    let mut lines = Vec::new();
+    for rule in &r.rules {
+        let status = match rule.status {
+            RuleStatus::Satisfied => lang.pick("達成", "met"),
+            RuleStatus::InProgress => lang.pick("期間内・未達", "in progress"),
+            RuleStatus::NotMet => lang.pick("未達（期間終了）", "not met (window closed)"),
+            RuleStatus::Exempt => lang.pick("対象外（スペシャリスト）", "exempt (specialist)"),
+        };
+        let example = if rule.illustrative {
+            lang.pick("・期間や数は例示", ", figures illustrative")
+        } else {
+            ""
+        };
+        lines.push(Line::styled(
+            truncate(
+                &format!("{status}  {} ～ {}{example}", rule.window_start, rule.window_end),
+                columns,
+            ),
+            if rule.status == RuleStatus::NotMet {
+                theme.warn
+            } else {
+                theme.accent
+            },
+        ));
+        lines.extend(wrapped(&rule.text, columns, theme.text));
+        if let Some(required) = rule.departments_required {
+            lines.push(Line::raw(match lang {
+                Lang::Ja => format!("経験した部署 {} / {required}", rule.departments_served),
+                Lang::En => format!("departments served {} of {required}", rule.departments_served),
+            }));
+        }
+    }
+    let names = |ids: &[String]| ids.iter().map(|f| family_name(f)).collect::<Vec<_>>().join("・");
+    lines.push(Line::raw(truncate(
+        &format!("{} {}", lang.pick("経験した系統:", "Served:"), names(&r.covered)),
+        columns,
+    )));
+    if !r.missing.is_empty() {
+        lines.push(Line::styled(
+            truncate(
+                &format!("{} {}", lang.pick("未経験の系統:", "Missing:"), names(&r.missing)),
+                columns,
+            ),
+            theme.warn,
+        ));
+    }
+    if let Some(next) = &r.next_family {
+        lines.push(Line::styled(
+            truncate(
+                &format!(
+                    "{} {}",
+                    lang.pick("次の配属の候補:", "Suggested next:"),
+                    family_name(next)
+                ),
+                columns,
+            ),
+            theme.good,
+        ));
+    }
+    for f in &r.findings {
+        lines.extend(wrapped(
+            &format!("・{}", crate::describe::finding_text(f, lang)),
+            columns,
+            theme.dim,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), rules_inner);
+}
