@@ -93,7 +93,7 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
                 let word: String = chars[i..end].iter().collect();
                 let w = width(&word);
                 if used + w > columns && used > 0 && w <= columns {
-                    lines.push(std::mem::take(&mut line));
+                    lines.push(std::mem::take(&mut line).trim_end().to_string());
                     used = 0;
                 }
                 if w <= columns {
