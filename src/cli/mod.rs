@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 /// Michi (道): a career-path planner for municipal staff, built on each city's
 /// human-resource development policy (人材育成基本方針).
 #[derive(Debug, Parser)]
-#[command(name = "michi", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "michi", version, about, long_about = None)]
 pub struct Cli {
     /// Interface language: ja (default) or en.
     #[arg(long, global = true, value_enum, env = "MICHI_LANG")]
