@@ -7,7 +7,7 @@ use crate::engine::{self, Analysis};
 use crate::i18n::Lang;
 use crate::model::{Assignment, Date, Leave, LeaveKind, Plan, Profile, Track};
 use crate::store::personas::PERSONAS;
-use crate::store::plans::{plans_dir, save_plan};
+use crate::store::plans::save_plan;
 use crate::store::{Catalog, Diagnostic, parse_plan};
 use crate::tui::action::{Action, View};
 use crate::tui::input::TextInput;
@@ -226,8 +226,16 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(catalog: Catalog, lang: Lang, theme_kind: ThemeKind, ascii: bool, mouse: bool, today: Date) -> App {
-        let plans_dir = plans_dir();
+    /// The app over `catalog`, saving plans into `plans_dir` (see `store::plans::plans_dir`).
+    pub fn new(
+        catalog: Catalog,
+        lang: Lang,
+        theme_kind: ThemeKind,
+        ascii: bool,
+        mouse: bool,
+        today: Date,
+        plans_dir: Option<PathBuf>,
+    ) -> App {
         let mut app = App {
             lang,
             theme_kind,

@@ -83,6 +83,7 @@ pub fn build_app(options: &Options, settings: &Settings) -> App {
         options.ascii || settings.ascii,
         settings.mouse,
         crate::clock::today_in_japan(),
+        crate::store::plans::plans_dir(),
     );
     if let Some(path) = &options.plan {
         app.open_path(path);

@@ -55,7 +55,7 @@ fn row_text(app: &App, doc: &PlanDoc, row: Row, columns: usize) -> String {
     let p = &doc.plan;
     match row {
         Row::Header(section) => format!("■ {}", section.title(lang)),
-        Row::Field(f) => format!("  {}{}", cell(f.label(lang), 14), field_value(doc, f, lang)),
+        Row::Field(f) => format!("  {} {}", cell(f.label(lang), 14), field_value(doc, f, lang)),
         Row::Competency(i) => {
             let c = &doc.profile.competencies[i];
             let req = doc.profile.requirement(&p.target_grade, c);
