@@ -71,9 +71,8 @@ fn no_line_start(c: char) -> bool {
 
 /// Wraps `text` to lines of at most `columns` display columns. Japanese has no spaces to
 /// break at, so lines break between any two characters, except that closing punctuation
-/// never starts a line (it hangs at the end of the previous one, which may then run one
-/// character over). Latin words are kept whole when they fit on a line. Existing line
-/// breaks are kept.
+/// never starts a line (the character before it moves down with it). Latin words are kept
+/// whole when they fit on a line. Existing line breaks are kept.
 pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     let columns = columns.max(2);
     let mut lines = Vec::new();
@@ -104,12 +103,26 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
                 }
             }
             let w = c.width().unwrap_or(0);
-            if used + w > columns && used > 0 && !no_line_start(c) {
-                lines.push(std::mem::take(&mut line).trim_end().to_string());
-                used = 0;
-                if c == ' ' {
-                    i += 1;
-                    continue;
+            if used + w > columns && used > 0 {
+                // Closing punctuation may not start a line: take the character before it
+                // along to the next line (追い出し), so no line is ever wider than asked.
+                let carried = if no_line_start(c) { line.pop() } else { None };
+                if line.trim().is_empty() {
+                    // Nothing left to break before: let this one line run over.
+                    if let Some(p) = carried {
+                        line.push(p);
+                    }
+                } else {
+                    lines.push(std::mem::take(&mut line).trim_end().to_string());
+                    used = 0;
+                    if let Some(p) = carried {
+                        used += p.width().unwrap_or(0);
+                        line.push(p);
+                    }
+                    if c == ' ' {
+                        i += 1;
+                        continue;
+                    }
                 }
             }
             line.push(c);
@@ -219,7 +232,7 @@ mod tests {
             "職務に関して必要な知識・技能を身につけ、職務を正確・迅速に処理する。",
             10,
         );
-        assert!(lines.iter().all(|l| width(l) <= 12), "{lines:?}");
+        assert!(lines.iter().all(|l| width(l) <= 10), "{lines:?}");
         assert!(lines.iter().all(|l| !l.starts_with(['、', '。', '・'])), "{lines:?}");
         assert_eq!(
             lines.concat(),
@@ -228,6 +241,8 @@ mod tests {
         assert_eq!(wrap("a\nb", 10), ["a", "b"]);
         assert_eq!(wrap("DX 推進", 4), ["DX", "推進"]);
         assert_eq!(wrap("日付は YYYY-MM-DD。", 12), ["日付は", "YYYY-MM-DD。"]);
+        // 「例示）」 would overflow by its bracket: 示 moves down with it.
+        assert_eq!(wrap("必要 5（段階は例示）", 18), ["必要 5（段階は例", "示）"]);
     }
 
     #[test]
@@ -241,5 +256,20 @@ mod tests {
     fn suggestions_find_typos_only() {
         assert_eq!(closest("shunni", ["shuji", "shunin", "kacho"]), Some("shunin"));
         assert_eq!(closest("zzzzzz", ["shuji", "shunin"]), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wrapped_lines_fit_and_lose_no_text(text in "[あ-ん漢字、。）「」 a-z0-9-]{0,80}", columns in 4usize..40) {
+            let lines = wrap(&text, columns);
+            let longest_word = text.split(|c: char| !c.is_ascii_graphic()).map(width).max().unwrap_or(0);
+            if longest_word <= columns {
+                for l in &lines {
+                    proptest::prop_assert!(width(l) <= columns, "{:?} wider than {}", l, columns);
+                }
+            }
+            let squeeze = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
+            proptest::prop_assert_eq!(squeeze(&lines.concat()), squeeze(&text));
+        }
     }
 }

@@ -407,3 +407,12 @@ fn postings_can_be_added_through_the_form() {
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.doc.as_ref().unwrap().plan.assignments.len(), 1);
 }
+
+#[test]
+fn the_readme_lists_every_key() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for b in michi::tui::keymap::BINDINGS {
+        let row = format!("| `{}` | {} | {} |", b.keys.replace('|', "\\|"), b.ja, b.en);
+        assert!(readme.contains(&row), "README lacks the key row {row}");
+    }
+}

@@ -125,7 +125,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 },
                 theme.title,
             ));
-            let mark = |e: Emphasis, l: u8| format!("{}{l}", if e == Emphasis::Unmarked { "-" } else { e.mark() });
+            let mark = |e: Emphasis, l: u8| format!("{}{l}", if e == Emphasis::Unmarked { " " } else { e.mark() });
             for row in &diff.changes {
                 let text = format!(
                     "  {}{} → {} {}",

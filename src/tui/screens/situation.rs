@@ -4,7 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::i18n::Lang;
@@ -151,15 +151,13 @@ fn detail(app: &App, doc: &PlanDoc, row: Option<Row>, columns: usize, theme: &Th
                 } else {
                     ""
                 };
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{label}: {name} "), theme.accent),
-                    Span::raw(format!(
-                        "{} {} {}{example}",
-                        req.emphasis.mark(),
-                        lang.pick("必要", "required"),
-                        req.level
-                    )),
-                ]));
+                let heading = format!(
+                    "{label}: {name} {} {} {}{example}",
+                    req.emphasis.mark(),
+                    lang.pick("必要", "required"),
+                    req.level
+                );
+                lines.extend(wrapped(&heading, columns, theme.accent));
                 match req.descriptor {
                     Some(d) => lines.extend(wrapped(d, columns, theme.text)),
                     None => lines.push(Line::styled(
