@@ -103,26 +103,33 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
                 }
             }
             let w = c.width().unwrap_or(0);
+            if c == ' ' && line.is_empty() {
+                // No line starts with a space.
+                i += 1;
+                continue;
+            }
             if used + w > columns && used > 0 {
                 // Closing punctuation may not start a line: take the character before it
-                // along to the next line (追い出し), so no line is ever wider than asked.
-                let carried = if no_line_start(c) { line.pop() } else { None };
-                if line.trim().is_empty() {
-                    // Nothing left to break before: let this one line run over.
-                    if let Some(p) = carried {
-                        line.push(p);
+                // along to the next line (追い出し), unless nothing would be left behind;
+                // no line is ever wider than asked.
+                let carried = match line.chars().last() {
+                    Some(p)
+                        if no_line_start(c) && line.chars().count() > 1 && p.width().unwrap_or(0) + w <= columns =>
+                    {
+                        line.pop();
+                        Some(p)
                     }
-                } else {
-                    lines.push(std::mem::take(&mut line).trim_end().to_string());
-                    used = 0;
-                    if let Some(p) = carried {
-                        used += p.width().unwrap_or(0);
-                        line.push(p);
-                    }
-                    if c == ' ' {
-                        i += 1;
-                        continue;
-                    }
+                    _ => None,
+                };
+                lines.push(std::mem::take(&mut line).trim_end().to_string());
+                used = 0;
+                if let Some(p) = carried {
+                    used += p.width().unwrap_or(0);
+                    line.push(p);
+                }
+                if c == ' ' {
+                    i += 1;
+                    continue;
                 }
             }
             line.push(c);
@@ -260,7 +267,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn wrapped_lines_fit_and_lose_no_text(text in "[あ-ん漢字、。）「」 a-z0-9-]{0,80}", columns in 4usize..40) {
+        fn wrapped_lines_fit_and_lose_no_text(text in "[あ-ん漢字、。）「」 a-z0-9-]{0,80}", columns in 2usize..40) {
             let lines = wrap(&text, columns);
             let longest_word = text.split(|c: char| !c.is_ascii_graphic()).map(width).max().unwrap_or(0);
             if longest_word <= columns {
