@@ -416,3 +416,31 @@ fn the_readme_lists_every_key() {
         assert!(readme.contains(&row), "README lacks the key row {row}");
     }
 }
+
+#[test]
+fn clicks_switch_tabs_select_rows_and_open_the_selected_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), Lang::Ja);
+    let rows = render(&mut app, 100, 30);
+    // Click a persona line on the start screen: selected; click again: opened.
+    let y = rows.iter().position(|r| r.contains("主任級（5年目）")).unwrap() as u16;
+    michi::tui::click(&mut app, 10, y);
+    assert!(app.doc.is_none());
+    michi::tui::click(&mut app, 10, y);
+    assert_eq!(app.doc.as_ref().unwrap().plan.name.as_deref(), Some("入間 健"));
+    // The tab line: click on 「能力の差」.
+    let rows = render(&mut app, 100, 30);
+    let tabs = &rows[1];
+    let x = michi::text::width(&tabs[..tabs.find("能力の差").unwrap()]) as u16;
+    michi::tui::click(&mut app, x + 1, 1);
+    assert_eq!(app.view, View::Gaps);
+    // A gap row.
+    let rows = render(&mut app, 100, 30);
+    let y = rows.iter().position(|r| r.contains("危機管理能力")).unwrap() as u16;
+    michi::tui::click(&mut app, 10, y);
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(
+        doc.analysis.target.gaps[app.gap_rows()[app.gaps_row]].competency,
+        "kiki_kanri"
+    );
+}

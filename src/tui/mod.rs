@@ -274,13 +274,16 @@ pub fn handle_key(app: &mut App, key: event::KeyEvent) {
     }
 }
 
-/// A left click: tabs switch views; rows in the body are selected.
-fn click(app: &mut App, column: u16, row: u16) {
+/// A left click: a tab switches views; a row of a list is selected, and a click on the
+/// row already selected opens it (as Enter does).
+pub fn click(app: &mut App, column: u16, row: u16) {
+    use crate::tui::action::View;
+    use ratatui::layout::{Position, Rect};
     if app.overlay.is_some() || app.size.0 < MIN_WIDTH || app.size.1 < MIN_HEIGHT {
         return;
     }
-    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
-    let regions = ui::regions(area);
+    let regions = ui::regions(Rect::new(0, 0, app.size.0, app.size.1));
+    let at = Position { x: column, y: row };
     if app.doc.is_some() && row == regions.tabs.y {
         if let Some((view, ..)) = ui::tab_spans(app.lang)
             .into_iter()
@@ -288,5 +291,58 @@ fn click(app: &mut App, column: u16, row: u16) {
         {
             app.update(Action::Go(view));
         }
+        return;
+    }
+    let body = regions.body;
+    // The list under the pointer: its area, the selected index, and how many rows it has.
+    let (area, selected, count) = match (&app.doc, app.view) {
+        (None, _) => {
+            let area = screens::start::rows_area(body);
+            let lines = screens::start::lines(app, usize::from(area.width), &app.theme());
+            let first = screens::start::first_line(app, &lines, usize::from(area.height));
+            if area.contains(at)
+                && let Some((Some(item), _)) = lines.get(first + usize::from(row - area.y))
+            {
+                let item = *item;
+                if item == app.start_selected {
+                    app.update(Action::Open);
+                } else {
+                    app.start_selected = item;
+                }
+            }
+            return;
+        }
+        (Some(_), View::Situation) => (
+            screens::situation::rows_area(body),
+            app.situation_row,
+            app.situation_rows().len(),
+        ),
+        (Some(_), View::Gaps) => (screens::gaps::rows_area(body), app.gaps_row, app.gap_rows().len()),
+        (Some(doc), View::Trainings) if !doc.analysis.trainings.is_empty() => (
+            screens::trainings::rows_area(body),
+            app.trainings_row,
+            app.training_rows().len(),
+        ),
+        _ => return,
+    };
+    if !area.contains(at) {
+        return;
+    }
+    let index = ui::scroll_offset(selected, usize::from(area.height)) + usize::from(row - area.y);
+    if index >= count {
+        return;
+    }
+    if index == selected {
+        app.update(Action::Open);
+        return;
+    }
+    let rows = app.situation_rows();
+    match app.view {
+        View::Situation if !matches!(rows.get(index), Some(crate::tui::app::Row::Header(_))) => {
+            app.situation_row = index
+        }
+        View::Gaps => app.gaps_row = index,
+        View::Trainings => app.trainings_row = index,
+        _ => {}
     }
 }

@@ -3,7 +3,7 @@
 //! source below. Readiness for the target grade at the top.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -32,6 +32,21 @@ pub fn bar(gap: &Gap, max: u8, ascii: bool) -> String {
         .collect()
 }
 
+/// The table and the descriptor pane.
+fn panes(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area)
+}
+
+/// Where the competency rows are drawn, below the column header (for mouse clicks too).
+pub fn rows_area(area: Rect) -> Rect {
+    let inner = panes(area)[0].inner(Margin::new(1, 1));
+    Rect {
+        y: inner.y.saturating_add(1),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    }
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let Some(doc) = &app.doc else { return };
     let lang = app.lang;
@@ -40,7 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .profile
         .grade(&report.grade)
         .map_or(report.grade.as_str(), |(_, g)| g.name.as_str());
-    let [top, bottom] = Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
+    let [top, bottom] = panes(area);
     let readiness = report.readiness.map_or_else(|| "—".to_string(), |r| format!("{r}/100"));
     let sort = match app.gap_sort {
         GapSort::Emphasis => lang.pick("重点順", "by emphasis"),

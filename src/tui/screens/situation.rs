@@ -3,7 +3,7 @@
 //! leave and completed trainings.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
@@ -203,9 +203,19 @@ fn detail(app: &App, doc: &PlanDoc, row: Option<Row>, columns: usize, theme: &Th
     lines
 }
 
+/// The editor list and the details pane.
+fn panes(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area)
+}
+
+/// Where the editor's rows are drawn (for mouse clicks too).
+pub fn rows_area(area: Rect) -> Rect {
+    panes(area)[0].inner(Margin::new(1, 1))
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let Some(doc) = &app.doc else { return };
-    let [left, right] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
+    let [left, right] = panes(area);
     let list_block = block(app.lang.pick("現在の状況", "My situation"), theme);
     let inner = list_block.inner(left);
     frame.render_widget(list_block, left);

@@ -106,6 +106,20 @@ pub fn lines(app: &App, columns: usize, theme: &Theme) -> Vec<(Option<usize>, Li
     out
 }
 
+/// Where the list is drawn (for mouse clicks too).
+pub fn rows_area(area: Rect) -> Rect {
+    area.inner(ratatui::layout::Margin::new(1, 1))
+}
+
+/// The first list line shown, so the selected item stays visible.
+pub fn first_line(app: &App, lines: &[(Option<usize>, Line<'static>)], height: usize) -> usize {
+    let selected_line = lines
+        .iter()
+        .position(|(i, _)| *i == Some(app.start_selected))
+        .unwrap_or(0);
+    scroll_offset(selected_line, height)
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let lang = app.lang;
     let title = lang.pick(
@@ -116,12 +130,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let all = lines(app, usize::from(inner.width), theme);
-    let selected_line = all
-        .iter()
-        .position(|(i, _)| *i == Some(app.start_selected))
-        .unwrap_or(0);
     let height = usize::from(inner.height);
-    let offset = scroll_offset(selected_line, height);
+    let offset = first_line(app, &all, height);
     let visible: Vec<Line> = all.into_iter().skip(offset).take(height).map(|(_, l)| l).collect();
     frame.render_widget(Paragraph::new(visible), inner);
 }

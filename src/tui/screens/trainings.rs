@@ -2,7 +2,7 @@
 //! (p) or done (d). Marking done changes the plan, so gaps and readiness change at once.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
@@ -13,11 +13,21 @@ use crate::tui::app::{App, TrainingRow};
 use crate::tui::theme::Theme;
 use crate::tui::ui::{block, cell, marked, scroll_offset, wrapped};
 
+/// The plan and the detail pane.
+fn panes(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(area)
+}
+
+/// Where the training rows are drawn (for mouse clicks too).
+pub fn rows_area(area: Rect) -> Rect {
+    panes(area)[0].inner(Margin::new(1, 1))
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let Some(doc) = &app.doc else { return };
     let lang = app.lang;
     let a = &doc.analysis;
-    let [top, bottom] = Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(area);
+    let [top, bottom] = panes(area);
     let readiness = a
         .target
         .readiness
