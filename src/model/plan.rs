@@ -90,6 +90,14 @@ pub enum LeaveKind {
 }
 
 impl LeaveKind {
+    pub const ALL: [LeaveKind; 5] = [
+        LeaveKind::Childcare,
+        LeaveKind::NursingCare,
+        LeaveKind::Sick,
+        LeaveKind::Secondment,
+        LeaveKind::Other,
+    ];
+
     pub fn label_ja(self) -> &'static str {
         match self {
             LeaveKind::Childcare => "育児休業",

@@ -63,6 +63,20 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// The `*.toml` files directly in `dir`, sorted by name, at most `limit`; none when the
+/// directory is missing or unreadable.
+pub fn toml_files(dir: &Path, limit: usize) -> Vec<PathBuf> {
+    let Ok(read) = fs::read_dir(dir) else { return Vec::new() };
+    let mut paths: Vec<PathBuf> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .collect();
+    paths.sort();
+    paths.truncate(limit);
+    paths
+}
+
 /// Creates `dir` (and parents) private to its owner (0700) when missing.
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]

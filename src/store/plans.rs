@@ -59,6 +59,27 @@ pub fn save_plan(path: &Path, plan: &Plan) -> std::io::Result<()> {
     crate::store::fsio::write_private_atomic(path, crate::store::plan_writer::plan_to_toml(plan).as_bytes())
 }
 
+/// Most plan files listed from the plans directory.
+const MAX_SAVED_PLANS: usize = 500;
+
+/// A plan file in the plans directory, read and checked (or its problems).
+#[derive(Debug, Clone)]
+pub struct SavedPlan {
+    pub path: std::path::PathBuf,
+    pub plan: Result<Plan, Vec<Diagnostic>>,
+}
+
+/// Every plan file in `dir`, each checked against its profile.
+pub fn saved_plans(dir: &Path, catalog: &Catalog, lang: Lang) -> Vec<SavedPlan> {
+    crate::store::fsio::toml_files(dir, MAX_SAVED_PLANS)
+        .into_iter()
+        .map(|path| {
+            let plan = load_plan_file(&path, catalog, lang);
+            SavedPlan { path, plan }
+        })
+        .collect()
+}
+
 /// The profile a checked plan was made against.
 pub fn plan_profile<'c>(plan: &Plan, catalog: &'c Catalog) -> Option<&'c Profile> {
     catalog.get(&plan.profile).map(|e| &e.profile)

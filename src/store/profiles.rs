@@ -105,17 +105,8 @@ impl Catalog {
     }
 
     fn add_user_dir(&mut self, dir: &Path, lang: Lang) {
-        let Ok(read) = std::fs::read_dir(dir) else {
-            // A missing directory simply means no user profiles.
-            return;
-        };
-        let mut paths: Vec<PathBuf> = read
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
-            .collect();
-        paths.sort();
-        paths.truncate(MAX_USER_PROFILES);
+        // A missing directory simply means no user profiles.
+        let paths = crate::store::fsio::toml_files(dir, MAX_USER_PROFILES);
         for path in paths {
             match load_profile_file(&path, lang) {
                 Ok(profile) => self.add_user(profile, path, lang),

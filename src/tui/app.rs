@@ -7,8 +7,8 @@ use crate::engine::{self, Analysis};
 use crate::i18n::Lang;
 use crate::model::{Assignment, Date, Leave, LeaveKind, Plan, Profile, Track};
 use crate::store::personas::PERSONAS;
-use crate::store::plans::save_plan;
-use crate::store::{Catalog, Diagnostic, parse_plan};
+use crate::store::plans::{SavedPlan, save_plan, saved_plans};
+use crate::store::{Catalog, parse_plan};
 use crate::tui::action::{Action, View};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::Scope;
@@ -112,13 +112,6 @@ pub struct PlanDoc {
     /// Edits not yet on disk.
     pub dirty: bool,
     pub analysis: Analysis,
-}
-
-/// A plan file found in the plans directory.
-#[derive(Debug, Clone)]
-pub struct SavedPlan {
-    pub path: PathBuf,
-    pub plan: Result<Plan, Vec<Diagnostic>>,
 }
 
 /// Rows of the start screen.
@@ -279,19 +272,10 @@ impl App {
 
     /// Reads the plans directory again.
     pub fn rescan_saved(&mut self) {
-        self.saved.clear();
-        let Some(dir) = &self.plans_dir else { return };
-        let Ok(read) = std::fs::read_dir(dir) else { return };
-        let mut paths: Vec<PathBuf> = read
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
-            .collect();
-        paths.sort();
-        for path in paths.into_iter().take(500) {
-            let plan = crate::store::load_plan_file(&path, &self.catalog, self.lang);
-            self.saved.push(SavedPlan { path, plan });
-        }
+        self.saved = match &self.plans_dir {
+            Some(dir) => saved_plans(dir, &self.catalog, self.lang),
+            None => Vec::new(),
+        };
     }
 
     pub fn start_items(&self) -> Vec<StartItem> {
@@ -1114,13 +1098,7 @@ impl App {
     fn leave_form(&self, index: Option<usize>) -> Form {
         let lang = self.lang;
         let existing = index.and_then(|i| self.doc.as_ref().and_then(|d| d.plan.leaves.get(i)));
-        let kinds = [
-            LeaveKind::Childcare,
-            LeaveKind::NursingCare,
-            LeaveKind::Sick,
-            LeaveKind::Secondment,
-            LeaveKind::Other,
-        ];
+        let kinds = LeaveKind::ALL;
         let choices: Vec<(String, String)> = kinds
             .iter()
             .map(|k| {
@@ -1225,13 +1203,7 @@ impl App {
                 })
             }
             FormKind::Leave(index) => {
-                let kinds = [
-                    LeaveKind::Childcare,
-                    LeaveKind::NursingCare,
-                    LeaveKind::Sick,
-                    LeaveKind::Secondment,
-                    LeaveKind::Other,
-                ];
+                let kinds = LeaveKind::ALL;
                 let note = Some(f[3].input.text().trim().to_string()).filter(|n| !n.is_empty());
                 let leave = Leave {
                     kind: kinds.get(f[0].choice).copied().unwrap_or(LeaveKind::Other),
