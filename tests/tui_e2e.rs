@@ -1,5 +1,5 @@
 //! The real binary in a real terminal (tmux): open a persona, move through the views, raise
-//! a level, save, quit, reload the file; and SIGTERM a running instance. Both times the
+//! a level, save, quit, reload the file; then SIGTERM and SIGHUP a running instance. Each time the
 //! terminal must be left as it was: main screen, cursor shown, mouse reporting off.
 //!
 //! Needs tmux (`.ci/run` installs it). Without tmux the test says so and passes, unless CI
@@ -211,4 +211,18 @@ fn a_user_session_in_a_real_terminal_and_sigterm() {
     // The file is untouched by the stop.
     let after = michi::store::load_plan_file(&file, &catalog, michi::i18n::Lang::Ja).unwrap();
     assert_eq!(after, plan);
+    drop(t);
+
+    // SIGHUP (the terminal window closed) likewise.
+    let t = Tmux::start("sighup", &command(&data, &config, &file.display().to_string()));
+    t.wait_text("入間 健");
+    assert!(
+        Command::new("kill")
+            .args(["-HUP", &t.michi_pid()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    t.wait_exit();
+    t.assert_restored();
 }
