@@ -1,4 +1,8 @@
-//! Interface language. Japanese first; English on request (`--lang en`).
+//! Interface language and the words shown to people. Japanese first; English on request
+//! (`--lang en`). Each submodule holds one family of words as ja/en pairs chosen by
+//! [`Lang::pick`] or by `match` arms, so a missing translation does not compile.
+
+pub mod fields;
 
 use serde::{Deserialize, Serialize};
 
