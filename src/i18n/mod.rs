@@ -2,6 +2,7 @@
 //! (`--lang en`). Each submodule holds one family of words as ja/en pairs chosen by
 //! [`Lang::pick`] or by `match` arms, so a missing translation does not compile.
 
+pub mod dates;
 pub mod fields;
 
 use serde::{Deserialize, Serialize};

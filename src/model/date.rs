@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 
+mod input;
+
+pub(crate) use input::era_year_text;
+pub use input::{DateInputError, Era, FiscalYearInputError, parse_fiscal_year_input};
+
 /// A calendar date (proleptic Gregorian). Written in TOML as a bare local date
 /// (`1990-05-10`) and printed as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -143,7 +148,8 @@ impl Date {
     }
 }
 
-fn days_in_month(year: i32, month: u8) -> u8 {
+/// Days in `month` of `year` (0 for a month that does not exist).
+pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -196,28 +202,21 @@ enum DateInput {
     Text(String),
 }
 
-/// A fiscal year in both forms: `2026（令和8年度）` or `FY2026 (R8)`.
+/// A fiscal year for people: `2026（令和8年度）` in Japanese; `FY2026` in English, where
+/// the era name would mean nothing to most readers.
 pub fn fiscal_year_label(fy: FiscalYear, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{fy}（{}）", japanese_fiscal_year(fy)),
-        Lang::En => format!("FY{fy} ({})", japanese_fiscal_year(fy)),
+        Lang::En => format!("FY{fy}"),
     }
 }
 
 /// 令和8年度, 令和元年度 (FY2019), 平成30年度, 昭和63年度. FY1989 is 平成元年度 and FY2019
-/// 令和元年度, as government documents count fiscal years.
+/// 令和元年度, as government documents count fiscal years. Before 昭和: `1920年度`.
 pub fn japanese_fiscal_year(fy: FiscalYear) -> String {
-    let (era, year) = if fy >= 2019 {
-        ("令和", fy - 2018)
-    } else if fy >= 1989 {
-        ("平成", fy - 1988)
-    } else {
-        ("昭和", fy - 1925)
-    };
-    if year == 1 {
-        format!("{era}元年度")
-    } else {
-        format!("{era}{year}年度")
+    match Era::of_fiscal_year(fy) {
+        Some(era) => format!("{}{}年度", era.name(), era_year_text(era.fiscal_year_number(fy))),
+        None => format!("{fy}年度"),
     }
 }
 
@@ -267,7 +266,10 @@ mod tests {
         assert_eq!(japanese_fiscal_year(2018), "平成30年度");
         assert_eq!(japanese_fiscal_year(1989), "平成元年度");
         assert_eq!(japanese_fiscal_year(1988), "昭和63年度");
+        assert_eq!(japanese_fiscal_year(1927), "昭和2年度");
+        assert_eq!(japanese_fiscal_year(1926), "1926年度");
         assert_eq!(fiscal_year_label(2026, Lang::Ja), "2026（令和8年度）");
+        assert_eq!(fiscal_year_label(2026, Lang::En), "FY2026");
     }
 
     #[test]

@@ -6,7 +6,10 @@ pub mod plan;
 pub mod profile;
 pub mod validate;
 
-pub use date::{Date, FiscalYear, fiscal_year_label, japanese_fiscal_year};
+pub use date::{
+    Date, DateInputError, Era, FiscalYear, FiscalYearInputError, fiscal_year_label, japanese_fiscal_year,
+    parse_fiscal_year_input,
+};
 pub use plan::*;
 pub use profile::*;
 pub use validate::{Entity, FieldPath, PathSeg, Problem, ProblemKind};
