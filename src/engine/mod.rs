@@ -2,6 +2,7 @@
 //! training plan, rotation. No I/O and no clock: today's date is a parameter.
 
 pub mod gaps;
+pub mod input_checks;
 pub mod recommend;
 pub mod retirement;
 pub mod rotation;
@@ -10,6 +11,7 @@ pub mod trajectory;
 use serde::Serialize;
 
 pub use gaps::{Gap, GapReport, GradeDiff, emphasis_weight, gaps, grade_diff, readiness};
+pub use input_checks::{FieldValue, InputProblem, Period, check_field};
 pub use recommend::{DEFAULT_PER_YEAR, Suggestion, training_plan};
 pub use retirement::{Retirement, retirement, retirement_age_in_force};
 pub use rotation::{Finding, RotationReport, RuleStatus, rotation};

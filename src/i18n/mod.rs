@@ -4,6 +4,7 @@
 
 pub mod dates;
 pub mod fields;
+pub mod input_checks;
 
 use serde::{Deserialize, Serialize};
 
