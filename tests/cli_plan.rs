@@ -177,13 +177,16 @@ fn broken_plans_are_refused_with_line_and_hint() {
             "birth_date = 1995-06-01",
             "birth_date = 2019-06-01",
             "plan.toml:4:",
-            &["hire_date comes before birth_date"],
+            &[
+                "`hire_date` comes before `birth_date`",
+                "make `hire_date` later than `birth_date`",
+            ],
         ),
         (
             "to = 2021-03-31",
             "to = 2017-03-31",
             "plan.toml:15:",
-            &["to comes before from"],
+            &["`to` comes before `from`"],
         ),
         (
             "from = 2021-04-01",

@@ -346,7 +346,7 @@ fn an_edit_that_breaks_the_plan_is_refused_with_the_reason() {
     assert!(matches!(app.overlay, Some(Overlay::Prompt { error: Some(_), .. })));
     assert_eq!(app.doc.as_ref().unwrap().plan.birth_date.to_string(), "2002-06-15");
     let text = screen(&mut app, 100, 30);
-    assert!(text.contains("hire_date comes before birth_date"), "{text}");
+    assert!(text.contains("`hire_date` comes before `birth_date`"), "{text}");
 }
 
 #[test]

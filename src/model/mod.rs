@@ -12,4 +12,4 @@ pub use date::{
 };
 pub use plan::*;
 pub use profile::*;
-pub use validate::{Entity, FieldPath, PathSeg, Problem, ProblemKind};
+pub use validate::{DateField, Entity, FieldPath, PathSeg, Problem, ProblemKind};

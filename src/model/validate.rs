@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::i18n::Lang;
+use crate::i18n::fields::PlanField;
 use crate::model::profile::{PROFILE_SCHEMA_VERSION, Profile, RotationRuleKind};
 use crate::text::closest;
 
@@ -96,6 +97,42 @@ impl Entity {
             Entity::Family => lang.pick("部門系統", "department family"),
             Entity::Department => lang.pick("部署", "department"),
             Entity::Rule => lang.pick("ローテーション規則", "rotation rule"),
+        }
+    }
+}
+
+/// A date of a plan that must not come before another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateField {
+    BirthDate,
+    HireDate,
+    GradeSince,
+    /// The start of a posting or a leave.
+    From,
+    /// The end of a posting or a leave.
+    To,
+}
+
+impl DateField {
+    /// The key in the plan file.
+    pub fn key(self) -> &'static str {
+        match self {
+            DateField::BirthDate => "birth_date",
+            DateField::HireDate => "hire_date",
+            DateField::GradeSince => "grade_since",
+            DateField::From => "from",
+            DateField::To => "to",
+        }
+    }
+
+    /// The field as the app's screens label it.
+    pub fn field(self) -> PlanField {
+        match self {
+            DateField::BirthDate => PlanField::BirthDate,
+            DateField::HireDate => PlanField::HireDate,
+            DateField::GradeSince => PlanField::GradeSince,
+            DateField::From => PlanField::Start,
+            DateField::To => PlanField::End,
         }
     }
 }
@@ -194,8 +231,8 @@ pub enum ProblemKind {
         current: String,
     },
     DateOrder {
-        earlier: &'static str,
-        later: &'static str,
+        earlier: DateField,
+        later: DateField,
     },
     OverlappingPostings {
         previous_from: String,
@@ -400,9 +437,15 @@ impl ProblemKind {
             }
             DateOrder { earlier, later } => {
                 if ja {
-                    format!("{later} が {earlier} より前になっています")
+                    format!(
+                        "`{}`（{}）が `{}`（{}）より前の日付です",
+                        later.key(),
+                        later.field().label(lang),
+                        earlier.key(),
+                        earlier.field().label(lang)
+                    )
                 } else {
-                    format!("{later} comes before {earlier}")
+                    format!("`{}` comes before `{}`", later.key(), earlier.key())
                 }
             }
             OverlappingPostings { previous_from } => {
@@ -580,9 +623,9 @@ impl ProblemKind {
                 .to_string(),
             DateOrder { earlier, later } => {
                 if ja {
-                    format!("{earlier} と {later} の日付を確認してください")
+                    format!("`{}` を `{}` より後の日付にしてください", later.key(), earlier.key())
                 } else {
-                    format!("check the dates in {earlier} and {later}")
+                    format!("make `{}` later than `{}`", later.key(), earlier.key())
                 }
             }
             OverlappingPostings { .. } => lang
@@ -1138,8 +1181,8 @@ impl crate::model::Plan {
             ck.push(
                 path!["hire_date"],
                 ProblemKind::DateOrder {
-                    earlier: "birth_date",
-                    later: "hire_date",
+                    earlier: DateField::BirthDate,
+                    later: DateField::HireDate,
                 },
             );
         }
@@ -1147,8 +1190,8 @@ impl crate::model::Plan {
             ck.push(
                 path!["grade_since"],
                 ProblemKind::DateOrder {
-                    earlier: "hire_date",
-                    later: "grade_since",
+                    earlier: DateField::HireDate,
+                    later: DateField::GradeSince,
                 },
             );
         }
@@ -1206,8 +1249,8 @@ impl crate::model::Plan {
                 ck.push(
                     path!["assignments", i, "to"],
                     ProblemKind::DateOrder {
-                        earlier: "from",
-                        later: "to",
+                        earlier: DateField::From,
+                        later: DateField::To,
                     },
                 );
             }
@@ -1215,8 +1258,8 @@ impl crate::model::Plan {
                 ck.push(
                     path!["assignments", i, "from"],
                     ProblemKind::DateOrder {
-                        earlier: "hire_date",
-                        later: "from",
+                        earlier: DateField::HireDate,
+                        later: DateField::From,
                     },
                 );
             }
@@ -1240,8 +1283,8 @@ impl crate::model::Plan {
                 ck.push(
                     path!["leaves", i, "to"],
                     ProblemKind::DateOrder {
-                        earlier: "from",
-                        later: "to",
+                        earlier: DateField::From,
+                        later: DateField::To,
                     },
                 );
             }
