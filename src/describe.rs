@@ -2,11 +2,30 @@
 
 use crate::engine::{Finding, PlanNote};
 use crate::i18n::Lang;
-use crate::model::{Profile, fiscal_year_label};
+use crate::model::{Profile, RotationRuleKind, fiscal_year_label};
 use crate::text::escape_controls;
 
 fn grade_name<'p>(profile: &'p Profile, id: &'p str) -> &'p str {
     profile.grade(id).map_or(id, |(_, g)| g.name.as_str())
+}
+
+/// A rotation rule in a few words, by what it asks and its window: profiles name rules by
+/// ids no reader should see, and their text runs to paragraphs.
+fn rule_phrase(kind: RotationRuleKind, window_years: u8, lang: Lang) -> String {
+    match (kind, lang) {
+        (RotationRuleKind::CoverFamilies, Lang::Ja) => {
+            format!("採用から{window_years}年で各部門系統を経験するローテーション")
+        }
+        (RotationRuleKind::DistinctDepartments, Lang::Ja) => {
+            format!("採用から{window_years}年で複数の部署を経験するローテーション")
+        }
+        (RotationRuleKind::CoverFamilies, Lang::En) => {
+            format!("the rotation through each department family in the first {window_years} years")
+        }
+        (RotationRuleKind::DistinctDepartments, Lang::En) => {
+            format!("the rotation through several departments in the first {window_years} years")
+        }
+    }
 }
 
 /// A rotation finding in words.
@@ -51,25 +70,37 @@ pub fn finding_text(f: &Finding, lang: Lang) -> String {
                 )
             }
         }
-        Finding::SpecialistExempt { rule } => {
+        Finding::SpecialistExempt {
+            rule_kind,
+            window_years,
+            ..
+        } => {
+            let rule = rule_phrase(*rule_kind, *window_years, lang);
             if ja {
-                format!("スペシャリストのため規則 {rule} の対象外")
+                format!("スペシャリストのため、{rule}の対象外です")
             } else {
-                format!("specialist track: exempt from rule {rule}")
+                format!("specialist track: exempt from {rule}")
             }
         }
-        Finding::LeaveInWindow { rule, days } => {
+        Finding::LeaveInWindow {
+            rule_kind,
+            window_years,
+            days,
+            ..
+        } => {
+            let rule = rule_phrase(*rule_kind, *window_years, lang);
             if ja {
-                format!("規則 {rule} の期間に休業等が {days} 日あります（期間の扱いは人事担当課に確認を）")
+                format!("{rule}の期間に、休業等が {days} 日あります（期間の扱いは人事担当課に確認を）")
             } else {
-                format!("{days} days of leave fall within rule {rule}'s window (ask the HR office how it counts)")
+                format!("{days} days of leave fall within {rule} (ask the HR office how it counts)")
             }
         }
         Finding::UnknownFamily { department } => {
+            let department = escape_controls(department);
             if ja {
-                format!("配属 {department} の系統が不明です（family を書くと判定に使えます）")
+                format!("配属「{department}」の系統が分かりません（系統を選ぶと判定に使えます）")
             } else {
-                format!("posting {department}: family unknown (add `family` to count it)")
+                format!("posting {department}: family unknown (choose its family to count it)")
             }
         }
         Finding::Constraint { text } => {
@@ -153,5 +184,55 @@ pub fn note_text(p: &Profile, n: &PlanNote, lang: Lang) -> String {
                 "the target is the current grade",
             )
             .to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rotation_rules_are_told_by_what_they_ask_never_by_id() {
+        let exempt = Finding::SpecialistExempt {
+            rule: "three_departments_in_10_years".into(),
+            rule_kind: RotationRuleKind::DistinctDepartments,
+            window_years: 10,
+        };
+        let leave = Finding::LeaveInWindow {
+            rule: "three_families".into(),
+            rule_kind: RotationRuleKind::CoverFamilies,
+            window_years: 10,
+            days: 701,
+        };
+        assert_eq!(
+            finding_text(&exempt, Lang::Ja),
+            "スペシャリストのため、採用から10年で複数の部署を経験するローテーションの対象外です"
+        );
+        assert_eq!(
+            finding_text(&leave, Lang::Ja),
+            "採用から10年で各部門系統を経験するローテーションの期間に、休業等が 701 日あります（期間の扱いは人事担当課に確認を）"
+        );
+        for lang in [Lang::Ja, Lang::En] {
+            for (finding, id) in [(&exempt, "three_departments_in_10_years"), (&leave, "three_families")] {
+                let text = finding_text(finding, lang);
+                assert!(!text.contains(id) && !text.contains("規則 "), "{text}");
+            }
+        }
+        assert_eq!(
+            finding_text(&leave, Lang::En),
+            "701 days of leave fall within the rotation through each department family in the first 10 years (ask the HR office how it counts)"
+        );
+    }
+
+    #[test]
+    fn an_unknown_family_asks_for_the_family_not_the_key() {
+        let f = Finding::UnknownFamily {
+            department: "どこかの課".into(),
+        };
+        assert_eq!(
+            finding_text(&f, Lang::Ja),
+            "配属「どこかの課」の系統が分かりません（系統を選ぶと判定に使えます）"
+        );
+        assert!(!finding_text(&f, Lang::En).contains('`'));
     }
 }

@@ -341,3 +341,23 @@ fn grade_diff_shows_what_the_higher_grade_asks() {
     assert_eq!(code, 1);
     assert!(stderr.contains("no grade `shuninn`"), "{stderr}");
 }
+
+#[test]
+fn rotation_findings_name_rules_by_what_they_ask_and_english_years_carry_no_era() {
+    let path = persona("iruma-back-from-childcare");
+    let path = path.to_str().unwrap();
+    let (code, stdout, _) = michi(&["plan", "analyze", path, "--today", "2026-11-21"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("採用から10年で複数の部署を経験するローテーションの期間に、休業等が 701 日あります"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("wakate_job_rotation") && !stdout.contains("規則 "),
+        "{stdout}"
+    );
+    let (code, stdout, _) = michi(&["--lang", "en", "plan", "analyze", path, "--today", "2026-11-21"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("FY2032") && !stdout.contains("年度"), "{stdout}");
+    assert!(!stdout.contains("wakate_job_rotation"), "{stdout}");
+}

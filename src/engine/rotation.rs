@@ -61,10 +61,20 @@ pub enum Finding {
         typical_years: u8,
         illustrative: bool,
     },
-    /// The employee's track is exempt from a rule.
-    SpecialistExempt { rule: String },
+    /// The employee's track is exempt from a rule. The rule's kind and window let a reader
+    /// be told which rule without its id.
+    SpecialistExempt {
+        rule: String,
+        rule_kind: RotationRuleKind,
+        window_years: u8,
+    },
     /// Leave falls inside an open or closed rule window.
-    LeaveInWindow { rule: String, days: i64 },
+    LeaveInWindow {
+        rule: String,
+        rule_kind: RotationRuleKind,
+        window_years: u8,
+        days: i64,
+    },
     /// A posting whose department family could not be told.
     UnknownFamily { department: String },
     /// A personal constraint to keep in mind when choosing the next posting.
@@ -220,9 +230,11 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
             }
         };
         let status = if rule.exempt_tracks.contains(&plan.track) {
-            report
-                .findings
-                .push(Finding::SpecialistExempt { rule: rule.id.clone() });
+            report.findings.push(Finding::SpecialistExempt {
+                rule: rule.id.clone(),
+                rule_kind: rule.kind,
+                window_years: rule.window_years,
+            });
             RuleStatus::Exempt
         } else if met {
             RuleStatus::Satisfied
@@ -243,6 +255,8 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
         if leave_days > 0 {
             report.findings.push(Finding::LeaveInWindow {
                 rule: rule.id.clone(),
+                rule_kind: rule.kind,
+                window_years: rule.window_years,
                 days: leave_days,
             });
         }
