@@ -5,6 +5,7 @@ pub mod diagnostic;
 pub mod fsio;
 pub mod parse;
 pub mod personas;
+pub mod plan_edit;
 pub mod plan_writer;
 pub mod plans;
 pub mod profiles;
