@@ -6,6 +6,7 @@ pub mod fsio;
 pub mod parse;
 pub mod personas;
 pub mod plan_edit;
+pub mod plan_file;
 pub mod plan_writer;
 pub mod plans;
 pub mod profiles;
