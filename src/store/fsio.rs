@@ -121,13 +121,15 @@ fn open_private_new(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
+/// Syncs a directory, so a rename or a new file in it survives a crash.
 #[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
+/// Syncs a directory (nothing to do on this system).
 #[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
+pub fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 

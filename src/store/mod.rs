@@ -1,6 +1,7 @@
 //! Everything that touches disk: reading files safely, parsing and locating problems,
 //! bundled and user profiles.
 
+pub mod data_dir;
 pub mod diagnostic;
 pub mod fsio;
 pub mod parse;
