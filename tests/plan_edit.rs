@@ -10,13 +10,18 @@ use michi::store::plan_edit::update_plan_text;
 use michi::store::template::starter_plan;
 use proptest::prelude::*;
 
-/// Every base text: the personas, then the starter plan of every bundled profile in both
-/// languages.
+/// Every base text: the personas (also with Windows line ends), then the starter plan of
+/// every bundled profile in both languages.
 fn bases() -> Vec<(String, String)> {
     let mut texts: Vec<(String, String)> = PERSONAS
         .iter()
         .map(|(name, text)| ((*name).to_string(), (*text).to_string()))
         .collect();
+    texts.extend(
+        PERSONAS
+            .iter()
+            .map(|(name, text)| (format!("{name} CRLF"), text.replace('\n', "\r\n"))),
+    );
     let catalog = Catalog::load(None, Lang::Ja);
     let today = Date::parse("2026-11-21").unwrap();
     for entry in &catalog.entries {

@@ -61,10 +61,35 @@ pub fn update_plan_text(original: &str, before: &Plan, after: &Plan) -> Result<S
     let text = doc.to_string();
     // The edit is only as good as its reading: anything that would not give back `after`
     // exactly is refused rather than written.
-    match toml::from_str::<Plan>(&text) {
-        Ok(read_back) if read_back == *after => Ok(text),
-        _ => Err(PlanEditError::NotFaithful),
+    let faithful = |text: &str| toml::from_str::<Plan>(text).is_ok_and(|read_back| read_back == *after);
+    // toml_edit writes every line end as LF; a file written with CRLF (Windows editors)
+    // gets its own line ends back, unless that would change a multi-line string's value.
+    let first_line_end = original.find('\n');
+    if first_line_end.is_some_and(|end| end > 0 && original.as_bytes().get(end - 1) == Some(&b'\r')) {
+        let crlf = with_crlf(&text);
+        if faithful(&crlf) {
+            return Ok(crlf);
+        }
     }
+    if faithful(&text) {
+        Ok(text)
+    } else {
+        Err(PlanEditError::NotFaithful)
+    }
+}
+
+/// `text` with every lone LF made CRLF.
+fn with_crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut previous = '\0';
+    for c in text.chars() {
+        if c == '\n' && previous != '\r' {
+            out.push('\r');
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
 }
 
 /// A single TOML value of a plan, comparable without its formatting.
@@ -1027,6 +1052,33 @@ kikaku_ritsuan = """
             edited.contains("\n  { kind = \"sick\", from = 2024-01-01 },\n]"),
             "\n{edited}"
         );
+    }
+
+    #[test]
+    fn windows_line_ends_and_a_missing_last_line_end_are_followed() {
+        let crlf = HAND_WRITTEN.replace('\n', "\r\n");
+        let edited = edit(&crlf, |p| {
+            p.self_assessment.insert("kosho_chosei".into(), 4);
+            p.self_assessment.insert("kiki_kanri".into(), 2);
+            p.constraints.push("通勤".into());
+        });
+        assert!(edited.contains("kosho_chosei = 4   # 交渉\r\n"), "{edited:?}");
+        assert!(!edited.replace("\r\n", "").contains('\n'), "{edited:?}");
+        let one = edit(&crlf, |p| {
+            p.self_assessment.insert("jimu_shori".into(), 3);
+        });
+        assert_eq!(lines_changed(&crlf, &one), 1);
+        assert_eq!(one.replace("jimu_shori = 3", "jimu_shori = 4"), crlf);
+        let cut = HAND_WRITTEN.trim_end_matches('\n');
+        edit(cut, |p| {
+            p.evidence.insert("zzz".into(), "最後".into());
+            p.leaves.push(Leave {
+                kind: LeaveKind::Childcare,
+                from: Date::parse("2030-04-01").unwrap(),
+                to: None,
+                note: None,
+            });
+        });
     }
 
     #[test]
