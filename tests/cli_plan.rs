@@ -2,6 +2,8 @@
 //! their line, starter plans, grade diffs.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::string_slice)]
 
+#[cfg(unix)]
+use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -360,4 +362,96 @@ fn rotation_findings_name_rules_by_what_they_ask_and_english_years_carry_no_era(
     assert_eq!(code, 0);
     assert!(stdout.contains("FY2032") && !stdout.contains("年度"), "{stdout}");
     assert!(!stdout.contains("wakate_job_rotation"), "{stdout}");
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn plan_check_on_a_fifo_answers_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("plan.toml");
+    mkfifo(&fifo);
+    // A read that opened the FIFO would wait for a writer forever: the timeout fails it.
+    let out = Command::new(env!("CARGO_BIN_EXE_michi"))
+        .env("MICHI_CONFIG_DIR", dir.path())
+        .args(["--lang", "en", "plan", "check", fifo.to_str().unwrap()])
+        .timeout(std::time::Duration::from_secs(10))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("not a regular file but a named pipe"), "{stderr}");
+    let (code, _, stderr) = michi(&["plan", "check", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("通常のファイルではありません（フォルダ）"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn plan_new_never_writes_over_a_fifo_a_device_or_a_folder_even_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.toml");
+    mkfifo(&fifo);
+    let folder = dir.path().join("folder.toml");
+    std::fs::create_dir(&folder).unwrap();
+    let link = dir.path().join("link.toml");
+    std::os::unix::fs::symlink(&fifo, &link).unwrap();
+    for path in [&fifo, &folder, &link] {
+        for force in [false, true] {
+            let mut args = vec!["plan", "new", "--profile", "iruma", "-o", path.to_str().unwrap()];
+            if force {
+                args.push("--force");
+            }
+            let out = Command::new(env!("CARGO_BIN_EXE_michi"))
+                .env("MICHI_CONFIG_DIR", dir.path())
+                .args(&args)
+                .timeout(std::time::Duration::from_secs(10))
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(out.status.code(), Some(1), "{path:?} {force}: {stderr}");
+            assert!(stderr.contains("通常のファイルではありません"), "{stderr}");
+        }
+    }
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(folder.is_dir());
+    let (code, _, stderr) = michi(&["plan", "new", "--profile", "iruma", "-o", "/dev/null", "--force"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+}
+
+#[cfg(unix)]
+#[test]
+fn plan_new_force_writes_through_a_link_and_never_follows_a_dangling_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.toml");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.path().join("link.toml");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (code, _, stderr) = michi(&[
+        "plan",
+        "new",
+        "--profile",
+        "iruma",
+        "-o",
+        link.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(&real).unwrap().contains("profile = \"iruma\""));
+
+    let dangling = dir.path().join("dangling.toml");
+    let nowhere = dir.path().join("nowhere.toml");
+    std::os::unix::fs::symlink(&nowhere, &dangling).unwrap();
+    let (code, _, stderr) = michi(&["plan", "new", "--profile", "iruma", "-o", dangling.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("ファイルが既にあります"), "{stderr}");
+    assert!(!nowhere.exists(), "nothing is created where a dangling link points");
 }

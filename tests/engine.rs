@@ -30,6 +30,7 @@ fn today() -> Date {
 fn blank_plan(profile: &Profile, grade: &str, target: &str) -> Plan {
     Plan {
         schema_version: 1,
+        sample: false,
         profile: profile.id.clone(),
         series: None,
         name: None,

@@ -16,6 +16,10 @@ pub const PLAN_SCHEMA_VERSION: u32 = 1;
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub schema_version: u32,
+    /// A sample shipped with Michi (`sample = true`): shown and explored, never written to.
+    /// Saving one means saving a copy ([`Plan::savable_copy`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sample: bool,
     /// The profile id (municipality) the plan is made against.
     pub profile: String,
     /// Job series id; the profile's first series when absent.
@@ -98,6 +102,17 @@ impl LeaveKind {
         LeaveKind::Other,
     ];
 
+    /// The id written in plan files (`kind = "childcare"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            LeaveKind::Childcare => "childcare",
+            LeaveKind::NursingCare => "nursing_care",
+            LeaveKind::Sick => "sick",
+            LeaveKind::Secondment => "secondment",
+            LeaveKind::Other => "other",
+        }
+    }
+
     pub fn label_ja(self) -> &'static str {
         match self {
             LeaveKind::Childcare => "育児休業",
@@ -133,6 +148,15 @@ pub struct Leave {
 }
 
 impl Plan {
+    /// A copy of the plan that may be saved: the same content with the sample mark removed,
+    /// so a shipped sample can become the user's own plan.
+    pub fn savable_copy(&self) -> Plan {
+        Plan {
+            sample: false,
+            ..self.clone()
+        }
+    }
+
     /// The job series id the plan uses: the one named, else the profile's first.
     pub fn series_id<'a>(&'a self, profile: &'a crate::model::Profile) -> Option<&'a str> {
         self.series

@@ -299,6 +299,16 @@ pub enum Track {
     Specialist,
 }
 
+impl Track {
+    /// The id written in plan and profile files (`track = "generalist"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Track::Generalist => "generalist",
+            Track::Specialist => "specialist",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RotationRule {

@@ -8,27 +8,28 @@ use std::path::{Path, PathBuf};
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, created
 /// private, written and synced, then renamed over the target, then the directory synced.
 pub fn write_private_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
-    let mut attempt = 0u32;
-    let (tmp_path, mut tmp) = loop {
-        let tmp_path = dir.join(format!(
-            ".{}.{}.{attempt}.tmp",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        match open_private_new(&tmp_path) {
-            Ok(f) => break (tmp_path, f),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
-            Err(e) => return Err(e),
-        }
-    };
+    write_atomic(path, bytes, &Keep::Private)
+}
+
+/// What the file written by [`write_atomic`] keeps of the one it replaces.
+#[derive(Debug, Clone)]
+pub enum Keep {
+    /// Nothing: the new file is private (0600).
+    Private,
+    /// The replaced file's permissions and, where the system allows it, owner and group.
+    From(fs::Metadata),
+}
+
+/// Writes `bytes` to `path` atomically (see [`write_private_atomic`]), the new file getting
+/// the permissions `keep` says. `path` itself is replaced: resolve symbolic links first to
+/// write through them.
+pub fn write_atomic(path: &Path, bytes: &[u8], keep: &Keep) -> io::Result<()> {
+    let (tmp_path, mut tmp) = create_temp_beside(path)?;
+    let dir = parent_dir(path);
     let result = (|| {
+        if let Keep::From(metadata) = keep {
+            keep_permissions(&tmp, metadata)?;
+        }
         tmp.write_all(bytes)?;
         tmp.sync_all()?;
         drop(tmp);
@@ -39,6 +40,73 @@ pub fn write_private_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&tmp_path);
     }
     result
+}
+
+/// Creates `path` with `bytes`, private (0600), never replacing anything there: the whole
+/// content is written and synced under a temporary name first and then linked into place,
+/// so the file appears complete or not at all. Fails with `AlreadyExists` when the path is
+/// taken.
+pub fn create_private_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let (tmp_path, mut tmp) = create_temp_beside(path)?;
+    let written = tmp.write_all(bytes).and_then(|()| tmp.sync_all());
+    drop(tmp);
+    let result = written.and_then(|()| match fs::hard_link(&tmp_path, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        // Some file systems (FAT, some network shares) have no hard links: create the
+        // file directly; it is new, so a crash can only leave a partial new file.
+        Err(_) => {
+            let mut file = open_private_new(path)?;
+            file.write_all(bytes)?;
+            file.sync_all()
+        }
+    });
+    let _ = fs::remove_file(&tmp_path);
+    result.and_then(|()| sync_dir(&parent_dir(path)))
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A new private temporary file beside `path`, named `.NAME.PID.N.tmp` (the pattern
+/// [`remove_stale_temp_files`] looks for).
+fn create_temp_beside(path: &Path) -> io::Result<(PathBuf, File)> {
+    let dir = parent_dir(path);
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+    let mut attempt = 0u32;
+    loop {
+        let tmp_path = dir.join(format!(
+            ".{}.{}.{attempt}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        match open_private_new(&tmp_path) {
+            Ok(f) => return Ok((tmp_path, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Gives the new file the replaced one's permissions, set explicitly because the umask
+/// would narrow a mode given at creation; and its owner and group, which only succeeds when
+/// running as root (or keeping one's own), so a failure there is not an error.
+#[cfg(unix)]
+fn keep_permissions(file: &File, metadata: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let _ = std::os::unix::fs::fchown(file, Some(metadata.uid()), Some(metadata.gid()));
+    file.set_permissions(metadata.permissions())
+}
+
+#[cfg(not(unix))]
+fn keep_permissions(file: &File, metadata: &fs::Metadata) -> io::Result<()> {
+    file.set_permissions(metadata.permissions())
 }
 
 /// Creates a new file readable and writable by its owner only.
@@ -53,13 +121,15 @@ fn open_private_new(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
+/// Syncs a directory, so a rename or a new file in it survives a crash.
 #[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
+/// Syncs a directory (nothing to do on this system).
 #[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
+pub fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
@@ -75,6 +145,63 @@ pub fn toml_files(dir: &Path, limit: usize) -> Vec<PathBuf> {
     paths.sort();
     paths.truncate(limit);
     paths
+}
+
+/// Most directory entries looked at when cleaning up, so a huge directory cannot stall.
+const MAX_ENTRIES_SCANNED: usize = 10_000;
+
+/// How old a temporary file must be before it counts as left over, where Michi cannot ask
+/// whether the process that wrote it still runs.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// The process id in a temporary file name of [`write_atomic`] (`.NAME.PID.N.tmp`), or
+/// `None` for any other name.
+fn temp_file_pid(file_name: &str) -> Option<u32> {
+    let inner = file_name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (rest, attempt) = inner.rsplit_once('.')?;
+    let (name, pid) = rest.rsplit_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if name.is_empty() || !digits(attempt) || !digits(pid) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+/// Whether the process `pid` may still be running (and so still writing its temporary
+/// file). Linux says through /proc; elsewhere Michi cannot tell and answers by age.
+fn may_be_running(pid: u32, modified: Option<std::time::SystemTime>) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    if cfg!(target_os = "linux") && Path::new("/proc/self").exists() {
+        return Path::new("/proc").join(pid.to_string()).exists();
+    }
+    modified
+        .and_then(|m| m.elapsed().ok())
+        .is_none_or(|age| age < STALE_AFTER)
+}
+
+/// Removes the temporary files a save left behind in `dir` when its process died before
+/// renaming them (`.NAME.PID.N.tmp` of a process no longer running). Nothing else is
+/// touched. Returns the files removed.
+pub fn remove_stale_temp_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(read) = fs::read_dir(dir) else { return Vec::new() };
+    let mut removed = Vec::new();
+    for entry in read.filter_map(Result::ok).take(MAX_ENTRIES_SCANNED) {
+        let Some(pid) = entry.file_name().to_str().and_then(temp_file_pid) else {
+            continue;
+        };
+        // DirEntry::metadata does not follow symbolic links: only plain files are ours.
+        let Ok(metadata) = entry.metadata() else { continue };
+        if !metadata.is_file() || may_be_running(pid, metadata.modified().ok()) {
+            continue;
+        }
+        let path = entry.path();
+        if fs::remove_file(&path).is_ok() {
+            removed.push(path);
+        }
+    }
+    removed
 }
 
 /// Creates `dir` (and parents) private to its owner (0700) when missing.
@@ -111,6 +238,90 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["plan.toml"]);
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.toml");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o664)).unwrap();
+        let keep = Keep::From(fs::metadata(&path).unwrap());
+        write_atomic(&path, b"new", &keep).unwrap();
+        assert_eq!(mode(&path), 0o664, "the umask does not narrow the kept mode");
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+    }
+
+    #[test]
+    fn new_files_never_replace_anything() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.toml");
+        create_private_new(&path, b"first").unwrap();
+        let err = create_private_new(&path, b"second").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        #[cfg(unix)]
+        assert_eq!(mode(&path), 0o600);
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["plan.toml"], "no temporary file is left");
+    }
+
+    #[test]
+    fn only_temporary_files_of_the_writer_pattern_are_recognised() {
+        assert_eq!(temp_file_pid(".plan.toml.123.0.tmp"), Some(123));
+        assert_eq!(temp_file_pid(".上越市.toml.9.12.tmp"), Some(9));
+        for name in [
+            "plan.toml.123.0.tmp",
+            "..123.0.tmp",
+            ".plan.toml.12a.0.tmp",
+            ".plan.toml.123..tmp",
+            ".plan.toml.123.0.tmp.bak",
+            ".plan.toml.lock",
+            ".plan.123.0.TMP",
+        ] {
+            assert_eq!(temp_file_pid(name), None, "{name}");
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn stale_temporary_files_go_and_everything_else_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        // A process id above the kernel's maximum (4194304) never runs.
+        let stale = dir.path().join(".plan.toml.99999999.0.tmp");
+        let mine = dir.path().join(format!(".plan.toml.{}.0.tmp", std::process::id()));
+        let running = dir.path().join(".plan.toml.1.0.tmp");
+        let others = [
+            "plan.toml",
+            ".plan.toml.lock",
+            "notes.99999999.0.tmp",
+            ".x.99999999.tmp",
+        ];
+        for path in [&stale, &mine, &running] {
+            fs::write(path, "x").unwrap();
+        }
+        for name in others {
+            fs::write(dir.path().join(name), "x").unwrap();
+        }
+        fs::create_dir(dir.path().join(".dir.99999999.0.tmp")).unwrap();
+        assert_eq!(remove_stale_temp_files(dir.path()), std::slice::from_ref(&stale));
+        assert!(!stale.exists());
+        assert!(mine.exists() && running.exists());
+        for name in others {
+            assert!(dir.path().join(name).exists(), "{name}");
+        }
+        assert!(dir.path().join(".dir.99999999.0.tmp").is_dir());
     }
 
     #[test]

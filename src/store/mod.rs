@@ -1,10 +1,13 @@
 //! Everything that touches disk: reading files safely, parsing and locating problems,
 //! bundled and user profiles.
 
+pub mod data_dir;
 pub mod diagnostic;
 pub mod fsio;
 pub mod parse;
 pub mod personas;
+pub mod plan_edit;
+pub mod plan_file;
 pub mod plan_writer;
 pub mod plans;
 pub mod profiles;

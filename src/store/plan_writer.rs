@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Plan, Track};
+use crate::model::Plan;
 use crate::store::template::toml_string;
 
 fn string_list(items: &[String]) -> String {
@@ -29,6 +29,9 @@ pub fn plan_to_toml(plan: &Plan) -> String {
         "# Michi plan file, written by Michi. Check it with `michi plan check FILE`."
     );
     let _ = writeln!(t, "schema_version = {}", plan.schema_version);
+    if plan.sample {
+        let _ = writeln!(t, "sample = true");
+    }
     let _ = writeln!(t, "profile = {}", toml_string(&plan.profile));
     if let Some(series) = &plan.series {
         let _ = writeln!(t, "series = {}", toml_string(series));
@@ -44,11 +47,7 @@ pub fn plan_to_toml(plan: &Plan) -> String {
     if let Some(fy) = plan.target_fy {
         let _ = writeln!(t, "target_fy = {fy}");
     }
-    let track = match plan.track {
-        Track::Generalist => "generalist",
-        Track::Specialist => "specialist",
-    };
-    let _ = writeln!(t, "track = \"{track}\"");
+    let _ = writeln!(t, "track = \"{}\"", plan.track.id());
     let _ = writeln!(t, "completed_trainings = {}", string_list(&plan.completed_trainings));
     let _ = writeln!(t, "planned_trainings = {}", string_list(&plan.planned_trainings));
     if !plan.constraints.is_empty() {
@@ -80,11 +79,7 @@ pub fn plan_to_toml(plan: &Plan) -> String {
     }
     for l in &plan.leaves {
         let _ = writeln!(t, "\n[[leaves]]");
-        let kind = serde_json::to_value(l.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        let _ = writeln!(t, "kind = \"{kind}\"");
+        let _ = writeln!(t, "kind = \"{}\"", l.kind.id());
         let _ = writeln!(t, "from = {}", l.from);
         if let Some(to) = l.to {
             let _ = writeln!(t, "to = {to}");
@@ -105,6 +100,7 @@ mod tests {
         let d = |s| Date::parse(s).unwrap();
         Plan {
             schema_version: 1,
+            sample: false,
             profile: "iruma".into(),
             series: Some("ippan".into()),
             name: Some("入間 \"健\" \\ テスト\n二行目".into()),
@@ -114,7 +110,7 @@ mod tests {
             grade_since: d("2021-04-01"),
             target_grade: "kacho".into(),
             target_fy: Some(2034),
-            track: Track::Specialist,
+            track: crate::model::Track::Specialist,
             completed_trainings: vec!["kaisobetsu".into()],
             planned_trainings: vec![],
             self_assessment: [("kosho_chosei".to_string(), 3)].into(),

@@ -39,13 +39,10 @@ pub fn load_plan_file(path: &Path, catalog: &Catalog, lang: Lang) -> Result<Plan
     parse_plan(&file, &bytes, catalog, lang)
 }
 
-/// The directory holding saved plans: `$MICHI_DATA_DIR/plans` when set, else the platform's
-/// data directory (`~/.local/share/michi/plans` on Linux).
+/// The directory holding saved plans: `plans` in the data directory
+/// ([`crate::store::data_dir::data_dir`]), e.g. `$MICHI_DATA_DIR/plans`.
 pub fn plans_dir() -> Option<std::path::PathBuf> {
-    match std::env::var_os("MICHI_DATA_DIR") {
-        Some(dir) if !dir.is_empty() => Some(std::path::PathBuf::from(dir).join("plans")),
-        _ => directories::ProjectDirs::from("", "", "michi").map(|d| d.data_dir().join("plans")),
-    }
+    crate::store::data_dir::data_dir().map(|d| d.join("plans"))
 }
 
 /// Saves a plan atomically as a private file (0600), creating its directory private (0700)
@@ -66,6 +63,8 @@ const MAX_SAVED_PLANS: usize = 500;
 #[derive(Debug, Clone)]
 pub struct SavedPlan {
     pub path: std::path::PathBuf,
+    /// When the file was last changed, for listing plans by it.
+    pub modified: Option<std::time::SystemTime>,
     pub plan: Result<Plan, Vec<Diagnostic>>,
 }
 
@@ -74,8 +73,9 @@ pub fn saved_plans(dir: &Path, catalog: &Catalog, lang: Lang) -> Vec<SavedPlan> 
     crate::store::fsio::toml_files(dir, MAX_SAVED_PLANS)
         .into_iter()
         .map(|path| {
+            let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
             let plan = load_plan_file(&path, catalog, lang);
-            SavedPlan { path, plan }
+            SavedPlan { path, modified, plan }
         })
         .collect()
 }
@@ -83,4 +83,25 @@ pub fn saved_plans(dir: &Path, catalog: &Catalog, lang: Lang) -> Vec<SavedPlan> 
 /// The profile a checked plan was made against.
 pub fn plan_profile<'c>(plan: &Plan, catalog: &'c Catalog) -> Option<&'c Profile> {
     catalog.get(&plan.profile).map(|e| &e.profile)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn saved_plans_come_with_their_last_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, text) = crate::store::personas::PERSONAS.first().unwrap();
+        std::fs::write(dir.path().join("a.toml"), text).unwrap();
+        std::fs::write(dir.path().join("b.toml"), "broken = [").unwrap();
+        let catalog = Catalog::load(None, Lang::Ja);
+        let saved = saved_plans(dir.path(), &catalog, Lang::Ja);
+        assert_eq!(saved.len(), 2);
+        assert!(saved.iter().all(|s| s.modified.is_some()));
+        assert!(saved.first().unwrap().plan.is_ok());
+        assert!(saved.get(1).unwrap().plan.is_err());
+    }
 }

@@ -345,6 +345,7 @@ impl App {
         let hire = Date::fy_start(self.today.fiscal_year());
         Some(Plan {
             schema_version: crate::model::PLAN_SCHEMA_VERSION,
+            sample: false,
             profile: profile.id.clone(),
             series: Some(series.id.clone()),
             name: None,
