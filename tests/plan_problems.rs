@@ -34,6 +34,7 @@ fn posting(department: &str, from: &str, to: Option<&str>) -> Assignment {
 fn base() -> Plan {
     Plan {
         schema_version: 1,
+        sample: false,
         profile: "akishima".into(),
         series: None,
         name: Some("昭島 花子".into()),

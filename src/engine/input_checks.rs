@@ -163,6 +163,7 @@ mod tests {
     fn plan() -> Plan {
         Plan {
             schema_version: PLAN_SCHEMA_VERSION,
+            sample: false,
             profile: "iruma".into(),
             series: None,
             name: None,

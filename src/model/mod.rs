@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod plan;
+pub mod plan_ops;
 pub mod profile;
 pub mod validate;
 
@@ -11,5 +12,6 @@ pub use date::{
     parse_fiscal_year_input,
 };
 pub use plan::*;
+pub use plan_ops::{Assessor, TrainingMark};
 pub use profile::*;
 pub use validate::{DateField, Entity, FieldPath, PathSeg, Problem, ProblemKind};

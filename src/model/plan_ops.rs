@@ -1,0 +1,201 @@
+//! Changes people make to a plan, as plan operations: the terminal app and the command line
+//! share them, so a new plan, a level step or a training mark mean the same everywhere.
+//! Pure: today's date is a parameter.
+
+use crate::model::{Date, Plan, Profile, Track};
+
+/// Whose assessment a level belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Assessor {
+    /// 本人 (self-assessment).
+    Own,
+    /// 上司 (the supervisor's view at the evaluation interview).
+    Supervisor,
+}
+
+/// What marking a training did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrainingMark {
+    Added,
+    Removed,
+}
+
+impl Plan {
+    /// A new plan for `profile` with example values to replace: the first series, its
+    /// lowest grade, the first management grade (or the top) as the target, hired at the
+    /// start of this fiscal year at 22. `None` when the profile has no grades.
+    pub fn example_for(profile: &Profile, today: Date) -> Option<Plan> {
+        let series = profile.job_series.first()?;
+        let lowest = series.grades.first()?;
+        let target = series.grades.iter().find(|g| g.management).or(series.grades.last())?;
+        let hire = Date::fy_start(today.fiscal_year());
+        Some(Plan {
+            schema_version: crate::model::PLAN_SCHEMA_VERSION,
+            sample: false,
+            profile: profile.id.clone(),
+            series: Some(series.id.clone()),
+            name: None,
+            birth_date: Date::new(today.year() - 23, 4, 2).unwrap_or(hire),
+            hire_date: hire,
+            grade: lowest.id.clone(),
+            grade_since: hire,
+            target_grade: target.id.clone(),
+            target_fy: None,
+            track: Track::Generalist,
+            completed_trainings: vec![],
+            planned_trainings: vec![],
+            self_assessment: Default::default(),
+            supervisor_assessment: Default::default(),
+            evidence: Default::default(),
+            assignments: vec![],
+            leaves: vec![],
+            constraints: vec![],
+        })
+    }
+
+    /// Moves one competency's level by `delta` on the profile's scale. Stepping below the
+    /// scale's minimum clears it ("not assessed"); stepping up from "not assessed" starts at
+    /// the minimum. Returns whether anything changed.
+    pub fn step_level(&mut self, profile: &Profile, competency: &str, who: Assessor, delta: i16) -> bool {
+        if profile.competency(competency).is_none() || delta == 0 {
+            return false;
+        }
+        let (min, max) = (profile.scale.min, profile.scale.max);
+        let map = match who {
+            Assessor::Own => &mut self.self_assessment,
+            Assessor::Supervisor => &mut self.supervisor_assessment,
+        };
+        match map.get(competency).copied() {
+            Some(level) if delta < 0 && level <= min => {
+                map.remove(competency);
+                true
+            }
+            Some(level) => {
+                let next = (i16::from(level) + delta).clamp(i16::from(min), i16::from(max));
+                let next = u8::try_from(next).unwrap_or(max);
+                map.insert(competency.to_string(), next);
+                next != level
+            }
+            None if delta > 0 => {
+                map.insert(competency.to_string(), min);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Marks a training planned, or unmarks it when it is planned already.
+    pub fn toggle_planned(&mut self, training: &str) -> TrainingMark {
+        if let Some(pos) = self.planned_trainings.iter().position(|t| t == training) {
+            self.planned_trainings.remove(pos);
+            TrainingMark::Removed
+        } else {
+            self.planned_trainings.push(training.to_string());
+            TrainingMark::Added
+        }
+    }
+
+    /// Marks a training completed (no longer planned), or unmarks it when it is completed.
+    pub fn toggle_completed(&mut self, training: &str) -> TrainingMark {
+        if let Some(pos) = self.completed_trainings.iter().position(|t| t == training) {
+            self.completed_trainings.remove(pos);
+            TrainingMark::Removed
+        } else {
+            self.completed_trainings.push(training.to_string());
+            self.planned_trainings.retain(|t| t != training);
+            TrainingMark::Added
+        }
+    }
+
+    /// Switches to another job series: the grades move to the new ladder's lowest and its
+    /// first management grade (or top). Returns whether the series exists.
+    pub fn set_series(&mut self, profile: &Profile, series: &str) -> bool {
+        let Some(s) = profile.series(series) else { return false };
+        let (Some(low), Some(target)) = (
+            s.grades.first(),
+            s.grades.iter().find(|g| g.management).or(s.grades.last()),
+        ) else {
+            return false;
+        };
+        self.series = Some(s.id.clone());
+        self.grade = low.id.clone();
+        self.target_grade = target.id.clone();
+        true
+    }
+
+    /// The grade `steps` away on the plan's ladder from `grade` (clamped to the ladder).
+    pub fn neighbour_grade(&self, profile: &Profile, grade: &str, steps: isize) -> Option<String> {
+        let ladder = &profile.series(self.series_id(profile)?)?.grades;
+        let here = ladder.iter().position(|g| g.id == grade)?;
+        let last = ladder.len().checked_sub(1)?;
+        let next = here.saturating_add_signed(steps).min(last);
+        ladder.get(next).map(|g| g.id.clone())
+    }
+
+    /// Adds a posting and keeps postings in date order; returns its index.
+    pub fn add_posting(&mut self, posting: crate::model::Assignment) -> usize {
+        self.assignments.push(posting);
+        self.assignments.sort_by_key(|a| a.from);
+        self.assignments.len().saturating_sub(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::store::Catalog;
+
+    fn iruma() -> Profile {
+        Catalog::load(None, crate::i18n::Lang::Ja)
+            .get("iruma")
+            .unwrap()
+            .profile
+            .clone()
+    }
+
+    #[test]
+    fn a_new_plan_is_valid_for_every_bundled_profile() {
+        let catalog = Catalog::load(None, crate::i18n::Lang::Ja);
+        let today = Date::parse("2026-11-22").unwrap();
+        for entry in &catalog.entries {
+            let plan = Plan::example_for(&entry.profile, today).unwrap();
+            assert!(plan.validate(&entry.profile).is_empty(), "{}", entry.profile.id);
+        }
+    }
+
+    #[test]
+    fn levels_step_within_the_scale_and_clear_below_it() {
+        let profile = iruma();
+        let today = Date::parse("2026-11-22").unwrap();
+        let mut plan = Plan::example_for(&profile, today).unwrap();
+        let c = profile.competencies[0].id.clone();
+        assert!(plan.step_level(&profile, &c, Assessor::Own, 1));
+        assert_eq!(plan.self_assessment.get(&c), Some(&profile.scale.min));
+        for _ in 0..20 {
+            plan.step_level(&profile, &c, Assessor::Own, 1);
+        }
+        assert_eq!(plan.self_assessment.get(&c), Some(&profile.scale.max));
+        assert!(!plan.step_level(&profile, &c, Assessor::Own, 1), "already at the top");
+        for _ in 0..20 {
+            plan.step_level(&profile, &c, Assessor::Own, -1);
+        }
+        assert_eq!(plan.self_assessment.get(&c), None);
+        assert!(plan.supervisor_assessment.is_empty());
+        assert!(!plan.step_level(&profile, "no-such", Assessor::Own, 1));
+    }
+
+    #[test]
+    fn marking_a_training_twice_unmarks_it() {
+        let profile = iruma();
+        let mut plan = Plan::example_for(&profile, Date::parse("2026-11-22").unwrap()).unwrap();
+        let t = profile.trainings[0].id.clone();
+        assert_eq!(plan.toggle_planned(&t), TrainingMark::Added);
+        assert_eq!(plan.toggle_planned(&t), TrainingMark::Removed);
+        assert!(plan.planned_trainings.is_empty());
+        plan.toggle_planned(&t);
+        assert_eq!(plan.toggle_completed(&t), TrainingMark::Added);
+        assert!(plan.planned_trainings.is_empty(), "done is no longer planned");
+        assert_eq!(plan.toggle_completed(&t), TrainingMark::Removed);
+    }
+}
