@@ -1,92 +1,137 @@
-//! The terminal app drawn into ratatui's TestBackend: every screen at 80×24 and 120×40 with
-//! Japanese content, a sweep of sizes that must never panic, and the interactions a user
-//! relies on (levels, marking trainings, saving, refusing to touch a broken file).
+//! The terminal app drawn into ratatui's TestBackend, with the shell's file handling over a
+//! temporary data folder: every screen at 80×24 and 120×40, a sweep of sizes that must
+//! never panic, and what a user relies on (levels, trainings, saving, refusing to touch a
+//! broken file, clicks).
 #![allow(clippy::unwrap_used, clippy::panic, clippy::string_slice)]
 
-use std::path::Path;
+mod tui_common;
+
+use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use michi::i18n::Lang;
-use michi::model::Date;
 use michi::store::Catalog;
-use michi::tui::action::{Action, View};
-use michi::tui::app::{App, Overlay};
-use michi::tui::theme::ThemeKind;
-use michi::tui::{handle_key, ui};
+use michi::tui::action::{Action, Command, View};
+use michi::tui::shell::{Files, action_for, dispatch};
+use michi::tui::state::{Overlay, StartKey, State, gap_rows};
+use michi::tui::view::HitMap;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use tui_common::{TODAY, render};
 
-fn app_in(plans: &Path, lang: Lang) -> App {
-    App::new(
-        Catalog::load(None, lang),
-        lang,
-        ThemeKind::Default,
-        false,
-        true,
-        Date::parse("2026-11-21").unwrap(),
-        Some(plans.to_path_buf()),
-    )
+/// The app with its file handling, over a temporary data folder.
+struct App {
+    state: State,
+    files: Files,
+    hits: HitMap,
+    dir: tempfile::TempDir,
 }
 
-/// Opens the sample persona `name` from the start screen, as a user would.
-fn open_persona(app: &mut App, name: &str) {
-    let index = michi::store::personas::PERSONAS
-        .iter()
-        .position(|(n, _)| *n == name)
-        .unwrap();
-    let items = app.start_items();
-    let pos = items
-        .iter()
-        .position(|i| *i == michi::tui::app::StartItem::Persona(index))
-        .unwrap();
-    for _ in 0..pos {
-        app.update(Action::Down);
+impl App {
+    fn new(lang: Lang) -> App {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = tui_common::state(lang);
+        let mut files = Files::in_dir(dir.path());
+        files.start(&mut state);
+        App {
+            state,
+            files,
+            hits: HitMap::default(),
+            dir,
+        }
     }
-    app.update(Action::Open);
-    assert!(app.doc.is_some(), "persona opened");
-}
 
-/// The screen as text, one string per row (wide characters occupy their first cell).
-fn render(app: &mut App, width: u16, height: u16) -> Vec<String> {
-    app.size = (width, height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| ui::draw(f, app)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    (0..height)
-        .map(|y| {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < width {
-                let symbol = buffer[(x, y)].symbol();
-                line.push_str(symbol);
-                x += michi::text::width(symbol).max(1) as u16;
-            }
-            line
-        })
-        .collect()
-}
+    fn plans(&self) -> PathBuf {
+        self.dir.path().join("plans")
+    }
 
-fn screen(app: &mut App, width: u16, height: u16) -> String {
-    render(app, width, height).join("\n")
-}
+    fn act(&mut self, action: Action) {
+        dispatch(&mut self.state, &mut self.files, action);
+    }
 
-fn key(app: &mut App, code: KeyCode) {
-    handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+    fn command(&mut self, command: Command) {
+        self.act(Action::Command(command));
+    }
+
+    fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        let event = crossterm::event::Event::Key(KeyEvent::new(code, modifiers));
+        if let Some(action) = action_for(&self.state, event, &self.hits) {
+            self.act(action);
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.key_with(code, KeyModifiers::NONE);
+    }
+
+    fn typed(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let event = crossterm::event::Event::Mouse(crossterm::event::MouseEvent {
+            kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        });
+        if let Some(action) = action_for(&self.state, event, &self.hits) {
+            self.act(action);
+        }
+    }
+
+    /// Renders, keeping the hit map as the real loop does.
+    fn render(&mut self, width: u16, height: u16) -> Vec<String> {
+        self.state.size = (width, height);
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut hits = HitMap::default();
+        terminal
+            .draw(|f| hits = michi::tui::view::draw(f, &self.state))
+            .unwrap();
+        self.hits = hits;
+        render(&mut self.state, width, height)
+    }
+
+    fn screen(&mut self, width: u16, height: u16) -> String {
+        self.render(width, height).join("\n")
+    }
+
+    fn open_row(&mut self, key: StartKey) {
+        tui_common::open_start_row(&mut self.state, key.clone());
+        // open_start_row runs update alone: carry out what it asked for.
+        if let StartKey::Saved(path) = key {
+            self.act(Action::OpenPath(path));
+        }
+    }
+
+    fn open_persona(&mut self, name: &'static str) {
+        self.open_row(StartKey::Persona(name));
+        assert!(self.state.doc.is_some(), "persona {name} opened");
+    }
+
+    fn view(&self) -> View {
+        self.state.doc.as_ref().unwrap().view
+    }
 }
 
 #[test]
 fn start_screen_lists_municipalities_personas_and_saved_plans() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("broken.toml"), "schema_version = \"x\"\n").unwrap();
-    let mut app = app_in(dir.path(), Lang::Ja);
-    let text = screen(&mut app, 80, 24);
+    let mut app = App::new(Lang::Ja);
+    std::fs::create_dir_all(app.plans()).unwrap();
+    std::fs::write(app.plans().join("broken.toml"), "schema_version = \"x\"\n").unwrap();
+    app.command(Command::Quit);
+    let mut app = App {
+        state: tui_common::state(Lang::Ja),
+        ..app
+    };
+    app.files.start(&mut app.state);
+    let text = app.screen(80, 24);
     for words in [
         "新しい計画を作る",
         "上尾市 Ageo",
         "入間市 Iruma",
-        "川越市",
-        "昭島市",
-        "上越市",
         "サンプルの人物像",
         "broken.toml",
         "問題があるため開けません",
@@ -94,21 +139,18 @@ fn start_screen_lists_municipalities_personas_and_saved_plans() {
         assert!(text.contains(words), "missing {words} in\n{text}");
     }
     // Opening the broken plan shows why and leaves the file alone.
-    app.update(Action::Open);
-    assert!(matches!(app.overlay, Some(Overlay::Message { .. })));
-    assert!(app.doc.is_none());
-    assert!(screen(&mut app, 80, 24).contains("broken.toml:1:"));
-    assert_eq!(
-        std::fs::read_to_string(dir.path().join("broken.toml")).unwrap(),
-        "schema_version = \"x\"\n"
-    );
+    let broken = app.plans().join("broken.toml");
+    app.open_row(StartKey::Saved(broken.clone()));
+    assert!(matches!(app.state.overlay, Some(Overlay::Message { .. })));
+    assert!(app.state.doc.is_none());
+    assert!(app.screen(80, 24).contains("broken.toml:1:"));
+    assert_eq!(std::fs::read_to_string(&broken).unwrap(), "schema_version = \"x\"\n");
 }
 
 #[test]
 fn every_view_shows_its_content_at_80x24_and_120x40() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(dir.path(), Lang::Ja);
-    open_persona(&mut app, "iruma-shunin-to-kacho");
+    let mut app = App::new(Lang::Ja);
+    app.open_persona("iruma-shunin-to-kacho");
     let expectations: [(View, &[&str]); 5] = [
         (
             View::Situation,
@@ -123,9 +165,9 @@ fn every_view_shows_its_content_at_80x24_and_120x40() {
         (View::Rotation, &["配属の推移", "企画部門", "次の配属の候補", "事業系"]),
     ];
     for (view, words) in expectations {
-        app.update(Action::Go(view));
-        for (w, h) in [(80, 24), (120, 40)] {
-            let text = screen(&mut app, w, h);
+        app.command(Command::Go(view));
+        for (w, h) in [(80, 24), (120, 40), (80, 23)] {
+            let text = app.screen(w, h);
             for word in words {
                 assert!(text.contains(word), "{view:?} at {w}x{h}: missing {word} in\n{text}");
             }
@@ -136,31 +178,29 @@ fn every_view_shows_its_content_at_80x24_and_120x40() {
 
 #[test]
 fn english_labels_and_profile_text_as_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(dir.path(), Lang::En);
-    open_persona(&mut app, "joetsu-shuji-second-year");
-    app.update(Action::Go(View::Gaps));
-    let text = screen(&mut app, 120, 40);
+    let mut app = App::new(Lang::En);
+    app.open_persona("joetsu-shuji-second-year");
+    app.command(Command::Go(View::Gaps));
+    let text = app.screen(120, 40);
     assert!(text.contains("Gaps for 係長") && text.contains("readiness"), "{text}");
-    app.update(Action::ToggleLang);
-    assert!(screen(&mut app, 120, 40).contains("目標 係長 との差"));
+    app.key(KeyCode::Char('L'));
+    assert!(app.screen(120, 40).contains("目標 係長 との差"));
 }
 
 #[test]
-fn below_the_minimum_size_it_asks_for_a_bigger_window() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(dir.path(), Lang::Ja);
-    let text = screen(&mut app, 79, 24);
-    assert!(text.contains("80×24 以上に広げてください"), "{text}");
-    let text = screen(&mut app, 80, 23);
-    assert!(text.contains("広げてください"), "{text}");
+fn below_the_minimum_size_it_asks_for_a_bigger_window_and_80x23_works() {
+    let mut app = App::new(Lang::Ja);
+    let text = app.screen(79, 24);
+    assert!(text.contains("80×22 以上に広げてください"), "{text}");
+    assert!(app.screen(80, 21).contains("広げてください"));
+    assert!(!app.screen(80, 22).contains("広げてください"));
+    assert!(app.screen(80, 23).contains("新しい計画を作る"));
 }
 
 #[test]
-fn no_size_and_no_overlay_ever_panics() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(dir.path(), Lang::Ja);
-    open_persona(&mut app, "akishima-gino-to-ginocho");
+fn no_size_and_no_pop_up_ever_panics() {
+    let mut app = App::new(Lang::Ja);
+    app.open_persona("akishima-gino-to-ginocho");
     let sizes: Vec<(u16, u16)> = [
         (0, 0),
         (1, 1),
@@ -168,7 +208,7 @@ fn no_size_and_no_overlay_ever_panics() {
         (1, 2),
         (10, 3),
         (79, 23),
-        (80, 24),
+        (80, 22),
         (81, 25),
         (200, 60),
         (300, 10),
@@ -181,35 +221,65 @@ fn no_size_and_no_overlay_ever_panics() {
             .flat_map(|w| (0..=45).step_by(5).map(move |h| (w, h))),
     )
     .collect();
-    let overlays: [Option<Action>; 4] = [None, Some(Action::Help), Some(Action::Palette), Some(Action::Add)];
+    let pop_ups: [Option<Command>; 5] = [
+        None,
+        Some(Command::Help),
+        Some(Command::Palette),
+        Some(Command::Add),
+        Some(Command::EditEvidence),
+    ];
     for view in View::ALL {
-        for overlay in overlays {
-            app.overlay = None;
-            app.update(Action::Go(view));
-            if let Some(action) = overlay {
-                app.update(action);
+        for pop_up in pop_ups {
+            app.state.overlay = None;
+            app.state.size = (120, 40);
+            app.command(Command::Go(view));
+            if let Some(command) = pop_up {
+                app.command(command);
             }
             for &(w, h) in &sizes {
-                render(&mut app, w, h);
+                app.render(w, h);
             }
         }
     }
-    // The start screen too.
-    app.overlay = None;
-    app.doc = None;
+    app.state.overlay = None;
+    app.state.doc = None;
     for &(w, h) in &sizes {
-        render(&mut app, w, h);
+        app.render(w, h);
+    }
+}
+
+#[test]
+fn pop_ups_keep_their_borders_next_to_wide_characters() {
+    let mut app = App::new(Lang::Ja);
+    app.open_persona("iruma-shunin-to-kacho");
+    app.command(Command::Go(View::Gaps));
+    app.key(KeyCode::Char('e'));
+    for (w, h) in [(80, 24), (120, 40), (101, 33)] {
+        let rows = app.render(w, h);
+        let top = rows.iter().position(|r| r.contains("根拠:")).unwrap();
+        let x = michi::text::width(&rows[top][..rows[top].find('┌').unwrap()]);
+        for row in &rows[top..top + 5] {
+            let prefix: String = row
+                .chars()
+                .scan(0, |acc, c| {
+                    let here = *acc;
+                    *acc += michi::text::width(&c.to_string());
+                    Some((here, c))
+                })
+                .filter(|(at, _)| *at == x)
+                .map(|(_, c)| c)
+                .collect();
+            assert!(prefix == "│" || prefix == "┌", "{w}x{h}: border broken in {row:?}");
+        }
     }
 }
 
 #[test]
 fn full_width_columns_line_up_in_the_gap_table() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(dir.path(), Lang::Ja);
-    open_persona(&mut app, "iruma-shunin-to-kacho");
-    app.update(Action::Go(View::Gaps));
-    let rows = render(&mut app, 120, 40);
-    // Display column of the emphasis mark on every competency row.
+    let mut app = App::new(Lang::Ja);
+    app.open_persona("iruma-shunin-to-kacho");
+    app.command(Command::Go(View::Gaps));
+    let rows = app.render(120, 40);
     let columns: Vec<usize> = rows
         .iter()
         .filter(|r| r.contains('◎') && r.contains('*') && !r.contains("特に求められる"))
@@ -221,36 +291,32 @@ fn full_width_columns_line_up_in_the_gap_table() {
         "{columns:?}\n{}",
         rows.join("\n")
     );
-    // Long names end in "…" rather than being cut mid-character.
-    app.update(Action::Go(View::Situation));
-    let narrow = render(&mut app, 80, 24).join("\n");
-    assert!(narrow.contains("…"), "{narrow}");
+    app.command(Command::Go(View::Situation));
+    assert!(app.screen(80, 24).contains("…"));
 }
 
 #[test]
 fn raising_a_level_updates_gap_and_readiness_at_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(dir.path(), Lang::Ja);
-    open_persona(&mut app, "iruma-shunin-to-kacho");
-    app.update(Action::Go(View::Gaps));
-    let before = app.doc.as_ref().unwrap().analysis.target.readiness.unwrap();
-    key(&mut app, KeyCode::Char('+'));
-    let doc = app.doc.as_ref().unwrap();
+    let mut app = App::new(Lang::Ja);
+    app.open_persona("iruma-shunin-to-kacho");
+    app.command(Command::Go(View::Gaps));
+    let before = app.state.doc.as_ref().unwrap().analysis.target.readiness.unwrap();
+    app.key(KeyCode::Char('+'));
+    let doc = app.state.doc.as_ref().unwrap();
     assert_eq!(doc.plan.self_assessment["soshiki_kanri"], 3);
     assert!(doc.analysis.target.readiness.unwrap() > before);
-    assert!(doc.dirty);
-    assert!(screen(&mut app, 120, 40).contains("未保存"));
+    assert!(doc.unsaved());
+    assert!(app.screen(120, 40).contains("未保存"));
 }
 
 #[test]
-fn marking_a_training_done_moves_it_and_changes_the_gaps() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(dir.path(), Lang::Ja);
-    open_persona(&mut app, "iruma-shunin-to-kacho");
-    app.update(Action::Go(View::Trainings));
-    let first = app.doc.as_ref().unwrap().analysis.trainings[0].id.clone();
-    key(&mut app, KeyCode::Char('d'));
-    let doc = app.doc.as_ref().unwrap();
+fn marking_a_training_done_follows_it_and_changes_the_gaps() {
+    let mut app = App::new(Lang::Ja);
+    app.open_persona("iruma-shunin-to-kacho");
+    app.command(Command::Go(View::Trainings));
+    let first = app.state.doc.as_ref().unwrap().analysis.trainings[0].id.clone();
+    app.key(KeyCode::Char('d'));
+    let doc = app.state.doc.as_ref().unwrap();
     assert!(doc.plan.completed_trainings.contains(&first));
     assert!(
         !doc.plan.planned_trainings.contains(&first),
@@ -260,102 +326,105 @@ fn marking_a_training_done_moves_it_and_changes_the_gaps() {
         doc.analysis.trainings.iter().all(|s| s.id != first),
         "a completed training is not suggested"
     );
-    // Planned toggles on the next suggestion.
-    let next = doc.analysis.trainings[0].id.clone();
-    key(&mut app, KeyCode::Char('p'));
-    assert!(app.doc.as_ref().unwrap().plan.planned_trainings.contains(&next));
+    // d again on the same training (the selection followed it) undoes the mark.
+    app.key(KeyCode::Char('d'));
+    assert!(
+        !app.state
+            .doc
+            .as_ref()
+            .unwrap()
+            .plan
+            .completed_trainings
+            .contains(&first)
+    );
 }
 
 #[test]
-fn saving_writes_a_private_file_that_reloads_and_later_edits_autosave() {
-    let dir = tempfile::tempdir().unwrap();
-    let plans = dir.path().join("plans");
-    let mut app = app_in(&plans, Lang::Ja);
-    open_persona(&mut app, "joetsu-shuji-second-year");
-    app.update(Action::Go(View::Gaps));
-    key(&mut app, KeyCode::Char('+'));
-    handle_key(&mut app, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-    let path = plans.join("joetsu-shuji-second-year.toml");
-    assert!(path.exists(), "{:?}", app.status);
+fn saving_a_sample_writes_a_private_named_file_and_later_edits_autosave() {
+    let mut app = App::new(Lang::Ja);
+    app.open_persona("joetsu-shuji-second-year");
+    app.command(Command::Go(View::Gaps));
+    app.key(KeyCode::Char('+'));
+    app.key_with(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(
+        matches!(app.state.overlay, Some(Overlay::Prompt(_))),
+        "a sample asks for a name"
+    );
+    let stem = michi::store::data_dir::plan_file_stem("上越市", Some("高田 葵"));
+    assert!(
+        app.screen(100, 30).contains(&stem),
+        "the name suggested is the city and the person"
+    );
+    app.key(KeyCode::Enter);
+    let path = app.plans().join(format!("{stem}.toml"));
+    assert!(
+        path.exists(),
+        "{:?} {:?}",
+        app.state.status,
+        std::fs::read_dir(app.plans()).map(|d| d.count())
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
-        assert_eq!(std::fs::metadata(&plans).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(
+            std::fs::metadata(app.plans()).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
     }
     let catalog = Catalog::load(None, Lang::Ja);
     let saved = michi::store::load_plan_file(&path, &catalog, Lang::Ja).unwrap();
-    assert_eq!(saved, app.doc.as_ref().unwrap().plan);
-    // From now on every edit is saved as it is made.
-    key(&mut app, KeyCode::Char('+'));
+    assert_eq!(saved, app.state.doc.as_ref().unwrap().plan);
+    assert!(!saved.sample, "the copy is the user's own plan");
+    app.key(KeyCode::Char('+'));
     let again = michi::store::load_plan_file(&path, &catalog, Lang::Ja).unwrap();
-    assert_eq!(again, app.doc.as_ref().unwrap().plan);
-    assert!(!app.doc.as_ref().unwrap().dirty);
-    // Saving the same persona again never replaces the first file.
-    let mut other = app_in(&plans, Lang::Ja);
-    open_persona(&mut other, "joetsu-shuji-second-year");
-    other.update(Action::Save);
-    assert!(plans.join("joetsu-shuji-second-year-2.toml").exists());
+    assert_eq!(again, app.state.doc.as_ref().unwrap().plan);
+    assert!(!app.state.doc.as_ref().unwrap().unsaved());
 }
 
 #[test]
 fn a_failed_save_keeps_the_plan_and_offers_save_as() {
-    let dir = tempfile::tempdir().unwrap();
-    let blocker = dir.path().join("not-a-directory");
+    let mut app = App::new(Lang::En);
+    let blocker = app.dir.path().join("not-a-directory");
     std::fs::write(&blocker, "").unwrap();
-    let mut app = app_in(&blocker.join("plans"), Lang::En);
-    open_persona(&mut app, "joetsu-shuji-second-year");
-    app.update(Action::Save);
-    assert!(matches!(app.overlay, Some(Overlay::Prompt { .. })), "save-as offered");
-    assert!(screen(&mut app, 100, 30).contains("cannot save"));
-    assert!(app.doc.is_some(), "the app keeps working");
-}
-
-#[test]
-fn quitting_with_unsaved_edits_asks_first() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(dir.path(), Lang::Ja);
-    open_persona(&mut app, "joetsu-shuji-second-year");
-    app.update(Action::Go(View::Gaps));
-    key(&mut app, KeyCode::Char('+'));
-    key(&mut app, KeyCode::Char('q'));
-    assert!(!app.should_quit);
-    assert!(screen(&mut app, 80, 24).contains("保存していない変更があります"));
-    key(&mut app, KeyCode::Esc);
-    assert!(!app.should_quit && app.overlay.is_none());
-    key(&mut app, KeyCode::Char('q'));
-    key(&mut app, KeyCode::Char('y'));
-    assert!(app.should_quit);
+    app.files.plans_dir = Some(blocker.join("plans"));
+    app.open_persona("joetsu-shuji-second-year");
+    app.key_with(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    app.key(KeyCode::Enter);
+    assert!(
+        app.screen(100, 30).contains("Could not save"),
+        "{}",
+        app.screen(100, 30)
+    );
+    assert!(app.state.doc.is_some(), "the app keeps working");
 }
 
 #[test]
 fn an_edit_that_breaks_the_plan_is_refused_with_the_reason() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(dir.path(), Lang::En);
-    open_persona(&mut app, "joetsu-shuji-second-year");
-    // Birth date field (the row below the name): type a date after the hire date.
-    app.update(Action::Down);
-    app.update(Action::Open);
-    for _ in 0..12 {
-        key(&mut app, KeyCode::Backspace);
-    }
-    for c in "2030-01-01".chars() {
-        key(&mut app, KeyCode::Char(c));
-    }
-    key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.overlay, Some(Overlay::Prompt { error: Some(_), .. })));
-    assert_eq!(app.doc.as_ref().unwrap().plan.birth_date.to_string(), "2002-06-15");
-    let text = screen(&mut app, 100, 30);
-    assert!(text.contains("`hire_date` comes before `birth_date`"), "{text}");
+    let mut app = App::new(Lang::En);
+    app.open_persona("joetsu-shuji-second-year");
+    app.key(KeyCode::Down);
+    app.key(KeyCode::Enter);
+    app.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    app.typed("2030-01-01");
+    app.key(KeyCode::Enter);
+    assert!(matches!(app.state.overlay, Some(Overlay::Prompt(ref p)) if p.error.is_some()));
+    assert_eq!(
+        app.state.doc.as_ref().unwrap().plan.birth_date.to_string(),
+        "2002-06-15"
+    );
 }
 
 #[test]
 fn help_is_generated_from_the_key_table() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(dir.path(), Lang::Ja);
-    open_persona(&mut app, "joetsu-shuji-second-year");
-    key(&mut app, KeyCode::Char('?'));
-    let text = screen(&mut app, 160, 60);
+    let mut app = App::new(Lang::Ja);
+    app.open_persona("joetsu-shuji-second-year");
+    app.key(KeyCode::Char('?'));
+    let mut text = String::new();
+    for _ in 0..30 {
+        text.push_str(&app.screen(160, 60));
+        app.key(KeyCode::PageDown);
+    }
     for b in michi::tui::keymap::BINDINGS {
         assert!(text.contains(b.ja), "help lacks {}", b.ja);
     }
@@ -363,49 +432,41 @@ fn help_is_generated_from_the_key_table() {
 
 #[test]
 fn the_palette_finds_japanese_and_romaji_and_jumps() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(dir.path(), Lang::Ja);
-    open_persona(&mut app, "iruma-shunin-to-kacho");
+    let mut app = App::new(Lang::Ja);
+    app.open_persona("iruma-shunin-to-kacho");
     for query in ["交渉", "kosho"] {
-        key(&mut app, KeyCode::Char('/'));
-        for c in query.chars() {
-            key(&mut app, KeyCode::Char(c));
-        }
-        assert!(screen(&mut app, 120, 40).contains("交渉・調整能力"), "{query}");
-        key(&mut app, KeyCode::Enter);
-        assert_eq!(app.view, View::Gaps);
-        let doc = app.doc.as_ref().unwrap();
-        let row = app.gap_rows()[app.gaps_row];
-        assert_eq!(doc.analysis.target.gaps[row].competency, "kosho_chosei");
-        app.update(Action::Go(View::Situation));
+        app.key(KeyCode::Char('/'));
+        app.typed(query);
+        assert!(app.screen(120, 40).contains("交渉・調整能力"), "{query}");
+        app.key(KeyCode::Enter);
+        assert_eq!(app.view(), View::Gaps);
+        let doc = app.state.doc.as_ref().unwrap();
+        assert_eq!(
+            doc.selected.gaps.selected(&gap_rows(doc)).map(String::as_str),
+            Some("kosho_chosei")
+        );
+        app.command(Command::Go(View::Situation));
     }
 }
 
 #[test]
-fn postings_can_be_added_through_the_form() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(dir.path(), Lang::Ja);
-    open_persona(&mut app, "joetsu-shuji-second-year");
-    key(&mut app, KeyCode::Char('a'));
-    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
-    // Department: the second choice (after free text).
-    for _ in 0..2 {
-        key(&mut app, KeyCode::Right);
-    }
+fn postings_are_added_through_the_form_and_refused_with_the_reason() {
+    let mut app = App::new(Lang::Ja);
+    app.open_persona("joetsu-shuji-second-year");
+    app.key(KeyCode::Char('a'));
+    assert!(matches!(app.state.overlay, Some(Overlay::Form(_))));
+    app.key(KeyCode::Right);
+    app.key(KeyCode::Right);
     for _ in 0..3 {
-        key(&mut app, KeyCode::Down);
+        app.key(KeyCode::Tab);
     }
-    for _ in 0..10 {
-        key(&mut app, KeyCode::Backspace);
-    }
-    for c in "2027-04-01".chars() {
-        key(&mut app, KeyCode::Char(c));
-    }
-    key(&mut app, KeyCode::Enter);
+    app.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    app.typed("2027-04-01");
+    app.key(KeyCode::Enter);
     // The current posting must end first: the form says so and stays open.
-    assert!(matches!(app.overlay, Some(Overlay::Form(ref f)) if f.error.is_some()));
-    key(&mut app, KeyCode::Esc);
-    assert_eq!(app.doc.as_ref().unwrap().plan.assignments.len(), 1);
+    assert!(matches!(app.state.overlay, Some(Overlay::Form(ref f)) if f.error.is_some()));
+    app.key(KeyCode::Esc);
+    assert_eq!(app.state.doc.as_ref().unwrap().plan.assignments.len(), 1);
 }
 
 #[test]
@@ -419,28 +480,32 @@ fn the_readme_lists_every_key() {
 
 #[test]
 fn clicks_switch_tabs_select_rows_and_open_the_selected_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(dir.path(), Lang::Ja);
-    let rows = render(&mut app, 100, 30);
-    // Click a persona line on the start screen: selected; click again: opened.
+    let mut app = App::new(Lang::Ja);
+    let rows = app.render(100, 30);
     let y = rows.iter().position(|r| r.contains("主任級（5年目）")).unwrap() as u16;
-    michi::tui::click(&mut app, 10, y);
-    assert!(app.doc.is_none());
-    michi::tui::click(&mut app, 10, y);
-    assert_eq!(app.doc.as_ref().unwrap().plan.name.as_deref(), Some("入間 健"));
-    // The tab line: click on 「能力の差」.
-    let rows = render(&mut app, 100, 30);
+    app.click(10, y);
+    assert!(app.state.doc.is_none());
+    app.click(10, y);
+    assert_eq!(app.state.doc.as_ref().unwrap().plan.name.as_deref(), Some("入間 健"));
+    let rows = app.render(100, 30);
     let tabs = &rows[1];
     let x = michi::text::width(&tabs[..tabs.find("能力の差").unwrap()]) as u16;
-    michi::tui::click(&mut app, x + 1, 1);
-    assert_eq!(app.view, View::Gaps);
-    // A gap row.
-    let rows = render(&mut app, 100, 30);
+    app.click(x + 1, 1);
+    assert_eq!(app.view(), View::Gaps);
+    let rows = app.render(100, 30);
     let y = rows.iter().position(|r| r.contains("危機管理能力")).unwrap() as u16;
-    michi::tui::click(&mut app, 10, y);
-    let doc = app.doc.as_ref().unwrap();
+    app.click(10, y);
+    let doc = app.state.doc.as_ref().unwrap();
     assert_eq!(
-        doc.analysis.target.gaps[app.gap_rows()[app.gaps_row]].competency,
-        "kiki_kanri"
+        doc.selected.gaps.selected(&gap_rows(doc)).map(String::as_str),
+        Some("kiki_kanri")
     );
+}
+
+#[test]
+fn the_as_of_date_is_shown() {
+    let mut app = App::new(Lang::Ja);
+    assert!(app.screen(80, 24).contains(TODAY));
+    app.state.today_fixed = true;
+    assert!(app.screen(80, 24).contains(&format!("基準日 {TODAY}")));
 }

@@ -1,6 +1,9 @@
-//! The real binary in a real terminal (tmux): open a persona, move through the views, raise
-//! a level, save, quit, reload the file; then SIGTERM and SIGHUP a running instance. Each time the
-//! terminal must be left as it was: main screen, cursor shown, mouse reporting off.
+//! The real binary in a real terminal (tmux): a user's session (views, a level, a paste into
+//! evidence, undo, a deletion with its question, saving, F10 back to the start screen), then
+//! what must never lose work: a plan changed by another program while open, a second
+//! instance, a symlinked plan, a commented plan, a sample opened by its path, and 80×23;
+//! then SIGTERM and SIGHUP. Each time the terminal must be left as it was: main screen,
+//! cursor shown, mouse reporting off.
 //!
 //! Needs tmux (`.ci/run` installs it). Without tmux the test says so and passes, unless CI
 //! is set, where a missing tmux is a failure.
@@ -27,6 +30,11 @@ impl Tmux {
 
     /// Starts `command` in a 120×40 pane on a private tmux server.
     fn start(name: &str, command: &str) -> Tmux {
+        Tmux::start_sized(name, command, 120, 40)
+    }
+
+    /// Starts `command` in a `width`×`height` pane on a private tmux server.
+    fn start_sized(name: &str, command: &str, width: u16, height: u16) -> Tmux {
         let t = Tmux {
             socket: format!("michi-e2e-{}-{name}", std::process::id()),
             session: name.to_string(),
@@ -39,9 +47,9 @@ impl Tmux {
             "-s",
             name,
             "-x",
-            "120",
+            &width.to_string(),
             "-y",
-            "40",
+            &height.to_string(),
             command,
         ]);
         assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
@@ -63,10 +71,19 @@ impl Tmux {
         .to_string()
     }
 
+    /// Sends keys one at a time, pausing between them as a typist would (so Esc is never
+    /// read as Alt with the next key).
     fn keys(&self, keys: &[&str]) {
         for k in keys {
             self.run(&["send-keys", "-t", &self.session, k]);
+            std::thread::sleep(Duration::from_millis(60));
         }
+    }
+
+    /// Pastes `text` as a terminal paste (bracketed, since Michi asks for it).
+    fn paste(&self, text: &str) {
+        self.run(&["set-buffer", "-b", "michi", "--", text]);
+        self.run(&["paste-buffer", "-p", "-b", "michi", "-t", &self.session]);
     }
 
     /// Waits until the screen satisfies `ok`, or fails showing the screen.
@@ -158,6 +175,18 @@ fn command(data: &Path, config: &Path, args: &str) -> String {
     )
 }
 
+fn load(path: &Path) -> michi::model::Plan {
+    let catalog = michi::store::Catalog::load(None, michi::i18n::Lang::Ja);
+    michi::store::load_plan_file(path, &catalog, michi::i18n::Lang::Ja).unwrap()
+}
+
+/// Opens 入間's 主任 persona from the start screen (the second sample, after the five cities).
+fn open_iruma_persona(t: &Tmux) {
+    t.wait_text("サンプルの人物像");
+    t.keys(&["Down", "Down", "Down", "Down", "Down", "Down", "Enter"]);
+    t.wait_text("入間 健");
+}
+
 #[test]
 fn a_user_session_in_a_real_terminal_and_sigterm() {
     if !have_tmux() {
@@ -167,10 +196,7 @@ fn a_user_session_in_a_real_terminal_and_sigterm() {
     let (data, config) = (dir.path().join("data"), dir.path().join("config"));
 
     let t = Tmux::start("session", &command(&data, &config, ""));
-    t.wait_text("サンプルの人物像");
-    // Personas follow the five municipalities: the second one is 入間's 主任.
-    t.keys(&["Down", "Down", "Down", "Down", "Down", "Down", "Enter"]);
-    t.wait_text("入間 健");
+    open_iruma_persona(&t);
     t.keys(&["Tab"]);
     t.wait_text("職級の違い");
     t.keys(&["Tab"]);
@@ -180,41 +206,92 @@ fn a_user_session_in_a_real_terminal_and_sigterm() {
         s.contains("準備度 ") && !s.contains("準備度 53/100")
     });
     assert!(raised.contains("未保存"), "{raised}");
-    t.keys(&["Tab"]);
-    t.wait_text("研修の内容");
-    t.keys(&["Tab"]);
-    t.wait_text("配属の推移");
-    t.keys(&["C-s"]);
-    t.wait_text("保存しました");
-    t.keys(&["q"]);
-    t.wait_exit();
-    t.assert_restored();
 
-    let file = data.join("plans/iruma-shunin-to-kacho.toml");
+    // Three pasted lines go into the evidence, never read as keys (`-` would lower a level,
+    // `q` would close the plan).
+    t.keys(&["1"]);
+    for _ in 0..14 {
+        t.keys(&["Down"]);
+    }
+    t.wait_text("▶ 交渉・調整能力");
+    t.keys(&["e"]);
+    t.wait_text("根拠: 交渉・調整能力");
+    t.paste("窓口の待ち時間を半分にした\n-\nq");
+    t.wait_text("窓口の待ち時間を半分にした");
+    t.keys(&["C-s"]);
+    let shown = t.wait_text("根拠:");
+    let row = shown.lines().find(|l| l.contains("▶ 交渉・調整能力")).unwrap_or("");
+    assert!(row.contains("本人 3"), "the level is unchanged:\n{shown}");
+    assert!(
+        !shown.contains("保存せずに閉じる"),
+        "q was not taken as a key:\n{shown}"
+    );
+    // Undo takes the evidence back out.
+    t.keys(&["u"]);
+    t.wait_text("元に戻しました");
+
+    // Save under the suggested name (the city and the person).
+    t.keys(&["C-s"]);
+    t.wait_text("名前を付けて保存");
+    t.keys(&["Enter"]);
+    t.wait_text("保存しました");
+    let file = data.join(format!(
+        "plans/{}.toml",
+        michi::store::data_dir::plan_file_stem("入間市", Some("入間 健"))
+    ));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
     }
-    let catalog = michi::store::Catalog::load(None, michi::i18n::Lang::Ja);
-    let plan = michi::store::load_plan_file(&file, &catalog, michi::i18n::Lang::Ja).unwrap();
+    let plan = load(&file);
     assert_eq!(plan.self_assessment["soshiki_kanri"], 3, "the raised level is on disk");
+    assert!(
+        !plan.evidence.get("kosho_chosei").is_some_and(|e| e.contains("半分")),
+        "the undone evidence is not"
+    );
+    assert!(!plan.sample);
+
+    // Deleting asks first; anything but y keeps it; y deletes; u brings it back (all saved).
+    t.keys(&["4", "End"]);
+    t.wait_text("受講済み");
+    let done = plan.completed_trainings.len();
+    t.keys(&["x"]);
+    t.wait_text("削除しますか");
+    t.keys(&["n"]);
+    t.wait_text("削除を取り消しました");
+    assert_eq!(load(&file).completed_trainings.len(), done);
+    t.keys(&["x"]);
+    t.wait_text("削除しますか");
+    t.keys(&["y"]);
+    t.wait_text("u で元に戻す");
+    t.wait("the deletion saved", |_| {
+        load(&file).completed_trainings.len() == done - 1
+    });
+    t.keys(&["u"]);
+    t.wait("the undo saved", |_| load(&file).completed_trainings.len() == done);
+
+    // F10 goes back to the start screen, where the plan is listed; q there quits.
+    t.keys(&["F10"]);
+    t.wait_text("保存した計画");
+    t.keys(&["q"]);
+    t.wait_exit();
+    t.assert_restored();
+    let plan = load(&file);
     drop(t);
 
     // SIGTERM to a running instance (opened on the saved file) restores the terminal too.
-    let t = Tmux::start("sigterm", &command(&data, &config, &file.display().to_string()));
+    let t = Tmux::start("sigterm", &command(&data, &config, &format!("\"{}\"", file.display())));
     t.wait_text("入間 健");
     let pid = t.michi_pid();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     t.wait_exit();
     t.assert_restored();
-    // The file is untouched by the stop.
-    let after = michi::store::load_plan_file(&file, &catalog, michi::i18n::Lang::Ja).unwrap();
-    assert_eq!(after, plan);
+    assert_eq!(load(&file), plan, "the file is untouched by the stop");
     drop(t);
 
     // SIGHUP (the terminal window closed) likewise.
-    let t = Tmux::start("sighup", &command(&data, &config, &file.display().to_string()));
+    let t = Tmux::start("sighup", &command(&data, &config, &format!("\"{}\"", file.display())));
     t.wait_text("入間 健");
     assert!(
         Command::new("kill")
@@ -223,6 +300,126 @@ fn a_user_session_in_a_real_terminal_and_sigterm() {
             .unwrap()
             .success()
     );
+    t.wait_exit();
+    t.assert_restored();
+}
+
+/// Writes `michi plan new` for 入間 (a plan full of comments) at `path`.
+fn new_commented_plan(path: &Path) {
+    let out = Command::new(env!("CARGO_BIN_EXE_michi"))
+        .args(["plan", "new", "--profile", "iruma", "-o"])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Raises the first competency's self level by one, from the start of the situation view.
+fn raise_first_level(t: &Tmux) {
+    for _ in 0..9 {
+        t.keys(&["Down"]);
+    }
+    t.wait_text("▶ 行政経営能力");
+    t.keys(&["+"]);
+}
+
+#[test]
+fn files_are_never_lost_or_overwritten() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (data, config) = (dir.path().join("data"), dir.path().join("config"));
+
+    // A commented plan changed by one level: one changed line, every comment kept. Opened
+    // through a symlink: the link stays a link and the file it points to changes.
+    let real = dir.path().join("real.toml");
+    new_commented_plan(&real);
+    let original = std::fs::read_to_string(&real).unwrap();
+    let link = dir.path().join("link.toml");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let t = Tmux::start("commented", &command(&data, &config, &link.display().to_string()));
+    t.wait_text("見本 太郎");
+    raise_first_level(&t);
+    t.wait_text("保存済み");
+    t.keys(&["q"]);
+    t.wait_text("新しい計画を作る");
+    t.keys(&["q"]);
+    t.wait_exit();
+    t.assert_restored();
+    drop(t);
+    assert!(
+        std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
+        "the link is still a link"
+    );
+    let changed = std::fs::read_to_string(&real).unwrap();
+    let before: Vec<&str> = original.lines().collect();
+    let after: Vec<&str> = changed.lines().collect();
+    let added: Vec<&&str> = after.iter().filter(|l| !before.contains(l)).collect();
+    let removed: Vec<&&str> = before.iter().filter(|l| !after.contains(l)).collect();
+    assert_eq!(added, [&"gyosei_keiei = 1"], "one line added:\n{changed}");
+    assert!(removed.is_empty(), "nothing removed: {removed:?}");
+
+    // Another program changes the file while it is open: never overwritten.
+    let t = Tmux::start("external", &command(&data, &config, &real.display().to_string()));
+    t.wait_text("見本 太郎");
+    let edited = changed.replace("name = \"見本 太郎\"", "name = \"見本 次郎\"");
+    std::fs::write(&real, &edited).unwrap();
+    raise_first_level(&t);
+    t.wait_text("ファイルが他で変更されています");
+    assert_eq!(
+        std::fs::read_to_string(&real).unwrap(),
+        edited,
+        "the other program's change stays"
+    );
+    // Meanwhile a second instance opens the same plan read-only.
+    let second = Tmux::start("second", &command(&data, &config, &real.display().to_string()));
+    second.wait_text("読み取り専用");
+    second.keys(&["q"]);
+    second.wait_text("新しい計画を作る");
+    second.keys(&["q"]);
+    second.wait_exit();
+    drop(second);
+    // Reload takes the file's version; quitting leaves it as the other program wrote it.
+    t.keys(&["r"]);
+    t.wait_text("読み直しました");
+    t.keys(&["q"]);
+    t.wait_text("新しい計画を作る");
+    t.keys(&["q"]);
+    t.wait_exit();
+    t.assert_restored();
+    drop(t);
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), edited);
+
+    // A sample opened by its path is never written to, whatever is done to it.
+    let sample = dir.path().join("sample.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/personas/iruma-shunin-to-kacho.toml"),
+        &sample,
+    )
+    .unwrap();
+    let sample_text = std::fs::read_to_string(&sample).unwrap();
+    let t = Tmux::start("sample", &command(&data, &config, &sample.display().to_string()));
+    t.wait_text("サンプル");
+    raise_first_level(&t);
+    t.keys(&["q"]);
+    t.wait_text("保存していない変更があります");
+    t.keys(&["n"]);
+    t.wait_text("新しい計画を作る");
+    t.keys(&["q"]);
+    t.wait_exit();
+    drop(t);
+    assert_eq!(
+        std::fs::read_to_string(&sample).unwrap(),
+        sample_text,
+        "the sample is untouched"
+    );
+
+    // 80×23 (an 80×24 terminal inside tmux or screen) is laid out, not refused.
+    let t = Tmux::start_sized("small", &command(&data, &config, ""), 80, 23);
+    let screen = t.wait_text("新しい計画を作る");
+    assert!(!screen.contains("広げてください"), "{screen}");
+    t.keys(&["q"]);
     t.wait_exit();
     t.assert_restored();
 }

@@ -31,6 +31,11 @@ pub struct Cli {
     /// A plan file to open in the terminal app.
     pub plan: Option<PathBuf>,
 
+    /// The as-of date for the terminal app (YYYY-MM-DD), for demos and handouts; shown in
+    /// its header. Default: today in Japan.
+    #[arg(long, value_parser = plan::parse_today)]
+    pub today: Option<crate::model::Date>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -155,6 +160,7 @@ pub fn run(cli: Cli) -> ExitCode {
             ascii: cli.ascii,
             theme: cli.theme.as_deref().and_then(crate::tui::theme::ThemeKind::parse),
             plan: cli.plan,
+            today: cli.today,
         });
     }
     let stdout = std::io::stdout();

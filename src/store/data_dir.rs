@@ -71,7 +71,8 @@ fn cut_to_bytes(s: &str, max: usize) -> &str {
     s.get(..end).unwrap_or("")
 }
 
-/// A file stem for a plan, safe on every file system: `上越市-上越花子`, or the city alone
+/// A file stem for a plan, safe on every file system: `上越市-上越花子` (spaces in the
+/// person's name left out), or the city alone
 /// when there is no person's name, or `計画` when there is nothing. Unsafe characters become
 /// `_`; no leading dot or space, no trailing dot or space, no Windows device name, at most
 /// 120 bytes.
@@ -86,7 +87,11 @@ pub fn plan_file_stem(city: &str, person: Option<&str>) -> String {
         )
     };
     let city = clean(city);
-    let person = person.map(clean).unwrap_or_default();
+    // A person's name is often written with a space between family and given name
+    // (上越 花子): the file name leaves it out, so it needs no quoting in a shell.
+    let person = person
+        .map(|p| clean(&p.chars().filter(|c| !c.is_whitespace()).collect::<String>()))
+        .unwrap_or_default();
     let joined = match (city.is_empty(), person.is_empty()) {
         (_, true) => city,
         (true, false) => person,
@@ -325,7 +330,11 @@ mod tests {
     #[test]
     fn stems_are_city_and_person() {
         assert_eq!(plan_file_stem("上越市", Some("上越花子")), "上越市-上越花子");
-        assert_eq!(plan_file_stem("上越市", Some("上越 花子")), "上越市-上越 花子");
+        assert_eq!(
+            plan_file_stem("上越市", Some("上越\u{3000}花子")),
+            "上越市-上越花子",
+            "no space in the file name"
+        );
         assert_eq!(plan_file_stem("上越市", None), "上越市");
         assert_eq!(plan_file_stem("上越市", Some("")), "上越市");
         assert_eq!(plan_file_stem("上越市", Some(" \t")), "上越市");

@@ -286,6 +286,21 @@ impl PlanFile {
     pub fn disk_differs(&self) -> bool {
         source::read_limited(&self.target).map_or(true, |disk| disk != self.loaded)
     }
+
+    /// The file's text as it is on disk now (nothing remembered changes).
+    pub fn disk_text(&self) -> Result<String, OpenError> {
+        let bytes = source::read_limited(&self.target)?;
+        Ok(source::decode(&bytes)?)
+    }
+
+    /// The text a save of `after` would write over the text last read or written (which
+    /// holds `before`): to show someone what their version changes.
+    pub fn text_for(&self, before: &Plan, after: &Plan) -> String {
+        source::decode(&self.loaded)
+            .ok()
+            .and_then(|text| update_plan_text(&text, before, after).ok())
+            .unwrap_or_else(|| plan_to_toml(after))
+    }
 }
 
 /// Whether the file may be written: its owner-write bit is set (checked by hand because

@@ -1,5 +1,11 @@
-//! Everything a user can ask the app to do. Keys, mouse and the command palette all map to
-//! these; `App::update` carries them out.
+//! What a user can ask the app to do. Keys map to [`Command`]s through the one key table
+//! (`keymap`); pastes, clicks, resizes and the results of the shell's work arrive as other
+//! [`Action`]s. `update` is the only place either changes the state.
+
+use std::path::PathBuf;
+
+use crate::tui::state::Hit;
+use crate::tui::update::Outcome;
 
 /// The main views, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,9 +35,32 @@ impl View {
     }
 }
 
+/// An answer in a dialog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
+pub enum Answer {
+    Yes,
+    No,
+    /// Save, then go on (closing a plan).
+    Save,
+    /// Read the file again from disk (a conflict).
+    Reload,
+    /// Keep my version under another name (a conflict).
+    SaveMine,
+    /// Show what differs between my version and the file (a conflict).
+    ShowDiff,
+    /// Restore a recovery draft.
+    Restore,
+    /// Throw a recovery draft away.
+    Discard,
+}
+
+/// What a key asks for. Every key of every mode maps to one of these through the key table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Quit the program (start screen); on a plan, close it first.
     Quit,
+    /// Ctrl-C: quit from anywhere, asking first when something is unsaved.
+    Interrupt,
     Help,
     Palette,
     Back,
@@ -49,13 +78,14 @@ pub enum Action {
     Bottom,
     Save,
     SaveAs,
+    ClosePlan,
+    Undo,
+    Redo,
     ToggleMouse,
     ToggleLang,
     CycleTheme,
-    /// Raise / lower the selected competency's self-assessed level.
     LevelUp,
     LevelDown,
-    /// Raise / lower the supervisor's level (interview use).
     SupervisorUp,
     SupervisorDown,
     EditEvidence,
@@ -63,7 +93,48 @@ pub enum Action {
     FilterNext,
     MarkPlanned,
     MarkDone,
+    SetTarget,
     Add,
     Delete,
-    StartScreen,
+    Rename,
+    Duplicate,
+    Answer(Answer),
+    /// Typing into the focused text field.
+    Type(char),
+    Backspace,
+    DeleteForward,
+    CursorLeft,
+    CursorRight,
+    LineStart,
+    LineEnd,
+    ClearLine,
+    NewLine,
+    Submit,
+    NextField,
+    PrevField,
+}
+
+/// Everything that reaches `update`.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Command(Command),
+    /// Bracketed paste: text for the focused field, never keys.
+    Paste(String),
+    /// A click on something drawn (looked up in the hit map of the last frame).
+    Click(Hit),
+    /// The mouse wheel: rows to move (negative is up).
+    Scroll(i8),
+    Resize(u16, u16),
+    /// SIGTERM or SIGHUP: leave now (drafts are already written).
+    Terminate,
+    /// The shell's report on an effect.
+    Done(Box<Outcome>),
+    /// A plan file given on the command line.
+    OpenPath(PathBuf),
+}
+
+impl From<Command> for Action {
+    fn from(c: Command) -> Action {
+        Action::Command(c)
+    }
 }

@@ -1,19 +1,71 @@
-//! The key table. The app, the help overlay, the status bar and the palette's command list
-//! are all generated from it, so they can never disagree.
+//! The one key table. Every key of every mode — views, pop-ups, forms, the palette and the
+//! dialogs — maps to a [`Command`] here, and the help overlay, the key hints and the
+//! palette's command list are generated from it, so they can never disagree with the keys.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::Lang;
-use crate::tui::action::{Action, View};
+use crate::tui::action::{Answer, Command, View};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
+    /// In every mode (Ctrl-C).
+    Always,
+    /// The start screen and the plan views (not inside pop-ups).
     Global,
     Start,
     /// Any plan view.
     Plan,
     View(View),
+    Help,
+    Message,
+    /// Typing in any text field (palette, prompt, editor, form).
+    Text,
+    Picker,
+    Prompt,
+    Editor,
+    Form,
+    /// "Delete …?": y confirms, anything else cancels.
+    Confirm,
+    /// Closing or quitting with unsaved edits.
+    Unsaved,
+    /// The file changed on disk.
+    Conflict,
+}
+
+impl Scope {
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Scope::Always | Scope::Global => lang.pick("どこでも", "Everywhere"),
+            Scope::Start => lang.pick("スタート画面", "Start screen"),
+            Scope::Plan => lang.pick("計画の画面", "Plan views"),
+            Scope::View(v) => v.title(lang),
+            Scope::Help => lang.pick("ヘルプ", "Help"),
+            Scope::Message => lang.pick("お知らせ", "Messages"),
+            Scope::Text => lang.pick("文字の入力", "Typing text"),
+            Scope::Picker => lang.pick("検索・選択", "Search and pick"),
+            Scope::Prompt => lang.pick("1行の入力", "One-line input"),
+            Scope::Editor => lang.pick(
+                "複数行の入力（根拠・本人の事情）",
+                "Multi-line input (evidence, constraints)",
+            ),
+            Scope::Form => lang.pick("入力フォーム（配属・休業等）", "Forms (postings, leave)"),
+            Scope::Confirm => lang.pick("削除の確認", "Confirming a deletion"),
+            Scope::Unsaved => lang.pick("未保存の変更の確認", "Unsaved changes"),
+            Scope::Conflict => lang.pick("ファイルが他で変更されたとき", "When the file changed elsewhere"),
+        }
+    }
+}
+
+/// A key pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Code(KeyCode, KeyModifiers),
+    /// Any printable character typed without Ctrl or Alt.
+    AnyChar,
+    /// Any key at all (a dialog's "anything else").
+    AnyKey,
 }
 
 /// One key binding with its description.
@@ -21,11 +73,11 @@ pub struct Binding {
     pub scope: Scope,
     /// As shown to people.
     pub keys: &'static str,
-    pub codes: &'static [(KeyCode, KeyModifiers)],
-    pub action: Action,
+    pub codes: &'static [Key],
+    pub command: Command,
     pub ja: &'static str,
     pub en: &'static str,
-    /// Shown in the status bar of its scope.
+    /// Shown in the key hints of its scope.
     pub hint: bool,
 }
 
@@ -40,75 +92,165 @@ const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 macro_rules! bind {
-    ($scope:expr, $keys:literal, [$($code:expr),+], $action:expr, $ja:literal, $en:literal, $hint:literal) => {
-        Binding { scope: $scope, keys: $keys, codes: &[$($code),+], action: $action, ja: $ja, en: $en, hint: $hint }
+    ($scope:expr, $keys:literal, [$($code:expr),+], $command:expr, $ja:literal, $en:literal, $hint:literal) => {
+        Binding { scope: $scope, keys: $keys, codes: &[$($code),+], command: $command, ja: $ja, en: $en, hint: $hint }
     };
 }
 
+const fn k(code: KeyCode) -> Key {
+    Key::Code(code, NONE)
+}
+
+const fn ctrl(c: char) -> Key {
+    Key::Code(KeyCode::Char(c), CTRL)
+}
+
+const fn ch(c: char) -> Key {
+    Key::Code(KeyCode::Char(c), NONE)
+}
+
+use Command as C;
 use KeyCode::*;
 use Scope::*;
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    bind!(Global, "q", [(Char('q'), NONE)], Action::Quit, "終了", "Quit", true),
-    bind!(Global, "Ctrl-C", [(Char('c'), CTRL)], Action::Quit, "終了", "Quit", false),
-    bind!(Global, "?", [(Char('?'), NONE), (Char('?'), SHIFT), (F(1), NONE)], Action::Help, "ヘルプ（キー一覧）", "Help (all keys)", true),
-    bind!(Global, "/ Ctrl-P", [(Char('/'), NONE), (Char('p'), CTRL)], Action::Palette, "検索・コマンド", "Search and commands", true),
-    bind!(Global, "Esc", [(Esc, NONE)], Action::Back, "戻る・閉じる", "Back / close", false),
-    bind!(Global, "↑ k", [(Up, NONE), (Char('k'), NONE)], Action::Up, "上へ", "Up", false),
-    bind!(Global, "↓ j", [(Down, NONE), (Char('j'), NONE)], Action::Down, "下へ", "Down", false),
-    bind!(Global, "PgUp", [(PageUp, NONE)], Action::PageUp, "前のページ", "Page up", false),
-    bind!(Global, "PgDn", [(PageDown, NONE)], Action::PageDown, "次のページ", "Page down", false),
-    bind!(Global, "Home g", [(Home, NONE), (Char('g'), NONE)], Action::Top, "先頭へ", "To the top", false),
-    bind!(Global, "End G", [(End, NONE), (Char('G'), NONE), (Char('G'), SHIFT)], Action::Bottom, "末尾へ", "To the end", false),
-    bind!(Global, "Enter", [(Enter, NONE)], Action::Open, "開く・編集", "Open / edit", true),
-    bind!(Global, "M", [(Char('M'), NONE), (Char('M'), SHIFT)], Action::ToggleMouse, "マウス操作の切替（オフで文字を選択できます）", "Toggle mouse capture (off lets you select text)", false),
-    bind!(Global, "L", [(Char('L'), NONE), (Char('L'), SHIFT)], Action::ToggleLang, "表示言語の切替（日本語／English）", "Switch language (日本語 / English)", false),
-    bind!(Global, "T", [(Char('T'), NONE), (Char('T'), SHIFT)], Action::CycleTheme, "配色の切替（標準／高コントラスト／モノクロ）", "Cycle theme (default / high contrast / monochrome)", false),
-    bind!(Plan, "Tab", [(Tab, NONE)], Action::NextView, "次の画面", "Next view", true),
-    bind!(Plan, "Shift-Tab", [(BackTab, NONE), (BackTab, SHIFT)], Action::PrevView, "前の画面", "Previous view", false),
-    bind!(Plan, "1", [(Char('1'), NONE)], Action::Go(View::Situation), "現在の状況へ", "Go to My situation", false),
-    bind!(Plan, "2", [(Char('2'), NONE)], Action::Go(View::Path), "昇任の道筋へ", "Go to Path", false),
-    bind!(Plan, "3", [(Char('3'), NONE)], Action::Go(View::Gaps), "能力の差へ", "Go to Gaps", false),
-    bind!(Plan, "4", [(Char('4'), NONE)], Action::Go(View::Trainings), "研修計画へ", "Go to Trainings", false),
-    bind!(Plan, "5", [(Char('5'), NONE)], Action::Go(View::Rotation), "ローテーションへ", "Go to Rotation", false),
-    bind!(Plan, "Ctrl-S", [(Char('s'), CTRL)], Action::Save, "保存", "Save", true),
-    bind!(Plan, "F2", [(F(2), NONE)], Action::SaveAs, "名前を付けて保存", "Save as", false),
-    bind!(Plan, "F10", [(F(10), NONE)], Action::StartScreen, "スタート画面へ", "Back to the start screen", false),
-    bind!(Plan, "← h", [(Left, NONE), (Char('h'), NONE)], Action::Left, "左・値を戻す", "Left / previous value", false),
-    bind!(Plan, "→ l", [(Right, NONE), (Char('l'), NONE)], Action::Right, "右・値を進める", "Right / next value", false),
-    bind!(View(View::Situation), "+ -", [(Char('+'), NONE), (Char('+'), SHIFT), (Char('='), NONE)], Action::LevelUp, "本人評価を上げる（- で下げる）", "Raise self level (- lowers)", true),
-    bind!(View(View::Situation), "-", [(Char('-'), NONE)], Action::LevelDown, "本人評価を下げる", "Lower self level", false),
-    bind!(View(View::Situation), "> <", [(Char('>'), NONE), (Char('>'), SHIFT)], Action::SupervisorUp, "上司評価を上げる（< で下げる）", "Raise supervisor level (< lowers)", true),
-    bind!(View(View::Situation), "<", [(Char('<'), NONE), (Char('<'), SHIFT)], Action::SupervisorDown, "上司評価を下げる", "Lower supervisor level", false),
-    bind!(View(View::Situation), "e", [(Char('e'), NONE)], Action::EditEvidence, "根拠を書く", "Write evidence", true),
-    bind!(View(View::Situation), "a", [(Char('a'), NONE)], Action::Add, "配属・休業・研修を追加", "Add a posting, leave or training", true),
-    bind!(View(View::Situation), "x Del", [(Char('x'), NONE), (Delete, NONE)], Action::Delete, "選んだ行を削除", "Delete the selected row", true),
-    bind!(View(View::Gaps), "+ -", [(Char('+'), NONE), (Char('+'), SHIFT), (Char('='), NONE)], Action::LevelUp, "本人評価を上げる（- で下げる）", "Raise self level (- lowers)", true),
-    bind!(View(View::Gaps), "-", [(Char('-'), NONE)], Action::LevelDown, "本人評価を下げる", "Lower self level", false),
-    bind!(View(View::Gaps), "s", [(Char('s'), NONE)], Action::SortNext, "並べ替え（重点／差／文書順）", "Sort (emphasis / gap / document order)", true),
-    bind!(View(View::Gaps), "f", [(Char('f'), NONE)], Action::FilterNext, "絞り込み（すべて／差あり／◎のみ）", "Filter (all / with gap / key only)", true),
-    bind!(View(View::Trainings), "p", [(Char('p'), NONE)], Action::MarkPlanned, "受講予定にする・外す", "Mark / unmark planned", true),
-    bind!(View(View::Trainings), "d", [(Char('d'), NONE)], Action::MarkDone, "受講済みにする・外す", "Mark / unmark done", true),
+    bind!(Always, "Ctrl-C", [ctrl('c')], C::Interrupt, "終了（未保存なら確認）", "Quit (asks when unsaved)", false),
+
+    bind!(Global, "?", [ch('?'), Key::Code(Char('?'), SHIFT), k(F(1))], C::Help, "ヘルプ（キー一覧）", "Help (all keys)", true),
+    bind!(Global, "/ Ctrl-P", [ch('/'), ctrl('p')], C::Palette, "検索・コマンド", "Search and commands", true),
+    bind!(Global, "↑ k", [k(Up), ch('k')], C::Up, "上へ", "Up", false),
+    bind!(Global, "↓ j", [k(Down), ch('j')], C::Down, "下へ", "Down", false),
+    bind!(Global, "PgUp", [k(PageUp)], C::PageUp, "前のページ", "Page up", false),
+    bind!(Global, "PgDn", [k(PageDown)], C::PageDown, "次のページ", "Page down", false),
+    bind!(Global, "Home g", [k(Home), ch('g')], C::Top, "先頭へ", "To the top", false),
+    bind!(Global, "End G", [k(End), ch('G'), Key::Code(Char('G'), SHIFT)], C::Bottom, "末尾へ", "To the end", false),
+    bind!(Global, "M", [ch('M'), Key::Code(Char('M'), SHIFT)], C::ToggleMouse, "マウス操作の切替（オフで文字を選択できます）", "Toggle mouse capture (off lets you select text)", false),
+    bind!(Global, "L", [ch('L'), Key::Code(Char('L'), SHIFT)], C::ToggleLang, "表示言語の切替（日本語／English）", "Switch language (日本語 / English)", false),
+    bind!(Global, "T", [ch('T'), Key::Code(Char('T'), SHIFT)], C::CycleTheme, "配色の切替（標準／高コントラスト／モノクロ）", "Cycle theme (default / high contrast / monochrome)", false),
+
+    bind!(Start, "Enter", [k(Enter)], C::Open, "開く", "Open", true),
+    bind!(Start, "r", [ch('r')], C::Rename, "保存した計画の名前を変える", "Rename a saved plan", true),
+    bind!(Start, "c", [ch('c')], C::Duplicate, "保存した計画を複製", "Duplicate a saved plan", true),
+    bind!(Start, "x Del", [ch('x'), k(Delete)], C::Delete, "計画・下書きを削除（ごみ箱へ、u で戻す）", "Delete a plan or draft (to the trash; u brings it back)", true),
+    bind!(Start, "u Ctrl-Z", [ch('u'), ctrl('z')], C::Undo, "削除を元に戻す", "Undo the deletion", false),
+    bind!(Start, "q", [ch('q')], C::Quit, "終了", "Quit", true),
+
+    bind!(Plan, "Tab", [k(Tab)], C::NextView, "次の画面", "Next view", true),
+    bind!(Plan, "Shift-Tab", [k(BackTab), Key::Code(BackTab, SHIFT)], C::PrevView, "前の画面", "Previous view", false),
+    bind!(Plan, "1", [ch('1')], C::Go(View::Situation), "現在の状況へ", "Go to My situation", false),
+    bind!(Plan, "2", [ch('2')], C::Go(View::Path), "昇任の道筋へ", "Go to Path", false),
+    bind!(Plan, "3", [ch('3')], C::Go(View::Gaps), "能力の差へ", "Go to Gaps", false),
+    bind!(Plan, "4", [ch('4')], C::Go(View::Trainings), "研修計画へ", "Go to Trainings", false),
+    bind!(Plan, "5", [ch('5')], C::Go(View::Rotation), "ローテーションへ", "Go to Rotation", false),
+    bind!(Plan, "u Ctrl-Z", [ch('u'), ctrl('z')], C::Undo, "元に戻す", "Undo", true),
+    bind!(Plan, "Ctrl-R Ctrl-Y", [ctrl('r'), ctrl('y')], C::Redo, "やり直す", "Redo", false),
+    bind!(Plan, "Ctrl-S", [ctrl('s')], C::Save, "保存", "Save", true),
+    bind!(Plan, "F2", [k(F(2))], C::SaveAs, "名前を付けて保存", "Save as", false),
+    bind!(Plan, "q F10", [ch('q'), k(F(10))], C::ClosePlan, "計画を閉じてスタート画面へ", "Close the plan (back to the start screen)", true),
+    bind!(Plan, "Esc", [k(Esc)], C::Back, "現在の状況へ戻る", "Back to My situation", false),
+    bind!(Plan, "← h", [k(Left), ch('h')], C::Left, "左・値を戻す", "Left / previous value", false),
+    bind!(Plan, "→ l", [k(Right), ch('l')], C::Right, "右・値を進める", "Right / next value", false),
+
+    bind!(View(View::Situation), "Enter", [k(Enter)], C::Open, "選んだ行を編集", "Edit the selected row", true),
+    bind!(View(View::Situation), "+", [ch('+'), Key::Code(Char('+'), SHIFT), ch('=')], C::LevelUp, "本人評価を上げる", "Raise self level", true),
+    bind!(View(View::Situation), "-", [ch('-')], C::LevelDown, "本人評価を下げる", "Lower self level", true),
+    bind!(View(View::Situation), ">", [ch('>'), Key::Code(Char('>'), SHIFT)], C::SupervisorUp, "上司評価を上げる", "Raise supervisor level", false),
+    bind!(View(View::Situation), "<", [ch('<'), Key::Code(Char('<'), SHIFT)], C::SupervisorDown, "上司評価を下げる", "Lower supervisor level", false),
+    bind!(View(View::Situation), "e", [ch('e')], C::EditEvidence, "根拠を書く（複数行）", "Write evidence (several lines)", true),
+    bind!(View(View::Situation), "a", [ch('a')], C::Add, "配属・休業・研修・事情を追加", "Add a posting, leave, training or constraint", true),
+    bind!(View(View::Situation), "x Del", [ch('x'), k(Delete)], C::Delete, "選んだ行を削除（確認あり）", "Delete the selected row (asks first)", true),
+
+    bind!(View(View::Path), "Enter", [k(Enter)], C::SetTarget, "選んだ職級を目標にする", "Make the selected grade the target", true),
+
+    bind!(View(View::Gaps), "Enter e", [k(Enter), ch('e')], C::EditEvidence, "根拠を書く（複数行）", "Write evidence (several lines)", true),
+    bind!(View(View::Gaps), "+", [ch('+'), Key::Code(Char('+'), SHIFT), ch('=')], C::LevelUp, "本人評価を上げる", "Raise self level", true),
+    bind!(View(View::Gaps), "-", [ch('-')], C::LevelDown, "本人評価を下げる", "Lower self level", true),
+    bind!(View(View::Gaps), "s", [ch('s')], C::SortNext, "並べ替え（重点／差／文書順）", "Sort (emphasis / gap / document order)", true),
+    bind!(View(View::Gaps), "f", [ch('f')], C::FilterNext, "絞り込み（すべて／差あり／◎のみ）", "Filter (all / with gap / key only)", true),
+
+    bind!(View(View::Trainings), "Enter p", [k(Enter), ch('p')], C::MarkPlanned, "受講予定にする・外す", "Mark / unmark planned", true),
+    bind!(View(View::Trainings), "d", [ch('d')], C::MarkDone, "受講済みにする・外す", "Mark / unmark done", true),
+    bind!(View(View::Trainings), "x Del", [ch('x'), k(Delete)], C::Delete, "受講済み・受講予定から外す（確認あり）", "Remove from done or planned (asks first)", false),
+
+    bind!(View(View::Rotation), "Enter", [k(Enter)], C::Open, "選んだ配属を編集", "Edit the selected posting", true),
+
+    bind!(Help, "↑ ↓", [k(Up), k(Down)], C::Down, "スクロール", "Scroll", false),
+    bind!(Help, "PgUp PgDn", [k(PageUp), k(PageDown)], C::PageDown, "ページ送り", "Page", false),
+    bind!(Help, "Esc ? q Enter", [k(Esc), ch('?'), Key::Code(Char('?'), SHIFT), ch('q'), k(Enter), k(F(1))], C::Back, "閉じる", "Close", true),
+
+    bind!(Message, "↑ ↓", [k(Up), k(Down)], C::Down, "スクロール", "Scroll", false),
+    bind!(Message, "Esc Enter q", [k(Esc), k(Enter), ch('q')], C::Back, "閉じる", "Close", true),
+
+    bind!(Text, "文字", [Key::AnyChar], C::Type('\0'), "入力（貼り付けもそのまま入ります）", "Type (a paste goes in as text)", false),
+    bind!(Text, "BS", [k(Backspace)], C::Backspace, "1文字消す", "Delete back", false),
+    bind!(Text, "Del", [k(Delete)], C::DeleteForward, "カーソルの文字を消す", "Delete forward", false),
+    bind!(Text, "←", [k(Left)], C::CursorLeft, "カーソルを左へ・選択肢を戻す", "Cursor left / previous choice", false),
+    bind!(Text, "→", [k(Right)], C::CursorRight, "カーソルを右へ・選択肢を進める", "Cursor right / next choice", false),
+    bind!(Text, "Home Ctrl-A", [k(Home), ctrl('a')], C::LineStart, "行頭へ", "Line start", false),
+    bind!(Text, "End Ctrl-E", [k(End), ctrl('e')], C::LineEnd, "行末へ", "Line end", false),
+    bind!(Text, "Ctrl-U", [ctrl('u')], C::ClearLine, "行頭まで消す", "Delete to line start", false),
+    bind!(Text, "Esc", [k(Esc)], C::Back, "取り消す", "Cancel", true),
+
+    bind!(Picker, "Enter", [k(Enter)], C::Submit, "選ぶ", "Choose", true),
+    bind!(Picker, "↑ ↓", [k(Up), k(Down)], C::Down, "候補を選ぶ", "Move in the list", true),
+    bind!(Picker, "PgUp PgDn", [k(PageUp), k(PageDown)], C::PageDown, "候補のページ", "Page the list", false),
+
+    bind!(Prompt, "Enter", [k(Enter)], C::Submit, "確定", "Confirm", true),
+
+    bind!(Editor, "Enter", [k(Enter)], C::NewLine, "改行", "New line", true),
+    bind!(Editor, "Ctrl-S", [ctrl('s')], C::Submit, "確定", "Confirm", true),
+    bind!(Editor, "↑ ↓", [k(Up), k(Down)], C::Down, "上下の行へ", "Line up / down", false),
+
+    bind!(Form, "Enter", [k(Enter)], C::Submit, "確定", "Confirm", true),
+    bind!(Form, "Tab ↓", [k(Tab), k(Down)], C::NextField, "次の項目", "Next field", true),
+    bind!(Form, "Shift-Tab ↑", [k(BackTab), Key::Code(BackTab, SHIFT), k(Up)], C::PrevField, "前の項目", "Previous field", false),
+
+    bind!(Confirm, "y", [ch('y'), ch('Y'), Key::Code(Char('Y'), SHIFT)], C::Answer(Answer::Yes), "削除する", "Delete", true),
+    bind!(Confirm, "その他", [Key::AnyKey], C::Answer(Answer::No), "取り消す", "Cancel", true),
+
+    bind!(Unsaved, "s", [ch('s')], C::Answer(Answer::Save), "保存して閉じる", "Save and close", true),
+    bind!(Unsaved, "n", [ch('n')], C::Answer(Answer::No), "保存せずに閉じる", "Close without saving", true),
+    bind!(Unsaved, "Esc", [k(Esc)], C::Back, "キャンセル", "Cancel", true),
+
+    bind!(Conflict, "r", [ch('r')], C::Answer(Answer::Reload), "ファイルを読み直す（自分の変更は u で戻せます）", "Reload the file (u brings my edits back)", true),
+    bind!(Conflict, "a", [ch('a')], C::Answer(Answer::SaveMine), "自分の版を別名で保存", "Save mine under another name", true),
+    bind!(Conflict, "d", [ch('d')], C::Answer(Answer::ShowDiff), "違いを見る", "Show what differs", true),
+    bind!(Conflict, "Esc", [k(Esc)], C::Back, "後で決める（自動保存は止めたまま）", "Decide later (autosave stays paused)", true),
 ];
 
-/// The action `key` triggers in `scope` (more specific scopes win).
-pub fn action_for(key: KeyEvent, scopes: &[Scope]) -> Option<Action> {
-    // Terminals report Shift with upper-case letters inconsistently; match without it too.
-    let plain = KeyModifiers::NONE;
+/// Whether `pattern` matches `key`. Terminals report Shift with upper-case letters
+/// inconsistently, so a plain pattern also matches the key with Shift.
+fn matches(pattern: Key, key: &KeyEvent) -> bool {
+    match pattern {
+        Key::AnyKey => true,
+        Key::AnyChar => matches!(key.code, KeyCode::Char(c) if !c.is_control()) && (key.modifiers - SHIFT).is_empty(),
+        Key::Code(code, mods) => {
+            code == key.code && (mods == key.modifiers || (key.modifiers == SHIFT && mods == NONE))
+        }
+    }
+}
+
+/// The command `key` triggers in `scopes` (later scopes are more specific and win; within a
+/// scope the first binding wins, so `AnyKey` bindings go last).
+pub fn command_for(key: &KeyEvent, scopes: &[Scope]) -> Option<Command> {
     for scope in scopes.iter().rev() {
         for b in BINDINGS.iter().filter(|b| b.scope == *scope) {
-            if b.codes.iter().any(|(code, mods)| {
-                *code == key.code && (*mods == key.modifiers || (key.modifiers == SHIFT && *mods == plain))
-            }) {
-                return Some(b.action);
+            if b.codes.iter().any(|p| matches(*p, key)) {
+                return Some(match (b.command, key.code) {
+                    (Command::Type(_), KeyCode::Char(c)) => Command::Type(c),
+                    // One binding stands for both directions of a scroll or a list move.
+                    (Command::Down, KeyCode::Up) => Command::Up,
+                    (Command::PageDown, KeyCode::PageUp) => Command::PageUp,
+                    (command, _) => command,
+                });
             }
         }
     }
     None
 }
 
-/// Bindings to list for a set of scopes, one per action and scope (aliases merged).
+/// Bindings for a set of scopes, in table order.
 pub fn bindings_for(scopes: &[Scope]) -> impl Iterator<Item = &'static Binding> + '_ {
     BINDINGS.iter().filter(move |b| scopes.contains(&b.scope))
 }
@@ -122,19 +264,47 @@ mod tests {
     }
 
     #[test]
-    fn view_bindings_win_over_global_ones_and_shift_is_tolerated() {
-        let scopes = [Global, Plan, View(View::Gaps)];
-        assert_eq!(action_for(key(Char('s'), NONE), &scopes), Some(Action::SortNext));
-        assert_eq!(action_for(key(Char('s'), CTRL), &scopes), Some(Action::Save));
-        assert_eq!(action_for(key(Char('?'), SHIFT), &scopes), Some(Action::Help));
-        assert_eq!(action_for(key(Char('+'), SHIFT), &scopes), Some(Action::LevelUp));
-        assert_eq!(action_for(key(Char('s'), NONE), &[Global, Start]), None);
+    fn view_bindings_win_over_wider_ones_and_shift_is_tolerated() {
+        let scopes = [Always, Global, Plan, View(View::Gaps)];
+        assert_eq!(command_for(&key(Char('s'), NONE), &scopes), Some(C::SortNext));
+        assert_eq!(command_for(&key(Char('s'), CTRL), &scopes), Some(C::Save));
+        assert_eq!(command_for(&key(Char('?'), SHIFT), &scopes), Some(C::Help));
+        assert_eq!(command_for(&key(Char('+'), SHIFT), &scopes), Some(C::LevelUp));
+        assert_eq!(command_for(&key(Char('s'), NONE), &[Always, Global, Start]), None);
     }
 
     #[test]
-    fn every_binding_is_described_in_both_languages() {
+    fn text_fields_take_every_character_and_ctrl_c_still_works() {
+        let scopes = [Always, Text, Prompt];
+        for c in ['q', '?', '-', 'x', '主', 'G'] {
+            assert_eq!(command_for(&key(Char(c), NONE), &scopes), Some(C::Type(c)));
+        }
+        assert_eq!(command_for(&key(Char('c'), CTRL), &scopes), Some(C::Interrupt));
+        assert_eq!(command_for(&key(Enter, NONE), &scopes), Some(C::Submit));
+        assert_eq!(command_for(&key(Char('['), KeyModifiers::ALT), &scopes), None);
+    }
+
+    #[test]
+    fn a_delete_dialog_cancels_on_anything_but_y() {
+        let scopes = [Always, Confirm];
+        assert_eq!(
+            command_for(&key(Char('y'), NONE), &scopes),
+            Some(C::Answer(Answer::Yes))
+        );
+        for code in [Char('n'), Char('x'), Enter, Esc, Up] {
+            assert_eq!(command_for(&key(code, NONE), &scopes), Some(C::Answer(Answer::No)));
+        }
+    }
+
+    #[test]
+    fn every_binding_is_described_in_both_languages_and_any_key_comes_last() {
         for b in BINDINGS {
             assert!(!b.ja.is_empty() && !b.en.is_empty() && !b.keys.is_empty());
+        }
+        for (i, b) in BINDINGS.iter().enumerate() {
+            if b.codes.contains(&Key::AnyKey) {
+                assert!(BINDINGS.iter().skip(i + 1).all(|later| later.scope != b.scope));
+            }
         }
     }
 }

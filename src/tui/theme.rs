@@ -59,6 +59,8 @@ pub struct Theme {
     pub tab_active: Style,
     pub border: Style,
     pub borders: border::Set<'static>,
+    /// Plain ASCII for marks and borders (terminals that draw ambiguous-width symbols wide).
+    pub ascii: bool,
 }
 
 impl Theme {
@@ -95,6 +97,7 @@ impl Theme {
                 tab_active: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(bold),
                 border: Style::new().fg(Color::DarkGray),
                 borders,
+                ascii,
             },
             ThemeKind::HighContrast => Theme {
                 kind,
@@ -115,6 +118,7 @@ impl Theme {
                 tab_active: Style::new().fg(Color::Black).bg(Color::White).add_modifier(bold),
                 border: Style::new().fg(Color::White).bg(Color::Black),
                 borders: if ascii { borders } else { border::THICK },
+                ascii,
             },
             ThemeKind::Mono => Theme {
                 kind,
@@ -132,6 +136,7 @@ impl Theme {
                 tab_active: Style::new().add_modifier(Modifier::REVERSED | bold),
                 border: Style::new(),
                 borders,
+                ascii,
             },
         }
     }

@@ -3,16 +3,16 @@
 //! source below. Readiness for the target grade at the top.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::engine::Gap;
 use crate::i18n::Lang;
 use crate::text::truncate;
-use crate::tui::app::{App, GapFilter, GapSort};
+use crate::tui::state::{Doc, GapFilter, GapSort, Hit, State, gap_rows};
 use crate::tui::theme::Theme;
-use crate::tui::ui::{block, cell, marked, scroll_offset, wrapped};
+use crate::tui::view::{HitMap, block, cell, marked, row_rect, scroll_offset, wrapped};
 
 /// The level bar: current level filled, the shortfall to the requirement shaded, the rest
 /// of the scale dotted. Readable without colour: █ (#) have, ░ (-) missing, · (.) beyond.
@@ -37,19 +37,8 @@ fn panes(area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area)
 }
 
-/// Where the competency rows are drawn, below the column header (for mouse clicks too).
-pub fn rows_area(area: Rect) -> Rect {
-    let inner = panes(area)[0].inner(Margin::new(1, 1));
-    Rect {
-        y: inner.y.saturating_add(1),
-        height: inner.height.saturating_sub(1),
-        ..inner
-    }
-}
-
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let Some(doc) = &app.doc else { return };
-    let lang = app.lang;
+pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &Theme, hits: &mut HitMap) {
+    let lang = state.lang();
     let report = &doc.analysis.target;
     let target = doc
         .profile
@@ -57,12 +46,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .map_or(report.grade.as_str(), |(_, g)| g.name.as_str());
     let [top, bottom] = panes(area);
     let readiness = report.readiness.map_or_else(|| "—".to_string(), |r| format!("{r}/100"));
-    let sort = match app.gap_sort {
+    let sort = match doc.gap_sort {
         GapSort::Emphasis => lang.pick("重点順", "by emphasis"),
         GapSort::Gap => lang.pick("差の大きい順", "by gap"),
         GapSort::Document => lang.pick("文書の順", "document order"),
     };
-    let filter = match app.gap_filter {
+    let filter = match doc.gap_filter {
         GapFilter::All => lang.pick("すべて", "all"),
         GapFilter::WithGap => lang.pick("差のあるもの", "with a gap"),
         GapFilter::KeyOnly => lang.pick("◎のみ", "key only"),
@@ -100,11 +89,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         ),
         theme.dim,
     )];
-    let rows = app.gap_rows();
+    let by_id: std::collections::HashMap<&str, &Gap> = report.gaps.iter().map(|g| (g.competency.as_str(), g)).collect();
+    let rows = gap_rows(doc);
+    let selected = doc.selected.gaps.index(&rows);
     let height = usize::from(inner.height).saturating_sub(1);
-    let offset = scroll_offset(app.gaps_row, height);
-    for (pos, &i) in rows.iter().enumerate().skip(offset).take(height) {
-        let g = &report.gaps[i];
+    let offset = scroll_offset(selected, height);
+    for (n, (pos, id)) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
+        let Some(g) = by_id.get(id.as_str()) else { continue };
+        hits.add(row_rect(inner, n + 1), Hit::Gap(id.clone()));
         let required = format!("{}{}", g.required, if g.illustrative { "*" } else { "" });
         let current = g
             .current
@@ -119,14 +111,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             cell(&current, 7),
             cell(&supervisor, 5),
             cell(&gap, 4),
-            bar(g, max, app.ascii)
+            bar(g, max, state.ui.ascii)
         );
-        let style = if pos == app.gaps_row {
-            theme.selected
-        } else {
-            theme.text
-        };
-        lines.push(Line::styled(marked(&text, pos == app.gaps_row, columns), style));
+        let style = if pos == selected { theme.selected } else { theme.text };
+        lines.push(Line::styled(marked(&text, pos == selected, columns, theme), style));
     }
     if rows.is_empty() {
         lines.push(Line::styled(
@@ -150,7 +138,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     frame.render_widget(detail, bottom);
     let columns = usize::from(detail_inner.width);
     let mut lines = Vec::new();
-    if let Some(g) = rows.get(app.gaps_row).map(|&i| &report.gaps[i]) {
+    if let Some(g) = rows.get(selected).and_then(|id| by_id.get(id.as_str())) {
         let current_grade = doc.profile.grade(&doc.plan.grade).map_or("", |(_, g)| g.name.as_str());
         lines.push(Line::from(vec![Span::styled(
             format!("{current_grade}: "),

@@ -1,6 +1,6 @@
 //! "My situation": the plan's editor. Basics, the self-assessment (with the document's
 //! descriptors for the current and target grade beside the selected competency), postings,
-//! leave and completed trainings.
+//! leave, completed trainings and personal constraints.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -9,11 +9,11 @@ use ratatui::widgets::Paragraph;
 
 use crate::i18n::Lang;
 use crate::model::{Track, fiscal_year_label};
-use crate::tui::app::{App, Field, PlanDoc, Row};
+use crate::tui::state::{Doc, Field, Hit, SitRow, State, situation_rows};
 use crate::tui::theme::Theme;
-use crate::tui::ui::{block, cell, marked, scroll_offset, wrapped};
+use crate::tui::view::{HitMap, block, cell, marked, row_rect, scroll_offset, wrapped};
 
-fn field_value(doc: &PlanDoc, field: Field, lang: Lang) -> String {
+fn field_value(doc: &Doc, field: Field, lang: Lang) -> String {
     let p = &doc.plan;
     let grade = |id: &str| doc.profile.grade(id).map_or(id.to_string(), |(_, g)| g.name.clone());
     match field {
@@ -50,14 +50,17 @@ fn field_value(doc: &PlanDoc, field: Field, lang: Lang) -> String {
 }
 
 /// One row of the editor as text.
-fn row_text(app: &App, doc: &PlanDoc, row: Row, columns: usize) -> String {
-    let lang = app.lang;
+fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
+    let lang = state.lang();
     let p = &doc.plan;
+    let bullet = if state.ui.ascii { "#" } else { "■" };
     match row {
-        Row::Header(section) => format!("■ {}", section.title(lang)),
-        Row::Field(f) => format!("  {} {}", cell(f.label(lang), 14), field_value(doc, f, lang)),
-        Row::Competency(i) => {
-            let c = &doc.profile.competencies[i];
+        SitRow::Header(section) => format!("{bullet} {}", section.title(lang)),
+        SitRow::Field(f) => format!("  {} {}", cell(f.label(lang), 14), field_value(doc, *f, lang)),
+        SitRow::Competency(id) => {
+            let Some(c) = doc.profile.competency(id) else {
+                return String::new();
+            };
             let req = doc.profile.requirement(&p.target_grade, c);
             let mark = req.as_ref().map_or("", |r| r.emphasis.mark());
             let level = |l: Option<&u8>| l.map_or_else(|| lang.pick("未評価", "n/a").to_string(), |l| l.to_string());
@@ -77,9 +80,11 @@ fn row_text(app: &App, doc: &PlanDoc, row: Row, columns: usize) -> String {
                 evidence
             )
         }
-        Row::Posting(i) => {
-            let a = &p.assignments[i];
-            let posting = doc.analysis.rotation.postings.get(i);
+        SitRow::Posting(i) => {
+            let Some(a) = p.assignments.get(*i) else {
+                return String::new();
+            };
+            let posting = doc.analysis.rotation.postings.get(*i);
             let name = posting.map_or(a.department.clone(), |x| x.department_name.clone());
             let family = posting
                 .and_then(|x| x.family.as_deref())
@@ -89,9 +94,11 @@ fn row_text(app: &App, doc: &PlanDoc, row: Row, columns: usize) -> String {
                 a.to.map_or_else(|| lang.pick("現在", "now").to_string(), |d| d.to_string());
             format!("  {} ～ {}  {name}{family}", a.from, cell(&to, 10))
         }
-        Row::AddPosting => format!("  ＋ {}", lang.pick("配属を追加（Enter）", "add a posting (Enter)")),
-        Row::Leave(i) => {
-            let l = &p.leaves[i];
+        SitRow::AddPosting => format!("  ＋ {}", lang.pick("配属を追加（Enter）", "add a posting (Enter)")),
+        SitRow::Leave(i) => {
+            let Some(l) = p.leaves.get(*i) else {
+                return String::new();
+            };
             let kind = if lang == Lang::Ja {
                 l.kind.label_ja()
             } else {
@@ -106,30 +113,37 @@ fn row_text(app: &App, doc: &PlanDoc, row: Row, columns: usize) -> String {
                 l.note.as_deref().unwrap_or("")
             )
         }
-        Row::AddLeave => format!("  ＋ {}", lang.pick("休業等を追加（Enter）", "add leave (Enter)")),
-        Row::Training(i) => {
-            let id = &p.completed_trainings[i];
+        SitRow::AddLeave => format!("  ＋ {}", lang.pick("休業等を追加（Enter）", "add leave (Enter)")),
+        SitRow::Training(id) => {
             let name = doc.profile.training(id).map_or(id.as_str(), |t| t.name.as_str());
-            format!("  ✓ {name}")
+            format!("  {} {name}", if state.ui.ascii { "v" } else { "✓" })
         }
-        Row::AddTraining => format!(
+        SitRow::AddTraining => format!(
             "  ＋ {}",
             lang.pick(
                 "受講済みの研修を追加（Enter で検索）",
                 "add a completed training (Enter searches)"
             )
         ),
+        SitRow::Constraint(i) => {
+            let text = p.constraints.get(*i).map_or("", String::as_str);
+            format!("  ・{}", text.replace('\n', " / "))
+        }
+        SitRow::AddConstraint => format!(
+            "  ＋ {}",
+            lang.pick("本人の事情を追加（Enter）", "add a constraint (Enter)")
+        ),
     }
 }
 
 /// The detail pane: descriptors for the selected competency, or help for the row.
-fn detail(app: &App, doc: &PlanDoc, row: Option<Row>, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let lang = app.lang;
+fn detail(state: &State, doc: &Doc, row: Option<&SitRow>, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = state.lang();
     let p = &doc.plan;
     let mut lines = Vec::new();
     match row {
-        Some(Row::Competency(i)) => {
-            let c = &doc.profile.competencies[i];
+        Some(SitRow::Competency(id)) => {
+            let Some(c) = doc.profile.competency(id) else { return lines };
             lines.push(Line::styled(c.name.clone(), theme.title));
             if !c.definition.is_empty() {
                 lines.extend(wrapped(&c.definition, columns, theme.text));
@@ -138,19 +152,10 @@ fn detail(app: &App, doc: &PlanDoc, row: Option<Row>, columns: usize, theme: &Th
                 (lang.pick("現在の職級", "Current grade"), &p.grade),
                 (lang.pick("目標の職級", "Target grade"), &p.target_grade),
             ] {
-                let Some(req) = doc.profile.requirement(grade, c) else {
-                    continue;
-                };
-                let name = doc
-                    .profile
-                    .grade(grade)
-                    .map_or(grade.as_str(), |(_, g)| g.name.as_str());
+                let Some(req) = doc.profile.requirement(grade, c) else { continue };
+                let name = doc.profile.grade(grade).map_or(grade.as_str(), |(_, g)| g.name.as_str());
                 lines.push(Line::from(""));
-                let example = if req.illustrative {
-                    lang.pick("（段階は例示）", " (level illustrative)")
-                } else {
-                    ""
-                };
+                let example = if req.illustrative { lang.pick("（段階は例示）", " (level illustrative)") } else { "" };
                 let heading = format!(
                     "{label}: {name} {} {} {}{example}",
                     req.emphasis.mark(),
@@ -167,13 +172,7 @@ fn detail(app: &App, doc: &PlanDoc, row: Option<Row>, columns: usize, theme: &Th
                 }
             }
             lines.push(Line::from(""));
-            let scale: Vec<String> = doc
-                .profile
-                .scale
-                .levels
-                .iter()
-                .map(|l| format!("{} {}", l.level, l.label))
-                .collect();
+            let scale: Vec<String> = doc.profile.scale.levels.iter().map(|l| format!("{} {}", l.level, l.label)).collect();
             lines.extend(wrapped(&scale.join(" / "), columns, theme.dim));
             if let Some(e) = p.evidence.get(&c.id) {
                 lines.push(Line::from(""));
@@ -181,80 +180,63 @@ fn detail(app: &App, doc: &PlanDoc, row: Option<Row>, columns: usize, theme: &Th
                 lines.extend(wrapped(e, columns, theme.text));
             }
         }
-        Some(Row::Field(_)) => {
-            lines.extend(wrapped(
-                lang.pick(
-                    "Enter で編集、← → で選択肢を切替。日付は YYYY-MM-DD。変更はすぐに分析へ反映され、保存済みの計画は自動で保存されます。",
-                    "Enter edits, ← → cycles choices. Dates are YYYY-MM-DD. Changes update the analysis at once; saved plans save automatically.",
-                ),
-                columns,
-                theme.dim,
-            ));
+        Some(SitRow::Field(_)) => lines.extend(wrapped(
+            lang.pick(
+                "Enter で編集、← → で選択肢を切替。日付は 1990-02-03、1990/2/3、平成2年2月3日 などで入力できます。変更はすぐに分析へ反映され、u で元に戻せます。",
+                "Enter edits, ← → cycles choices. Dates as 1990-02-03, 1990/2/3 or 平成2年2月3日. Changes update the analysis at once; u undoes.",
+            ),
+            columns,
+            theme.dim,
+        )),
+        Some(SitRow::Constraint(i)) => {
+            lines.push(Line::styled(lang.pick("本人の事情", "Personal constraint"), theme.title));
+            lines.extend(wrapped(p.constraints.get(*i).map_or("", String::as_str), columns, theme.text));
+            lines.push(Line::from(""));
+            lines.extend(wrapped(lang.pick("Enter で編集、x で削除。", "Enter edits, x deletes."), columns, theme.dim));
         }
-        Some(Row::Posting(_) | Row::Leave(_) | Row::Training(_)) => {
-            lines.extend(wrapped(
-                lang.pick("Enter で編集、x で削除。", "Enter edits, x deletes."),
-                columns,
-                theme.dim,
-            ));
-        }
+        Some(SitRow::Posting(_) | SitRow::Leave(_) | SitRow::Training(_)) => lines.extend(wrapped(
+            lang.pick("Enter で編集、x で削除（確認あり・u で元に戻す）。", "Enter edits, x deletes (asks first; u undoes)."),
+            columns,
+            theme.dim,
+        )),
         _ => {}
     }
     lines
 }
 
-/// The editor list and the details pane.
-fn panes(area: Rect) -> [Rect; 2] {
-    Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area)
-}
-
-/// Where the editor's rows are drawn (for mouse clicks too).
-pub fn rows_area(area: Rect) -> Rect {
-    panes(area)[0].inner(Margin::new(1, 1))
-}
-
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let Some(doc) = &app.doc else { return };
-    let [left, right] = panes(area);
-    let list_block = block(app.lang.pick("現在の状況", "My situation"), theme);
-    let inner = list_block.inner(left);
+pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &Theme, hits: &mut HitMap) {
+    let [left, right] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
+    let list_block = block(state.lang().pick("現在の状況", "My situation"), theme);
     frame.render_widget(list_block, left);
-    let rows = app.situation_rows();
+    let inner = left.inner(Margin::new(1, 1));
+    let rows = situation_rows(doc);
+    let selected = doc.selected.situation.index(&rows);
     let height = usize::from(inner.height);
     let columns = usize::from(inner.width);
-    let offset = scroll_offset(app.situation_row, height);
-    let lines: Vec<Line> = rows
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, row)| {
-            let text = marked(
-                row_text(app, doc, *row, columns).trim_start(),
-                i == app.situation_row,
-                columns,
-            );
-            let style = if i == app.situation_row {
-                theme.selected
-            } else if matches!(row, Row::Header(_)) {
-                theme.title
-            } else {
-                theme.text
-            };
-            Line::styled(text, style)
-        })
-        .collect();
+    let offset = scroll_offset(selected, height);
+    let mut lines = Vec::new();
+    for (n, (i, row)) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
+        let text = marked(
+            row_text(state, doc, row, columns).trim_start(),
+            i == selected,
+            columns,
+            theme,
+        );
+        let style = if i == selected {
+            theme.selected
+        } else if matches!(row, SitRow::Header(_)) {
+            theme.title
+        } else {
+            theme.text
+        };
+        lines.push(Line::styled(text, style));
+        hits.add(row_rect(inner, n), Hit::Situation(row.clone()));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 
-    let detail_block = block(app.lang.pick("説明", "Details"), theme);
+    let detail_block = block(state.lang().pick("説明", "Details"), theme);
     let detail_inner = detail_block.inner(right);
     frame.render_widget(detail_block, right);
-    let lines = detail(
-        app,
-        doc,
-        rows.get(app.situation_row).copied(),
-        usize::from(detail_inner.width),
-        theme,
-    );
+    let lines = detail(state, doc, rows.get(selected), usize::from(detail_inner.width), theme);
     frame.render_widget(Paragraph::new(lines), detail_inner);
 }

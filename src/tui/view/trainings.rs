@@ -2,30 +2,24 @@
 //! (p) or done (d). Marking done changes the plan, so gaps and readiness change at once.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::i18n::Lang;
 use crate::model::fiscal_year_label;
 use crate::text::truncate;
-use crate::tui::app::{App, TrainingRow};
+use crate::tui::state::{Doc, Hit, State, TrainingRow, training_rows};
 use crate::tui::theme::Theme;
-use crate::tui::ui::{block, cell, marked, scroll_offset, wrapped};
+use crate::tui::view::{HitMap, block, cell, marked, row_rect, scroll_offset, wrapped};
 
 /// The plan and the detail pane.
 fn panes(area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(area)
 }
 
-/// Where the training rows are drawn (for mouse clicks too).
-pub fn rows_area(area: Rect) -> Rect {
-    panes(area)[0].inner(Margin::new(1, 1))
-}
-
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let Some(doc) = &app.doc else { return };
-    let lang = app.lang;
+pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &Theme, hits: &mut HitMap) {
+    let lang = state.lang();
     let a = &doc.analysis;
     let [top, bottom] = panes(area);
     let readiness = a
@@ -48,53 +42,54 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let inner = outer.inner(top);
     frame.render_widget(outer, top);
     let columns = usize::from(inner.width);
-    let rows = app.training_rows();
+    let rows = training_rows(doc);
+    let keys: Vec<String> = rows.iter().map(|(_, id)| id.clone()).collect();
+    let selected = doc.selected.trainings.index(&keys);
     let competency = |id: &str| doc.profile.competency(id).map_or(id.to_string(), |c| c.name.clone());
     let mut lines = Vec::new();
     if a.trainings.is_empty() {
-        lines.push(Line::styled(
+        lines.extend(wrapped(
             lang.pick(
-                "提案できる研修はありません（差がない、自己評価がまだ、または差を育てる研修が対象の職級にありません）",
-                "Nothing to suggest (no gaps, no self-assessment yet, or no training for those gaps at your grade)",
+                "提案できる研修はありません（差がない、自己評価がまだ、または差を育てる研修が対象の職級にありません）。下の一覧のどの研修も予定・受講済みにできます。",
+                "Nothing to suggest (no gaps, no self-assessment yet, or no training for those gaps at your grade). Any training below can still be marked.",
             ),
+            columns,
             theme.dim,
         ));
     }
-    let height = usize::from(inner.height).saturating_sub(lines.len());
-    let offset = scroll_offset(app.trainings_row, height);
-    let mut last_fy = None;
-    for (pos, row) in rows.iter().enumerate().skip(offset).take(height) {
-        let text = match row {
+    let first_row = lines.len();
+    let height = usize::from(inner.height).saturating_sub(first_row);
+    let offset = scroll_offset(selected, height);
+    let done_mark = if state.ui.ascii { "v" } else { "✓" };
+    let mut last_label = String::new();
+    for (n, (pos, (row, id))) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
+        let planned = doc.plan.planned_trainings.contains(id);
+        let mark = if planned { lang.pick("予定", "plan") } else { "" };
+        let name = doc.profile.training(id).map_or(id.as_str(), |t| t.name.as_str());
+        let (label, rest) = match row {
             TrainingRow::Suggested(i) => {
-                let s = &a.trainings[*i];
-                let year = if last_fy != Some(s.fy) {
-                    fiscal_year_label(s.fy, lang)
-                } else {
-                    String::new()
-                };
-                last_fy = Some(s.fy);
-                let mark = if s.planned { lang.pick("予定", "plan") } else { "    " };
+                let Some(s) = a.trainings.get(*i) else { continue };
                 let addresses: Vec<String> = s.addresses.iter().map(|c| competency(c)).collect();
-                format!(
-                    "{}{} {}{}",
-                    cell(&year, 20),
-                    cell(mark, 4),
-                    cell(&s.name, 34),
-                    addresses.join("・")
-                )
+                (fiscal_year_label(s.fy, lang), addresses.join("・"))
             }
-            TrainingRow::Done(i) => {
-                let id = &doc.plan.completed_trainings[*i];
-                let name = doc.profile.training(id).map_or(id.as_str(), |t| t.name.as_str());
-                format!("{}✓ {}", cell(lang.pick("受講済み", "done"), 20), name)
-            }
+            TrainingRow::Other(_) => (lang.pick("その他の研修", "Other trainings").to_string(), String::new()),
+            TrainingRow::Done(_) => (lang.pick("受講済み", "done").to_string(), String::new()),
         };
-        let style = if pos == app.trainings_row {
-            theme.selected
+        let shown_label = if label == last_label {
+            String::new()
         } else {
-            theme.text
+            label.clone()
         };
-        lines.push(Line::styled(marked(&text, pos == app.trainings_row, columns), style));
+        last_label = label;
+        let mark = if matches!(row, TrainingRow::Done(_)) {
+            done_mark
+        } else {
+            mark
+        };
+        let text = format!("{}{} {}{}", cell(&shown_label, 20), cell(mark, 4), cell(name, 34), rest);
+        let style = if pos == selected { theme.selected } else { theme.text };
+        lines.push(Line::styled(marked(&text, pos == selected, columns, theme), style));
+        hits.add(row_rect(inner, first_row + n), Hit::Training(id.clone()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 
@@ -102,11 +97,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let detail_inner = detail.inner(bottom);
     frame.render_widget(detail, bottom);
     let columns = usize::from(detail_inner.width);
-    let id = match rows.get(app.trainings_row) {
-        Some(TrainingRow::Suggested(i)) => Some(a.trainings[*i].id.as_str()),
-        Some(TrainingRow::Done(i)) => doc.plan.completed_trainings.get(*i).map(String::as_str),
-        None => None,
-    };
+    let id = keys.get(selected).map(String::as_str);
     let mut lines = Vec::new();
     if let Some(t) = id.and_then(|id| doc.profile.training(id)) {
         let kind = if lang == Lang::Ja {

@@ -10,13 +10,12 @@ use ratatui::widgets::Paragraph;
 use crate::engine::grade_diff;
 use crate::model::{Emphasis, fiscal_year_label};
 use crate::text::truncate;
-use crate::tui::app::App;
+use crate::tui::state::{Doc, Hit, State, path_rows};
 use crate::tui::theme::Theme;
-use crate::tui::ui::{block, cell, marked, scroll_offset, wrapped};
+use crate::tui::view::{HitMap, block, cell, marked, row_rect, scroll_offset, wrapped};
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let Some(doc) = &app.doc else { return };
-    let lang = app.lang;
+pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &Theme, hits: &mut HitMap) {
+    let lang = state.lang();
     let a = &doc.analysis;
     let [top, bottom] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
     let ladder = block(
@@ -83,11 +82,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             notes.join("・")
         ));
     }
-    let height = usize::from(inner.height).saturating_sub(lines.len() + 2);
-    let offset = scroll_offset(app.path_row, height);
-    for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
-        let style = if i == app.path_row { theme.selected } else { theme.text };
-        lines.push(Line::styled(marked(row, i == app.path_row, columns), style));
+    let keys = path_rows(doc);
+    let selected = doc.selected.path.index(&keys);
+    let height = usize::from(inner.height).saturating_sub(lines.len() + 1);
+    let offset = scroll_offset(selected, height);
+    let first_row = lines.len();
+    for (n, (i, row)) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
+        let style = if i == selected { theme.selected } else { theme.text };
+        lines.push(Line::styled(marked(row, i == selected, columns, theme), style));
+        if let Some(key) = keys.get(i) {
+            hits.add(row_rect(inner, first_row + n), Hit::Path(key.clone()));
+        }
     }
     lines.push(Line::styled(
         truncate(
@@ -106,7 +111,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 
     // What the selected grade (default: the next) asks that the current one does not.
-    let to = match app.path_row {
+    let to = match selected {
         0 => a.trajectory.steps.first().map(|s| s.grade.clone()),
         n => a.trajectory.steps.get(n - 1).map(|s| s.grade.clone()),
     };

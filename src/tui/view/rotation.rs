@@ -9,13 +9,12 @@ use ratatui::widgets::Paragraph;
 use crate::engine::RuleStatus;
 use crate::i18n::Lang;
 use crate::text::truncate;
-use crate::tui::app::App;
+use crate::tui::state::{Doc, Hit, State};
 use crate::tui::theme::Theme;
-use crate::tui::ui::{block, cell, marked, wrapped};
+use crate::tui::view::{HitMap, block, cell, marked, row_rect, wrapped};
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let Some(doc) = &app.doc else { return };
-    let lang = app.lang;
+pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &Theme, hits: &mut HitMap) {
+    let lang = state.lang();
     let r = &doc.analysis.rotation;
     let [top, bottom] = Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     let outer = block(
@@ -29,7 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     frame.render_widget(outer, top);
     let columns = usize::from(inner.width);
     let first_fy = doc.plan.hire_date.fiscal_year();
-    let last_fy = app.today.fiscal_year();
+    let last_fy = state.today.fiscal_year();
     let label_w = 16;
     let span = usize::try_from(last_fy - first_fy + 1)
         .unwrap_or(1)
@@ -43,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .flat_map(|rot| rot.families.iter().map(|f| (Some(f.id.clone()), f.name.clone())))
         .chain(std::iter::once((None, lang.pick("系統不明", "unknown").to_string())))
         .collect();
-    let (have, none, window) = if app.ascii {
+    let (have, none, window) = if state.ui.ascii {
         ('#', '.', '|')
     } else {
         ('█', '·', '┆')
@@ -86,7 +85,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         lines.push(Line::raw(truncate(&format!("{}{track}", cell(name, label_w)), columns)));
     }
     lines.push(Line::from(""));
+    let keys: Vec<usize> = (0..r.postings.len()).collect();
+    let selected = doc.selected.rotation.index(&keys);
     for (i, p) in r.postings.iter().enumerate() {
+        hits.add(row_rect(inner, lines.len()), Hit::Rotation(i));
         let to =
             p.to.map_or_else(|| lang.pick("現在", "now").to_string(), |d| d.to_string());
         let text = format!(
@@ -97,12 +99,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             p.years,
             lang.pick("年", "y")
         );
-        let style = if i == app.rotation_row {
-            theme.selected
-        } else {
-            theme.text
-        };
-        lines.push(Line::styled(marked(&text, i == app.rotation_row, columns), style));
+        let style = if i == selected { theme.selected } else { theme.text };
+        lines.push(Line::styled(marked(&text, i == selected, columns, theme), style));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 

@@ -1,0 +1,363 @@
+//! The imperative shell: terminal set-up and restore (on quit, panic, Ctrl-C, SIGTERM and
+//! SIGHUP), the event loop, and carrying out the effects `update` asks for — opening and
+//! saving plan files, drafts, the trash, settings — reporting each result back as an action.
+//! The app redraws only when something happens; it never polls on a timer.
+
+use std::collections::VecDeque;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, KeyEventKind,
+    MouseButton, MouseEventKind,
+};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::i18n::Lang;
+use crate::model::Date;
+use crate::store::Catalog;
+use crate::store::profiles::user_profile_dir;
+use crate::store::settings::{self, Settings};
+use crate::tui::action::Action;
+use crate::tui::keymap::command_for;
+use crate::tui::state::{Said, State, Ui};
+use crate::tui::theme::ThemeKind;
+use crate::tui::update::{Effect, scopes, update};
+use crate::tui::view::{self, HitMap};
+
+mod files;
+
+pub use files::Files;
+
+/// Options from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--lang`, when given: it overrides the saved setting.
+    pub lang: Option<Lang>,
+    pub ascii: bool,
+    pub theme: Option<ThemeKind>,
+    pub plan: Option<PathBuf>,
+    /// `--today`: the as-of date for the whole session (demos, handouts).
+    pub today: Option<Date>,
+}
+
+/// Puts the terminal back as it was: raw mode off, main screen, cursor shown, mouse
+/// capture and bracketed paste off. Safe to call more than once.
+pub fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = out.flush();
+}
+
+/// Restores the terminal when dropped, whatever path leaves `run`.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// The state for the options and settings (no terminal involved).
+pub fn build_state(options: &Options, settings: &Settings, today: Date) -> State {
+    let lang = options.lang.unwrap_or(settings.lang);
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = options
+        .theme
+        .or_else(|| no_color.then_some(ThemeKind::Mono))
+        .or_else(|| ThemeKind::parse(&settings.theme))
+        .unwrap_or(ThemeKind::Default);
+    let catalog = Catalog::load(user_profile_dir().as_deref(), lang);
+    let ui = Ui {
+        lang,
+        theme,
+        ascii: options.ascii || settings.ascii,
+        mouse: settings.mouse,
+    };
+    let mut state = State::new(catalog, ui, options.today.unwrap_or(today), options.today.is_some());
+    state.session = format!("{}", std::process::id());
+    if !state.catalog.failed.is_empty() {
+        let n = state.catalog.failed.len();
+        state.warn(Said::each(|l| match l {
+            Lang::Ja => format!("読み込めなかったプロファイルが {n} 件あります（一覧の下に理由を表示）"),
+            Lang::En => format!("{n} profile(s) failed to load (reasons at the end of the list)"),
+        }));
+    }
+    state
+}
+
+/// Runs one action and everything it leads to: effects are carried out in order and their
+/// results handled before the next event.
+pub fn dispatch(state: &mut State, files: &mut Files, action: Action) -> Vec<Effect> {
+    let mut terminal_effects = Vec::new();
+    let mut queue = VecDeque::from([action]);
+    while let Some(action) = queue.pop_front() {
+        for effect in update(state, action) {
+            match effect {
+                Effect::SetMouse(_) | Effect::Quit => terminal_effects.push(effect),
+                effect => {
+                    if let Some(outcome) = files.carry_out(state, effect) {
+                        queue.push_back(Action::Done(Box::new(outcome)));
+                    }
+                }
+            }
+        }
+    }
+    terminal_effects
+}
+
+/// A terminal event as an action (None: nothing to do).
+pub fn action_for(state: &State, event: Event, hits: &HitMap) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => command_for(&key, &scopes(state)).map(Action::Command),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Mouse(mouse) if state.ui.mouse => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll(1)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-1)),
+            MouseEventKind::Down(MouseButton::Left) => hits.at(mouse.column, mouse.row).cloned().map(Action::Click),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}
+
+enum Message {
+    Input(Vec<u8>),
+    Event(Event),
+    Resized,
+    /// SIGTERM, SIGHUP or SIGINT.
+    Stop,
+    InputClosed,
+}
+
+/// Runs the app until the user quits or the process is told to stop.
+pub fn run(options: Options) -> ExitCode {
+    let settings_path = settings::settings_path();
+    let (settings, settings_error, settings_writable) = settings::load(settings_path.as_deref());
+    let mut state = build_state(&options, &settings, crate::clock::today_in_japan());
+    if let Some(e) = settings_error {
+        state.warn(Said::each(|l| {
+            format!(
+                "{}: {e}",
+                l.pick(
+                    "設定ファイルを読めません（既定値で起動、設定は保存しません）",
+                    "cannot read the settings (using defaults; settings are not saved)"
+                )
+            )
+        }));
+    }
+    let mut files = Files::from_environment(settings_path.filter(|_| settings_writable));
+    files.start(&mut state);
+
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous_hook(info);
+    }));
+
+    let (tx, rx) = mpsc::channel::<Message>();
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH]) {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for signal in signals.forever() {
+                    let message = if signal == SIGWINCH {
+                        Message::Resized
+                    } else {
+                        Message::Stop
+                    };
+                    if tx.send(message).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+    }
+
+    if let Err(e) = enable_raw_mode() {
+        eprintln!(
+            "michi: {}: {e}",
+            state.lang().pick("端末を操作できません", "cannot use this terminal")
+        );
+        return ExitCode::FAILURE;
+    }
+    let _guard = TerminalGuard;
+    let mut out = io::stdout();
+    if execute!(out, EnterAlternateScreen, EnableBracketedPaste).is_err() {
+        return ExitCode::FAILURE;
+    }
+    if state.ui.mouse {
+        let _ = execute!(out, EnableMouseCapture);
+    }
+    let Ok(mut terminal) = Terminal::new(CrosstermBackend::new(io::stdout())) else {
+        return ExitCode::FAILURE;
+    };
+    spawn_input(tx.clone());
+    if let Ok(size) = terminal.size() {
+        state.size = (size.width, size.height);
+    }
+    if let Some(path) = options.plan.clone() {
+        let effects = dispatch(&mut state, &mut files, Action::OpenPath(path));
+        apply_terminal_effects(&effects);
+    }
+
+    #[cfg(unix)]
+    let mut decoder = crate::tui::input::Decoder::default();
+    let mut hits = HitMap::default();
+    while !state.quit {
+        if terminal.draw(|frame| hits = view::draw(frame, &state)).is_err() {
+            break;
+        }
+        // Block until something happens, then take the whole burst before redrawing.
+        let mut events: Vec<Message> = Vec::new();
+        #[cfg(unix)]
+        let first = if decoder.waiting() {
+            // An escape sequence is unfinished: give it a moment, then take it as it stands.
+            match rx.recv_timeout(Duration::from_millis(40)) {
+                Ok(m) => Some(m),
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    events.extend(decoder.flush().into_iter().filter_map(decoded_message));
+                    None
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match rx.recv() {
+                Ok(m) => Some(m),
+                Err(_) => break,
+            }
+        };
+        #[cfg(not(unix))]
+        let first = match rx.recv() {
+            Ok(m) => Some(m),
+            Err(_) => break,
+        };
+        let burst: Vec<Message> = first.into_iter().chain(rx.try_iter()).collect();
+        for message in burst {
+            match message {
+                #[cfg(unix)]
+                Message::Input(bytes) => events.extend(decoder.feed(&bytes).into_iter().filter_map(decoded_message)),
+                other => events.push(other),
+            }
+        }
+        for message in events {
+            let action = match message {
+                Message::Event(event) => action_for(&state, event, &hits),
+                Message::Resized => terminal.size().ok().map(|s| Action::Resize(s.width, s.height)),
+                Message::Stop | Message::InputClosed => Some(Action::Terminate),
+                Message::Input(_) => None,
+            };
+            if let Some(action) = action {
+                let effects = dispatch(&mut state, &mut files, action);
+                apply_terminal_effects(&effects);
+            }
+            if state.quit {
+                break;
+            }
+        }
+    }
+    drop(terminal);
+    drop(files);
+    ExitCode::SUCCESS
+}
+
+#[cfg(unix)]
+fn decoded_message(decoded: crate::tui::input::Decoded) -> Option<Message> {
+    match decoded {
+        crate::tui::input::Decoded::Event(event) => Some(Message::Event(event)),
+        crate::tui::input::Decoded::PasteCut => None,
+    }
+}
+
+fn apply_terminal_effects(effects: &[Effect]) {
+    for effect in effects {
+        if let Effect::SetMouse(on) = effect {
+            let _ = if *on {
+                execute!(io::stdout(), EnableMouseCapture)
+            } else {
+                execute!(io::stdout(), DisableMouseCapture)
+            };
+        }
+    }
+}
+
+/// Reads the terminal's input on its own thread: raw bytes on Unix (decoded by
+/// `tui::input`, which bounds every escape sequence), crossterm's events elsewhere.
+fn spawn_input(tx: mpsc::Sender<Message>) {
+    #[cfg(unix)]
+    std::thread::spawn(move || {
+        use std::io::Read;
+        let mut stdin = io::stdin().lock();
+        let mut buf = [0u8; 4096];
+        loop {
+            match stdin.read(&mut buf) {
+                Ok(0) | Err(_) => {
+                    let _ = tx.send(Message::InputClosed);
+                    break;
+                }
+                Ok(n) => {
+                    if tx.send(Message::Input(buf.get(..n).unwrap_or(&[]).to_vec())).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    });
+    #[cfg(not(unix))]
+    std::thread::spawn(move || {
+        while let Ok(ev) = crossterm::event::read() {
+            if tx.send(Message::Event(ev)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// `~` at the start of a typed path is the home directory.
+pub fn expand_home(typed: &str) -> PathBuf {
+    match typed.strip_prefix('~') {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => std::env::var_os("HOME")
+            .map(PathBuf::from)
+            .map_or_else(|| PathBuf::from(typed), |home| home.join(rest.trim_start_matches('/'))),
+        _ => PathBuf::from(typed),
+    }
+}
+
+/// What differs between the file on disk and my version, line by line (`-` the file,
+/// `+` mine), with two lines of context around each change.
+pub fn diff_lines(disk: &str, mine: &str) -> String {
+    let diff = similar::TextDiff::from_lines(disk, mine);
+    let mut out = String::new();
+    for group in diff.grouped_ops(2) {
+        for op in group {
+            for change in diff.iter_changes(&op) {
+                let sign = match change.tag() {
+                    similar::ChangeTag::Delete => "- ",
+                    similar::ChangeTag::Insert => "+ ",
+                    similar::ChangeTag::Equal => "  ",
+                };
+                out.push_str(sign);
+                out.push_str(change.value().trim_end_matches('\n'));
+                out.push('\n');
+            }
+        }
+        out.push_str("…\n");
+    }
+    crate::text::escape_controls(&out)
+}

@@ -1,0 +1,191 @@
+//! The app's state, split by screen. Selections remember the item (a competency id, a
+//! training id, a posting), never only a row number, so lists that re-sort after an edit
+//! keep the same thing selected. Nothing here touches the disk, the clock or the terminal.
+
+mod doc;
+mod lists;
+mod said;
+
+pub use doc::{Doc, Edit, HISTORY_LIMIT, History, ReadOnly, Source};
+pub use lists::{
+    Field, GapFilter, GapSort, Section, Selection, SitRow, StartKey, TrainingRow, gap_rows, path_rows, situation_rows,
+    start_rows, training_rows,
+};
+pub use said::Said;
+
+use std::path::PathBuf;
+
+use crate::i18n::Lang;
+use crate::model::{Date, Plan};
+use crate::store::Catalog;
+use crate::tui::action::View;
+use crate::tui::forms::{Editor, Form, Prompt};
+use crate::tui::picker::Picker;
+use crate::tui::theme::{Theme, ThemeKind};
+
+/// Smallest terminal the app lays itself out in: an 80×24 terminal inside tmux or screen
+/// has 23 rows, so the minimum is below that.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 22;
+
+/// A saved plan as listed on the start screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedEntry {
+    pub path: PathBuf,
+    /// Last change, as `YYYY-MM-DD HH:MM` (local to the file system).
+    pub modified: Option<String>,
+    pub summary: Result<PlanSummary, Said>,
+}
+
+/// What the start screen shows of a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanSummary {
+    pub name: Option<String>,
+    pub city: String,
+    pub grade: String,
+    pub sample: bool,
+}
+
+/// A recovery draft: edits to a plan that had no file of its own yet (new, or a sample).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftEntry {
+    pub path: PathBuf,
+    /// What it was made from ("上越市の新しい計画", a sample's file name).
+    pub origin: String,
+    pub written: Option<String>,
+    pub plan: Result<Plan, Said>,
+}
+
+/// The start screen's lists.
+#[derive(Debug, Clone, Default)]
+pub struct Start {
+    pub saved: Vec<SavedEntry>,
+    pub drafts: Vec<DraftEntry>,
+    pub selected: Selection<StartKey>,
+    /// Files moved to the trash this session, newest last (u brings the last one back).
+    pub trashed: Vec<(PathBuf, PathBuf)>,
+}
+
+/// Something drawn that a click can land on (from the last frame's hit map).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Hit {
+    Tab(View),
+    Start(StartKey),
+    Situation(SitRow),
+    Path(String),
+    Gap(String),
+    Training(String),
+    Rotation(usize),
+}
+
+/// A deletion waiting for `y`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    Posting(usize),
+    Leave(usize),
+    Completed(String),
+    Planned(String),
+    Constraint(usize),
+    SavedPlan(PathBuf),
+    Draft(PathBuf),
+}
+
+/// What to do once the unsaved-changes question is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterClose {
+    StartScreen,
+    Quit,
+}
+
+/// What covers the main screen.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Message { title: Said, body: Said, scroll: usize },
+    Picker(Picker),
+    Prompt(Prompt),
+    Editor(Editor),
+    Form(Form),
+    Confirm { pending: Pending, question: Said },
+    Unsaved { then: AfterClose },
+    Conflict,
+}
+
+/// A line for the message bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub text: Said,
+    pub warning: bool,
+}
+
+/// Interface settings the user can change while the app runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ui {
+    pub lang: Lang,
+    pub theme: ThemeKind,
+    pub ascii: bool,
+    pub mouse: bool,
+}
+
+pub struct State {
+    pub ui: Ui,
+    /// The terminal's size, as last reported.
+    pub size: (u16, u16),
+    /// The as-of date of every figure; fixed for the session.
+    pub today: Date,
+    /// Set by `--today`: shown in the header so a handout says which date it assumed.
+    pub today_fixed: bool,
+    pub catalog: Catalog,
+    pub start: Start,
+    pub doc: Option<Doc>,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    /// The program is to end after this update (the shell stops drawing and exits).
+    pub quit: bool,
+    /// Close the plan (or quit) once the save under way is reported done.
+    pub close_after_save: Option<AfterClose>,
+    /// Distinguishes this session's recovery drafts from another's (set by the shell).
+    pub session: String,
+    /// Drafts started this session (numbers the next one).
+    pub drafts_made: usize,
+}
+
+impl State {
+    pub fn new(catalog: Catalog, ui: Ui, today: Date, today_fixed: bool) -> State {
+        State {
+            ui,
+            size: (MIN_WIDTH, 24),
+            today,
+            today_fixed,
+            catalog,
+            start: Start::default(),
+            doc: None,
+            overlay: None,
+            status: None,
+            quit: false,
+            close_after_save: None,
+            session: String::from("0"),
+            drafts_made: 0,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.ui.lang
+    }
+
+    pub fn theme(&self) -> Theme {
+        Theme::new(self.ui.theme, self.ui.ascii)
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    pub fn say(&mut self, text: Said) {
+        self.status = Some(Status { text, warning: false });
+    }
+
+    pub fn warn(&mut self, text: Said) {
+        self.status = Some(Status { text, warning: true });
+    }
+}

@@ -1,0 +1,641 @@
+//! Commands on an open plan's views (no pop-up open).
+
+use crate::model::{Assessor, Track, TrainingMark};
+use crate::tui::action::{Command, View};
+use crate::tui::forms::{Editor, EditorFor, Form, FormKind, LeaveForm, PostingForm, Prompt, PromptFor};
+use crate::tui::picker::Picker;
+use crate::tui::state::{
+    AfterClose, Doc, Field, Hit, Overlay, Pending, Said, SitRow, Source, State, gap_rows, path_rows, situation_rows,
+    training_rows,
+};
+use crate::tui::update::edit::{apply_or_warn, undo};
+use crate::tui::update::{Effect, SaveTarget};
+
+/// Rows a page moves.
+fn page(state: &State) -> isize {
+    isize::try_from(state.size.1.saturating_sub(10)).unwrap_or(1).max(1)
+}
+
+pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
+    let page = page(state);
+    let lang = state.lang();
+    let Some(doc) = &mut state.doc else { return };
+    pin_selection(doc);
+    match command {
+        Command::Quit | Command::ClosePlan => close(state, AfterClose::StartScreen, fx),
+        Command::Back => doc.view = View::Situation,
+        Command::NextView | Command::PrevView => {
+            let step = if command == Command::NextView {
+                1
+            } else {
+                View::ALL.len() - 1
+            };
+            doc.view = View::ALL[(doc.view.index() + step) % View::ALL.len()];
+        }
+        Command::Go(view) => doc.view = view,
+        Command::Up => move_selection(doc, -1),
+        Command::Down => move_selection(doc, 1),
+        Command::PageUp => move_selection(doc, -page),
+        Command::PageDown => move_selection(doc, page),
+        Command::Top => move_selection(doc, isize::MIN / 2),
+        Command::Bottom => move_selection(doc, isize::MAX / 2),
+        Command::Undo => undo(state, false, fx),
+        Command::Redo => undo(state, true, fx),
+        Command::Save => save(state, fx),
+        Command::SaveAs => offer_save_as(state),
+        Command::Left | Command::Right => {
+            let delta = if command == Command::Right { 1 } else { -1 };
+            if doc.view == View::Situation {
+                match doc.selected.situation.selected(&situation_rows(doc)).cloned() {
+                    Some(SitRow::Competency(id)) => level(state, &id, Assessor::Own, delta, fx),
+                    Some(SitRow::Field(field)) => cycle_field(state, field, isize::from(delta), fx),
+                    _ => {}
+                }
+            }
+        }
+        Command::LevelUp | Command::LevelDown | Command::SupervisorUp | Command::SupervisorDown => {
+            let who = if matches!(command, Command::SupervisorUp | Command::SupervisorDown) {
+                Assessor::Supervisor
+            } else {
+                Assessor::Own
+            };
+            let delta = if matches!(command, Command::LevelUp | Command::SupervisorUp) {
+                1
+            } else {
+                -1
+            };
+            match selected_competency(doc) {
+                Some(id) => level(state, &id, who, delta, fx),
+                None => state.say(Said::new(
+                    "能力の行を選んでから段階を変えてください",
+                    "Select a competency first",
+                )),
+            }
+        }
+        Command::EditEvidence => {
+            if let Some(id) = selected_competency(doc) {
+                let text = doc.plan.evidence.get(&id).cloned().unwrap_or_default();
+                state.overlay = Some(Overlay::Editor(Editor::new(EditorFor::Evidence(id), &text)));
+            }
+        }
+        Command::SortNext => {
+            use crate::tui::state::GapSort;
+            doc.gap_sort = match doc.gap_sort {
+                GapSort::Emphasis => GapSort::Gap,
+                GapSort::Gap => GapSort::Document,
+                GapSort::Document => GapSort::Emphasis,
+            };
+        }
+        Command::FilterNext => {
+            use crate::tui::state::GapFilter;
+            doc.gap_filter = match doc.gap_filter {
+                GapFilter::All => GapFilter::WithGap,
+                GapFilter::WithGap => GapFilter::KeyOnly,
+                GapFilter::KeyOnly => GapFilter::All,
+            };
+        }
+        Command::MarkPlanned | Command::MarkDone => mark_training(state, command == Command::MarkDone, fx),
+        Command::SetTarget => {
+            let rows = path_rows(doc);
+            if let Some(grade) = doc.selected.path.selected(&rows).cloned() {
+                let name = grade_name(doc, &grade);
+                apply_or_warn(
+                    state,
+                    Said::each(|l| format!("{} → {name}", crate::tui::state::Field::TargetGrade.label(l))),
+                    |p, _| {
+                        p.target_grade = grade;
+                        true
+                    },
+                    fx,
+                );
+            }
+        }
+        Command::Open => open_row(state, fx),
+        Command::Add => add_row(state),
+        Command::Delete => ask_delete(state, lang),
+        _ => {}
+    }
+}
+
+pub fn grade_name(doc: &Doc, id: &str) -> String {
+    doc.profile.grade(id).map_or(id.to_string(), |(_, g)| g.name.clone())
+}
+
+fn competency_name(doc: &Doc, id: &str) -> String {
+    doc.profile.competency(id).map_or(id.to_string(), |c| c.name.clone())
+}
+
+pub fn training_name(doc: &Doc, id: &str) -> String {
+    doc.profile.training(id).map_or(id.to_string(), |t| t.name.clone())
+}
+
+/// Settles the current view's selection on its item before a command acts on it.
+fn pin_selection(doc: &mut Doc) {
+    match doc.view {
+        View::Situation => {
+            let rows = situation_rows(doc);
+            doc.selected.situation.pin(&rows);
+        }
+        View::Path => {
+            let rows = path_rows(doc);
+            doc.selected.path.pin(&rows);
+        }
+        View::Gaps => {
+            let rows = gap_rows(doc);
+            doc.selected.gaps.pin(&rows);
+        }
+        View::Trainings => {
+            let rows: Vec<String> = training_rows(doc).into_iter().map(|(_, id)| id).collect();
+            doc.selected.trainings.pin(&rows);
+        }
+        View::Rotation => {
+            let rows: Vec<usize> = (0..doc.analysis.rotation.postings.len()).collect();
+            doc.selected.rotation.pin(&rows);
+        }
+    }
+}
+
+fn move_selection(doc: &mut Doc, delta: isize) {
+    match doc.view {
+        View::Situation => {
+            let rows = situation_rows(doc);
+            let here = doc.selected.situation.index(&rows);
+            let mut next = here.saturating_add_signed(delta).min(rows.len().saturating_sub(1));
+            // Headers are not selectable: go on in the same direction, or back.
+            let is_header = |i: usize| matches!(rows.get(i), Some(SitRow::Header(_)));
+            while is_header(next) {
+                let candidate = if delta < 0 { next.checked_sub(1) } else { Some(next + 1) };
+                match candidate.filter(|c| *c < rows.len()) {
+                    Some(c) => next = c,
+                    None => {
+                        next = if is_header(here) { here + 1 } else { here };
+                        break;
+                    }
+                }
+            }
+            doc.selected.situation.select(&rows, next);
+        }
+        View::Path => {
+            let rows = path_rows(doc);
+            let here = doc.selected.path.index(&rows);
+            doc.selected.path.select(&rows, here.saturating_add_signed(delta));
+        }
+        View::Gaps => {
+            let rows = gap_rows(doc);
+            let here = doc.selected.gaps.index(&rows);
+            doc.selected.gaps.select(&rows, here.saturating_add_signed(delta));
+        }
+        View::Trainings => {
+            let rows: Vec<String> = training_rows(doc).into_iter().map(|(_, id)| id).collect();
+            let here = doc.selected.trainings.index(&rows);
+            doc.selected.trainings.select(&rows, here.saturating_add_signed(delta));
+        }
+        View::Rotation => {
+            let rows: Vec<usize> = (0..doc.analysis.rotation.postings.len()).collect();
+            let here = doc.selected.rotation.index(&rows);
+            doc.selected.rotation.select(&rows, here.saturating_add_signed(delta));
+        }
+    }
+}
+
+/// Selects what was clicked; true when it was selected already (the click then opens it).
+pub fn select_hit(doc: &mut Doc, hit: Hit) -> bool {
+    fn pick<K: PartialEq + Clone>(sel: &mut crate::tui::state::Selection<K>, rows: &[K], key: K) -> bool {
+        let again = sel.selected(rows) == Some(&key);
+        sel.select_key(rows, key);
+        again
+    }
+    match hit {
+        Hit::Situation(row) if !matches!(row, SitRow::Header(_)) => {
+            let rows = situation_rows(doc);
+            pick(&mut doc.selected.situation, &rows, row)
+        }
+        Hit::Path(grade) => {
+            let rows = path_rows(doc);
+            pick(&mut doc.selected.path, &rows, grade)
+        }
+        Hit::Gap(id) => {
+            let rows = gap_rows(doc);
+            pick(&mut doc.selected.gaps, &rows, id)
+        }
+        Hit::Training(id) => {
+            let rows: Vec<String> = training_rows(doc).into_iter().map(|(_, id)| id).collect();
+            pick(&mut doc.selected.trainings, &rows, id)
+        }
+        Hit::Rotation(i) => {
+            let rows: Vec<usize> = (0..doc.analysis.rotation.postings.len()).collect();
+            pick(&mut doc.selected.rotation, &rows, i)
+        }
+        _ => false,
+    }
+}
+
+fn selected_competency(doc: &Doc) -> Option<String> {
+    match doc.view {
+        View::Situation => match doc.selected.situation.selected(&situation_rows(doc)) {
+            Some(SitRow::Competency(id)) => Some(id.clone()),
+            _ => None,
+        },
+        View::Gaps => doc.selected.gaps.selected(&gap_rows(doc)).cloned(),
+        _ => None,
+    }
+}
+
+fn level(state: &mut State, id: &str, who: Assessor, delta: i16, fx: &mut Vec<Effect>) {
+    let Some(doc) = &state.doc else { return };
+    let name = competency_name(doc, id);
+    let id = id.to_string();
+    apply_or_warn(
+        state,
+        Said::each(|l| {
+            let whose = match who {
+                Assessor::Own => l.pick("本人評価", "self level"),
+                Assessor::Supervisor => l.pick("上司評価", "supervisor level"),
+            };
+            format!("{name} {whose}")
+        }),
+        |p, profile| p.step_level(profile, &id, who, delta),
+        fx,
+    );
+    // The gap list re-sorts: the selection stays on the competency (it is kept by id).
+}
+
+fn cycle_field(state: &mut State, field: Field, delta: isize, fx: &mut Vec<Effect>) {
+    let Some(doc) = &state.doc else { return };
+    let what = Said::each(|l| field.label(l).to_string());
+    let today_fy = state.today.fiscal_year();
+    match field {
+        Field::Track => {
+            apply_or_warn(
+                state,
+                what,
+                |p, _| {
+                    p.track = match p.track {
+                        Track::Generalist => Track::Specialist,
+                        Track::Specialist => Track::Generalist,
+                    };
+                    true
+                },
+                fx,
+            );
+        }
+        Field::Grade | Field::TargetGrade => {
+            let current = if field == Field::Grade {
+                doc.plan.grade.clone()
+            } else {
+                doc.plan.target_grade.clone()
+            };
+            if let Some(next) = doc.plan.neighbour_grade(&doc.profile, &current, delta) {
+                apply_or_warn(
+                    state,
+                    what,
+                    |p, _| {
+                        if field == Field::Grade {
+                            p.grade = next;
+                        } else {
+                            p.target_grade = next;
+                        }
+                        true
+                    },
+                    fx,
+                );
+            }
+        }
+        Field::Series => {
+            let all: Vec<&str> = doc.profile.job_series.iter().map(|s| s.id.as_str()).collect();
+            let here = doc
+                .plan
+                .series_id(&doc.profile)
+                .and_then(|id| all.iter().position(|s| *s == id))
+                .unwrap_or(0);
+            let next = here.saturating_add_signed(delta).min(all.len().saturating_sub(1));
+            if let Some(series) = all.get(next).map(|s| s.to_string()) {
+                apply_or_warn(state, what, |p, profile| p.set_series(profile, &series), fx);
+            }
+        }
+        Field::TargetFy => {
+            let fy = doc.plan.target_fy.unwrap_or(today_fy);
+            let next = fy.saturating_add(i32::try_from(delta).unwrap_or(0));
+            apply_or_warn(
+                state,
+                what,
+                |p, _| {
+                    p.target_fy = Some(next);
+                    true
+                },
+                fx,
+            );
+        }
+        _ => {}
+    }
+}
+
+fn mark_training(state: &mut State, done: bool, fx: &mut Vec<Effect>) {
+    let Some(doc) = &state.doc else { return };
+    if doc.view != View::Trainings {
+        return;
+    }
+    let rows: Vec<String> = training_rows(doc).into_iter().map(|(_, id)| id).collect();
+    let Some(id) = doc.selected.trainings.selected(&rows).cloned() else {
+        return;
+    };
+    let name = training_name(doc, &id);
+    let mut result = None;
+    let changed = apply_or_warn(
+        state,
+        Said::each(|l| {
+            if done {
+                format!("{name} {}", l.pick("受講済み", "done"))
+            } else {
+                format!("{name} {}", l.pick("受講予定", "planned"))
+            }
+        }),
+        |p, _| {
+            result = Some(if done {
+                p.toggle_completed(&id)
+            } else {
+                p.toggle_planned(&id)
+            });
+            true
+        },
+        fx,
+    );
+    if changed {
+        let added = result == Some(TrainingMark::Added);
+        state.say(Said::each(|l| {
+            let what = match (done, added) {
+                (false, true) => l.pick("を受講予定にしました", ": marked planned"),
+                (false, false) => l.pick("を受講予定から外しました", ": no longer planned"),
+                (true, true) => l.pick("を受講済みにしました", ": marked done"),
+                (true, false) => l.pick("を受講済みから外しました", ": no longer done"),
+            };
+            format!("{name}{what}{}", l.pick("（u で元に戻す）", " (u undoes)"))
+        }));
+    }
+}
+
+/// Enter on the situation editor or the rotation view: edit the selected row.
+fn open_row(state: &mut State, fx: &mut Vec<Effect>) {
+    let lang = state.lang();
+    let today = state.today;
+    let Some(doc) = &state.doc else { return };
+    let row = match doc.view {
+        View::Situation => doc.selected.situation.selected(&situation_rows(doc)).cloned(),
+        View::Rotation => {
+            let rows: Vec<usize> = (0..doc.analysis.rotation.postings.len()).collect();
+            doc.selected.rotation.selected(&rows).map(|i| SitRow::Posting(*i))
+        }
+        _ => None,
+    };
+    let default_from = crate::model::Date::fy_start(today.fiscal_year());
+    let overlay = match row {
+        Some(SitRow::Field(field)) => match field {
+            Field::Series | Field::Grade | Field::TargetGrade => Overlay::Picker(Picker::choice(doc, field, lang)),
+            Field::Track => {
+                cycle_field(state, field, 1, fx);
+                return;
+            }
+            _ => {
+                let p = &doc.plan;
+                let value = match field {
+                    Field::Name => p.name.clone().unwrap_or_default(),
+                    Field::BirthDate => p.birth_date.to_string(),
+                    Field::HireDate => p.hire_date.to_string(),
+                    Field::GradeSince => p.grade_since.to_string(),
+                    Field::TargetFy => p.target_fy.map(|y| y.to_string()).unwrap_or_default(),
+                    _ => String::new(),
+                };
+                Overlay::Prompt(Prompt::new(PromptFor::Field(field), &value))
+            }
+        },
+        Some(SitRow::Competency(id)) => {
+            let text = doc.plan.evidence.get(&id).cloned().unwrap_or_default();
+            Overlay::Editor(Editor::new(EditorFor::Evidence(id), &text))
+        }
+        Some(SitRow::Posting(i)) => {
+            let existing = doc.plan.assignments.get(i).map(|a| (i, a));
+            Overlay::Form(Form::new(FormKind::Posting(PostingForm::new(
+                &doc.profile,
+                existing,
+                default_from,
+            ))))
+        }
+        Some(SitRow::AddPosting) => Overlay::Form(Form::new(FormKind::Posting(PostingForm::new(
+            &doc.profile,
+            None,
+            default_from,
+        )))),
+        Some(SitRow::Leave(i)) => {
+            let existing = doc.plan.leaves.get(i).map(|l| (i, l));
+            Overlay::Form(Form::new(FormKind::Leave(LeaveForm::new(existing, lang))))
+        }
+        Some(SitRow::AddLeave) => Overlay::Form(Form::new(FormKind::Leave(LeaveForm::new(None, lang)))),
+        Some(SitRow::AddTraining) => Overlay::Picker(Picker::trainings_to_add(doc, lang)),
+        Some(SitRow::Constraint(i)) => {
+            let text = doc.plan.constraints.get(i).cloned().unwrap_or_default();
+            Overlay::Editor(Editor::new(EditorFor::Constraint(Some(i)), &text))
+        }
+        Some(SitRow::AddConstraint) => Overlay::Editor(Editor::new(EditorFor::Constraint(None), "")),
+        Some(SitRow::Training(_)) => {
+            state.say(Said::new(
+                "受講済みの研修です。x で外せます（研修計画の画面でも d で切り替えられます）",
+                "A completed training: x removes it (d on the Trainings view toggles it too)",
+            ));
+            return;
+        }
+        Some(SitRow::Header(_)) | None => return,
+    };
+    state.overlay = Some(overlay);
+}
+
+/// `a`: add to the section of the selected row.
+fn add_row(state: &mut State) {
+    let lang = state.lang();
+    let default_from = crate::model::Date::fy_start(state.today.fiscal_year());
+    let Some(doc) = &state.doc else { return };
+    if doc.view != View::Situation {
+        return;
+    }
+    let overlay = match doc.selected.situation.selected(&situation_rows(doc)) {
+        Some(SitRow::Leave(_) | SitRow::AddLeave) => {
+            Overlay::Form(Form::new(FormKind::Leave(LeaveForm::new(None, lang))))
+        }
+        Some(SitRow::Training(_) | SitRow::AddTraining) => Overlay::Picker(Picker::trainings_to_add(doc, lang)),
+        Some(SitRow::Constraint(_) | SitRow::AddConstraint) => {
+            Overlay::Editor(Editor::new(EditorFor::Constraint(None), ""))
+        }
+        _ => Overlay::Form(Form::new(FormKind::Posting(PostingForm::new(
+            &doc.profile,
+            None,
+            default_from,
+        )))),
+    };
+    state.overlay = Some(overlay);
+}
+
+/// `x`: asks before deleting the selected posting, leave, training or constraint.
+fn ask_delete(state: &mut State, lang: crate::i18n::Lang) {
+    let Some(doc) = &state.doc else { return };
+    let (pending, what) = match doc.view {
+        View::Situation => match doc.selected.situation.selected(&situation_rows(doc)).cloned() {
+            Some(SitRow::Posting(i)) => {
+                let name = doc
+                    .analysis
+                    .rotation
+                    .postings
+                    .get(i)
+                    .map(|p| p.department_name.clone())
+                    .unwrap_or_default();
+                let from = doc
+                    .plan
+                    .assignments
+                    .get(i)
+                    .map(|a| a.from.to_string())
+                    .unwrap_or_default();
+                (
+                    Pending::Posting(i),
+                    Said::each(|l| format!("{} {name}（{from}～）", l.pick("配属", "the posting"))),
+                )
+            }
+            Some(SitRow::Leave(i)) => {
+                let leave = doc.plan.leaves.get(i);
+                let from = leave.map(|l| l.from.to_string()).unwrap_or_default();
+                let kind = leave.map(|l| l.kind);
+                (
+                    Pending::Leave(i),
+                    Said::each(|l| {
+                        let label = kind.map_or("", |k| {
+                            if l == crate::i18n::Lang::Ja {
+                                k.label_ja()
+                            } else {
+                                k.label_en()
+                            }
+                        });
+                        format!("{label}（{from}～）")
+                    }),
+                )
+            }
+            Some(SitRow::Training(id)) => {
+                let name = training_name(doc, &id);
+                (
+                    Pending::Completed(id),
+                    Said::each(|l| format!("{} {name}", l.pick("受講済みの研修", "completed training"))),
+                )
+            }
+            Some(SitRow::Constraint(i)) => {
+                let text = doc.plan.constraints.get(i).cloned().unwrap_or_default();
+                (
+                    Pending::Constraint(i),
+                    Said::each(|l| {
+                        format!(
+                            "{} 「{}」",
+                            l.pick("本人の事情", "constraint"),
+                            crate::text::truncate(&text, 30)
+                        )
+                    }),
+                )
+            }
+            _ => {
+                state.say(Said::new(
+                    "削除できるのは配属・休業等・受講済みの研修・本人の事情の行です",
+                    "Only postings, leave, completed trainings and constraints can be deleted",
+                ));
+                return;
+            }
+        },
+        View::Trainings => {
+            let rows: Vec<String> = training_rows(doc).into_iter().map(|(_, id)| id).collect();
+            let Some(id) = doc.selected.trainings.selected(&rows).cloned() else {
+                return;
+            };
+            let name = training_name(doc, &id);
+            if doc.plan.completed_trainings.contains(&id) {
+                (
+                    Pending::Completed(id),
+                    Said::each(|l| format!("{} {name}", l.pick("受講済みの研修", "completed training"))),
+                )
+            } else if doc.plan.planned_trainings.contains(&id) {
+                (
+                    Pending::Planned(id),
+                    Said::each(|l| format!("{} {name}", l.pick("受講予定の研修", "planned training"))),
+                )
+            } else {
+                return;
+            }
+        }
+        _ => return,
+    };
+    let _ = lang;
+    state.overlay = Some(Overlay::Confirm {
+        pending,
+        question: Said::each(|l| {
+            format!(
+                "{}{}",
+                what.get(l),
+                l.pick(" を削除しますか？（u で元に戻せます）", ": delete it? (u undoes)")
+            )
+        }),
+    });
+}
+
+/// Ctrl-S: save to the plan's file, or ask for a name when it has none it may write.
+pub fn save(state: &mut State, fx: &mut Vec<Effect>) {
+    let Some(doc) = &state.doc else { return };
+    match &doc.source {
+        Source::File { read_only: None, .. } if doc.conflict => state.overlay = Some(Overlay::Conflict),
+        Source::File { read_only: None, .. } => fx.push(Effect::Save {
+            before: doc.on_disk.clone(),
+            after: doc.plan.clone(),
+        }),
+        _ => offer_save_as(state),
+    }
+}
+
+/// The file name a plan is saved under: the city and the person.
+pub fn suggested_stem(doc: &Doc) -> String {
+    crate::store::data_dir::plan_file_stem(&doc.profile.name, doc.plan.name.as_deref())
+}
+
+pub fn offer_save_as(state: &mut State) {
+    let Some(doc) = &state.doc else { return };
+    let stem = suggested_stem(doc);
+    state.overlay = Some(Overlay::Prompt(Prompt::new(PromptFor::SaveAs, &stem)));
+}
+
+/// Closing the plan (F10, q) or quitting: asks first when edits are not in its file.
+pub fn close(state: &mut State, then: AfterClose, fx: &mut Vec<Effect>) {
+    if state.doc.as_ref().is_some_and(|d| d.unsaved()) {
+        state.overlay = Some(Overlay::Unsaved { then });
+        return;
+    }
+    finish_close(state, then, fx);
+}
+
+pub fn finish_close(state: &mut State, then: AfterClose, fx: &mut Vec<Effect>) {
+    state.doc = None;
+    state.overlay = None;
+    fx.push(Effect::CloseFile);
+    match then {
+        AfterClose::StartScreen => fx.push(Effect::Scan),
+        AfterClose::Quit => {
+            state.quit = true;
+            fx.push(Effect::Quit);
+        }
+    }
+}
+
+/// A save target from what was typed: a bare name goes into the plans folder.
+pub fn save_target(typed: &str) -> Option<SaveTarget> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    if typed.contains('/') || typed.contains(std::path::MAIN_SEPARATOR) || typed.starts_with('~') {
+        Some(SaveTarget::Typed(typed.to_string()))
+    } else {
+        let stem = typed.strip_suffix(".toml").unwrap_or(typed);
+        Some(SaveTarget::PlansDir {
+            stem: crate::store::data_dir::plan_file_stem(stem, None),
+        })
+    }
+}

@@ -1,0 +1,359 @@
+//! Drawing: header, tabs, the current view, pop-ups, the message bar and key hints. Drawing
+//! reads the state and never changes it; it hands back a [`HitMap`] of what it drew where,
+//! so a mouse click looks things up instead of recomputing the layout.
+
+mod dialogs;
+mod form;
+mod gaps;
+mod help;
+mod palette;
+mod path;
+mod rotation;
+mod situation;
+mod start;
+mod trainings;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::i18n::Lang;
+use crate::text::{pad_right, truncate, width, wrap};
+use crate::tui::action::View;
+use crate::tui::keymap::bindings_for;
+use crate::tui::state::{Hit, MIN_HEIGHT, MIN_WIDTH, Overlay, Source, State};
+use crate::tui::theme::Theme;
+use crate::tui::update::scopes;
+
+/// Where things were drawn in the last frame.
+#[derive(Debug, Clone, Default)]
+pub struct HitMap {
+    areas: Vec<(Rect, Hit)>,
+}
+
+impl HitMap {
+    pub fn add(&mut self, area: Rect, hit: Hit) {
+        self.areas.push((area, hit));
+    }
+
+    /// What is drawn at (`column`, `row`).
+    pub fn at(&self, column: u16, row: u16) -> Option<&Hit> {
+        let at = Position { x: column, y: row };
+        self.areas.iter().rev().find(|(r, _)| r.contains(at)).map(|(_, h)| h)
+    }
+}
+
+/// A cell of a hand-laid table: truncated with "…" and padded to exactly `columns`.
+pub fn cell(text: &str, columns: usize) -> String {
+    pad_right(&truncate(text, columns), columns)
+}
+
+/// A list row's text with the selection marker: "▶ " (or "> " with ASCII) when selected,
+/// so selection never rests on colour alone; two spaces otherwise.
+pub fn marked(text: &str, selected: bool, columns: usize, theme: &Theme) -> String {
+    let marker = if !selected {
+        "  "
+    } else if theme.ascii {
+        "> "
+    } else {
+        "▶ "
+    };
+    truncate(&format!("{marker}{text}"), columns)
+}
+
+/// The first row to show so that `selected` stays visible in `height` rows.
+pub fn scroll_offset(selected: usize, height: usize) -> usize {
+    if height == 0 {
+        0
+    } else {
+        selected.saturating_sub(height - 1)
+    }
+}
+
+/// A bordered block in the theme's style.
+pub fn block<'a>(title: &str, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_set(theme.borders)
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {title} "), theme.title))
+}
+
+/// Wrapped paragraph lines.
+pub fn wrapped(text: &str, columns: usize, style: Style) -> Vec<Line<'static>> {
+    wrap(text, columns)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+/// A row rectangle of a list drawn in `area`, `index` rows down.
+pub fn row_rect(area: Rect, index: usize) -> Rect {
+    Rect {
+        y: area.y.saturating_add(u16::try_from(index).unwrap_or(u16::MAX)),
+        height: 1,
+        ..area
+    }
+    .intersection(area)
+}
+
+/// Clears a pop-up's area. A wide character whose second half lies under the pop-up's left
+/// edge (or whose first half lies under its right edge) is blanked too: a terminal would
+/// otherwise draw the whole character over the border.
+pub fn clear_popup(frame: &mut Frame, area: Rect) {
+    let area = area.intersection(frame.area());
+    frame.render_widget(Clear, area);
+    let buf: &mut Buffer = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        if let Some(x) = area.left().checked_sub(1)
+            && let Some(cell) = buf.cell_mut((x, y))
+            && width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+        if let Some(cell) = buf.cell_mut((area.right(), y))
+            && cell.symbol().is_empty()
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// The regions of the screen.
+struct Regions {
+    header: Rect,
+    tabs: Rect,
+    body: Rect,
+    message: Rect,
+    hints: Rect,
+}
+
+fn regions(area: Rect, message_lines: u16) -> Regions {
+    let [header, tabs, body, message, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(message_lines),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Regions {
+        header,
+        tabs,
+        body,
+        message,
+        hints,
+    }
+}
+
+/// Tab labels and the columns they occupy on the tab line.
+fn tab_spans(lang: Lang) -> Vec<(View, String, u16, u16)> {
+    let mut x = 1u16;
+    View::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let label = format!(" {} {} ", i + 1, v.title(lang));
+            let w = u16::try_from(width(&label)).unwrap_or(u16::MAX);
+            let span = (*v, label, x, x.saturating_add(w));
+            x = x.saturating_add(w + 1);
+            span
+        })
+        .collect()
+}
+
+/// Draws the whole screen and returns where things are.
+pub fn draw(frame: &mut Frame, state: &State) -> HitMap {
+    let mut hits = HitMap::default();
+    let area = frame.area();
+    let theme = state.theme();
+    frame.render_widget(Block::default().style(theme.text), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_too_small(frame, state, area);
+        return hits;
+    }
+    let message = message_lines(state, usize::from(area.width));
+    let r = regions(area, u16::try_from(message.len().clamp(1, 3)).unwrap_or(1));
+    draw_header(frame, state, r.header, &theme);
+    match &state.doc {
+        None => start::draw(frame, state, r.body, &theme, &mut hits),
+        Some(doc) => {
+            draw_tabs(frame, state, doc.view, r.tabs, &theme, &mut hits);
+            match doc.view {
+                View::Situation => situation::draw(frame, state, doc, r.body, &theme, &mut hits),
+                View::Path => path::draw(frame, state, doc, r.body, &theme, &mut hits),
+                View::Gaps => gaps::draw(frame, state, doc, r.body, &theme, &mut hits),
+                View::Trainings => trainings::draw(frame, state, doc, r.body, &theme, &mut hits),
+                View::Rotation => rotation::draw(frame, state, doc, r.body, &theme, &mut hits),
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(message), r.message);
+    draw_hints(frame, state, r.hints, &theme);
+    if let Some(overlay) = &state.overlay {
+        draw_overlay(frame, state, overlay, area, &theme);
+    }
+    hits
+}
+
+fn draw_too_small(frame: &mut Frame, state: &State, area: Rect) {
+    let text = match state.lang() {
+        Lang::Ja => format!(
+            "画面を {MIN_WIDTH}×{MIN_HEIGHT} 以上に広げてください（現在 {}×{}）。q で終了",
+            area.width, area.height
+        ),
+        Lang::En => format!(
+            "Please enlarge the window to at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}). q quits",
+            area.width, area.height
+        ),
+    };
+    let lines: Vec<Line> = wrap(&text, usize::from(area.width.max(1)))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_header(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
+    let lang = state.lang();
+    let mut spans = vec![Span::styled(" Michi 道 ", theme.title)];
+    if let Some(doc) = &state.doc {
+        let who = doc
+            .plan
+            .name
+            .as_deref()
+            .unwrap_or(lang.pick("（氏名未入力）", "(no name)"));
+        spans.push(Span::styled(format!("│ {} — {} ", doc.profile.name, who), theme.text));
+        let (text, warn) = match (&doc.source, doc.unsaved(), doc.conflict) {
+            (_, _, true) => (
+                lang.pick("他で変更あり（Ctrl-S で選ぶ）", "changed elsewhere (Ctrl-S)"),
+                true,
+            ),
+            (Source::File { read_only: Some(_), .. }, _, _) => (
+                lang.pick("読み取り専用（下書きに保存）", "read-only (draft kept)"),
+                true,
+            ),
+            (Source::File { .. }, false, _) => (lang.pick("保存済み", "saved"), false),
+            (Source::File { .. }, true, _) => (lang.pick("未保存の変更あり", "unsaved changes"), true),
+            (Source::Unsaved { .. }, _, _) => (
+                lang.pick("未保存（下書き・Ctrl-S で保存）", "not saved (draft; Ctrl-S)"),
+                true,
+            ),
+        };
+        spans.push(Span::styled(
+            format!("│ {text} "),
+            if warn { theme.warn } else { theme.dim },
+        ));
+    } else {
+        spans.push(Span::styled(
+            lang.pick("│ キャリアパス計画", "│ career-path planner"),
+            theme.dim,
+        ));
+    }
+    let right = if state.today_fixed {
+        format!("{}{} ", lang.pick("基準日 ", "as of "), state.today)
+    } else {
+        format!("{} ", state.today)
+    };
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let room = usize::from(area.width).saturating_sub(width(&right));
+    if used > room {
+        let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        spans = vec![Span::styled(truncate(&text, room), theme.text)];
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    spans.push(Span::raw(" ".repeat(room.saturating_sub(used))));
+    spans.push(Span::styled(right, theme.dim));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_tabs(frame: &mut Frame, state: &State, current: View, area: Rect, theme: &Theme, hits: &mut HitMap) {
+    let mut spans = vec![Span::raw(" ")];
+    for (view, label, from, to) in tab_spans(state.lang()) {
+        let active = view == current;
+        let style = if active { theme.tab_active } else { theme.dim };
+        let label = if active {
+            format!("[{}]", label.trim())
+        } else {
+            format!(" {} ", label.trim())
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+        let rect = Rect {
+            x: area.x.saturating_add(from),
+            width: to.saturating_sub(from),
+            height: 1,
+            ..area
+        };
+        hits.add(rect.intersection(area), Hit::Tab(view));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The message bar's lines: wrapped, never cut (at most three lines; a longer message
+/// says where the rest is).
+fn message_lines(state: &State, columns: usize) -> Vec<Line<'static>> {
+    let theme = state.theme();
+    let Some(status) = &state.status else {
+        return vec![Line::from("")];
+    };
+    let style = if status.warning { theme.warn } else { theme.accent };
+    let mark = if status.warning { "! " } else { "» " };
+    let mut lines = wrap(&format!("{mark}{}", status.text.get(state.lang())), columns);
+    if lines.len() > 3 {
+        lines.truncate(3);
+        if let Some(last) = lines.last_mut() {
+            *last = truncate(last, columns.saturating_sub(2)) + "…";
+        }
+    }
+    lines.into_iter().map(|l| Line::styled(l, style)).collect()
+}
+
+fn draw_hints(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
+    let scopes = scopes(state);
+    let mut spans = Vec::new();
+    let mut used = 0;
+    // Most specific first: the current mode's keys matter most.
+    let mut hints: Vec<_> = bindings_for(&scopes).filter(|b| b.hint).collect();
+    hints.sort_by_key(|b| std::cmp::Reverse(scopes.iter().position(|s| *s == b.scope)));
+    for b in hints {
+        let text = format!("{} {}", b.keys, b.describe(state.lang()));
+        let w = width(&text) + 2;
+        if used + w > usize::from(area.width) {
+            break;
+        }
+        spans.push(Span::styled(b.keys, theme.key));
+        spans.push(Span::styled(format!(" {}  ", b.describe(state.lang())), theme.dim));
+        used += w;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_overlay(frame: &mut Frame, state: &State, overlay: &Overlay, area: Rect, theme: &Theme) {
+    match overlay {
+        Overlay::Help { scroll } => help::draw(frame, state, *scroll, area, theme),
+        Overlay::Picker(picker) => palette::draw(frame, state, picker, centered(area, 90, 20), theme),
+        Overlay::Form(form) => form::draw(frame, state, form, centered(area, 76, 12), theme),
+        Overlay::Prompt(prompt) => dialogs::prompt(frame, state, prompt, area, theme),
+        Overlay::Editor(editor) => dialogs::editor(frame, state, editor, area, theme),
+        Overlay::Message { title, body, scroll } => dialogs::message(frame, state, title, body, *scroll, area, theme),
+        Overlay::Confirm { question, .. } => dialogs::confirm(frame, state, question, area, theme),
+        Overlay::Unsaved { then } => dialogs::unsaved(frame, state, *then, area, theme),
+        Overlay::Conflict => dialogs::conflict(frame, state, area, theme),
+    }
+}

@@ -1,0 +1,119 @@
+//! The README's screen captures come from the same renderer as the app: each block after a
+//! `<!-- screen: NAME -->` marker must equal what the app draws. After changing a screen,
+//! `MICHI_UPDATE_README=1 cargo test --test readme_screens` writes the new captures.
+#![allow(clippy::unwrap_used, clippy::panic, clippy::string_slice)]
+
+mod tui_common;
+
+use std::path::Path;
+
+use crossterm::event::KeyCode;
+use michi::i18n::Lang;
+use michi::model::Date;
+use michi::tui::action::{Action, Command, View};
+use michi::tui::state::State;
+use michi::tui::update::update;
+use tui_common::{open_persona, press, screen, state};
+
+const WIDTH: u16 = 100;
+const HEIGHT: u16 = 32;
+
+/// The state for a named capture.
+fn capture(name: &str) -> State {
+    let mut s = state(Lang::Ja);
+    s.today = Date::parse("2026-11-22").unwrap();
+    s.today_fixed = true;
+    if name == "start" {
+        return s;
+    }
+    open_persona(&mut s, "iruma-shunin-to-kacho");
+    s.status = None;
+    let view = match name {
+        "situation" => View::Situation,
+        "path" => View::Path,
+        "gaps" => View::Gaps,
+        "trainings" => View::Trainings,
+        "rotation" => View::Rotation,
+        other => panic!("unknown capture {other}"),
+    };
+    update(&mut s, Action::Command(Command::Go(view)));
+    if view == View::Situation {
+        // A competency, so the details pane shows the document's descriptors.
+        for _ in 0..14 {
+            press(&mut s, KeyCode::Down);
+        }
+    }
+    s
+}
+
+/// The README's key table: every binding, with the scope it works in.
+fn key_table() -> String {
+    use michi::tui::keymap::{BINDINGS, Scope};
+    let mut t = String::from("| 画面 / Scope | キー / Keys | 日本語 | English |\n|---|---|---|---|\n");
+    for b in BINDINGS {
+        let scope = if b.scope == Scope::Always {
+            Scope::Global
+        } else {
+            b.scope
+        };
+        t.push_str(&format!(
+            "| {} / {} | `{}` | {} | {} |\n",
+            scope.title(Lang::Ja),
+            scope.title(Lang::En),
+            b.keys.replace('|', "\\|"),
+            b.ja,
+            b.en
+        ));
+    }
+    t
+}
+
+#[test]
+fn readme_screens_match_the_app() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let mut out = String::new();
+    let mut rest = readme.as_str();
+    let mut stale = Vec::new();
+    let mut count = 0;
+    while let Some(at) = rest.find("<!-- screen: ") {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let marker_end = after.find("-->").unwrap() + 3;
+        let name = after["<!-- screen: ".len()..marker_end - 3].trim().to_string();
+        out.push_str(&after[..marker_end]);
+        let block = &after[marker_end..];
+        let open = block.find("```text\n").unwrap();
+        let body_start = open + "```text\n".len();
+        let close = body_start + block[body_start..].find("\n```").unwrap();
+        let current = &block[body_start..close];
+        let mut s = capture(&name);
+        let wanted = screen(&mut s, WIDTH, HEIGHT);
+        if current != wanted {
+            stale.push(name.clone());
+        }
+        out.push_str(&block[..body_start]);
+        out.push_str(&wanted);
+        rest = &block[close..];
+        count += 1;
+    }
+    out.push_str(rest);
+    assert!(count >= 6, "the README has {count} screen captures");
+    // The key table, from the key table.
+    let (start, end) = ("<!-- keys -->\n", "<!-- /keys -->");
+    let from = out.find(start).expect("a <!-- keys --> marker") + start.len();
+    let to = out.find(end).expect("a <!-- /keys --> marker");
+    let table = key_table();
+    if out[from..to] != table {
+        stale.push("keys".into());
+        out.replace_range(from..to, &table);
+    }
+    if std::env::var_os("MICHI_UPDATE_README").is_some() {
+        std::fs::write(&path, out).unwrap();
+        return;
+    }
+    assert!(
+        stale.is_empty(),
+        "README captures differ from the app: {stale:?}; run MICHI_UPDATE_README=1 cargo test --test readme_screens"
+    );
+}

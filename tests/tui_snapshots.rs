@@ -1,0 +1,35 @@
+//! Every view in Japanese and English at 80×24 and 120×40, as insta snapshots of the screen
+//! text (tests/snapshots/). A change to what a user sees shows up as a snapshot diff.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod tui_common;
+
+use michi::i18n::Lang;
+use michi::tui::action::{Action, Command, View};
+use michi::tui::update::update;
+use tui_common::{open_persona, screen, state};
+
+fn name(view: Option<View>, lang: Lang, w: u16, h: u16) -> String {
+    let view = view.map_or("start".to_string(), |v| format!("{v:?}").to_lowercase());
+    let lang = match lang {
+        Lang::Ja => "ja",
+        Lang::En => "en",
+    };
+    format!("{view}_{lang}_{w}x{h}")
+}
+
+#[test]
+fn every_view_in_both_languages_at_both_sizes() {
+    for lang in [Lang::Ja, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut s = state(lang);
+            insta::assert_snapshot!(name(None, lang, w, h), screen(&mut s, w, h));
+            open_persona(&mut s, "iruma-shunin-to-kacho");
+            s.status = None;
+            for view in View::ALL {
+                update(&mut s, Action::Command(Command::Go(view)));
+                insta::assert_snapshot!(name(Some(view), lang, w, h), screen(&mut s, w, h));
+            }
+        }
+    }
+}
