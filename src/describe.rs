@@ -10,8 +10,62 @@ use crate::model::{
 };
 use crate::text::escape_controls;
 
-fn grade_name<'p>(profile: &'p Profile, id: &'p str) -> &'p str {
+/// A grade's name as the document writes it (the id when the profile has no such grade).
+pub fn grade_name<'p>(profile: &'p Profile, id: &'p str) -> &'p str {
     profile.grade(id).map_or(id, |(_, g)| g.name.as_str())
+}
+
+/// A competency's name as the document writes it.
+pub fn competency_name<'p>(profile: &'p Profile, id: &'p str) -> &'p str {
+    profile.competency(id).map_or(id, |c| c.name.as_str())
+}
+
+/// A training's name as the document writes it.
+pub fn training_name<'p>(profile: &'p Profile, id: &'p str) -> &'p str {
+    profile.training(id).map_or(id, |t| t.name.as_str())
+}
+
+/// A department family's name as the profile writes it.
+pub fn family_name<'p>(profile: &'p Profile, id: &'p str) -> &'p str {
+    profile
+        .rotation
+        .as_ref()
+        .and_then(|r| r.families.iter().find(|f| f.id == id))
+        .map_or(id, |f| f.name.as_str())
+}
+
+/// What to note beside a step of the grade ladder: its exam, its post class, whether it
+/// falls after retirement or 役職定年, and whether its years are illustrative.
+pub fn step_notes(step: &crate::engine::TrajectoryStep, lang: Lang) -> Vec<&'static str> {
+    let mut notes = Vec::new();
+    if step.exam {
+        notes.push(lang.pick("選考試験", "selection exam"));
+    }
+    if step.management {
+        notes.push(lang.pick("管理監督職", "management post"));
+    }
+    if !step.reachable {
+        notes.push(lang.pick("定年後", "after retirement"));
+    } else if !step.before_management_limit {
+        notes.push(lang.pick("役職定年後", "after 役職定年"));
+    } else if !step.typical_reachable {
+        notes.push(lang.pick("標準では定年後", "typical path ends after retirement"));
+    }
+    if step.illustrative {
+        notes.push(lang.pick("年数は例示", "years illustrative"));
+    }
+    notes
+}
+
+/// A rotation rule's status in words.
+pub fn rule_status(status: crate::engine::RuleStatus, lang: Lang) -> &'static str {
+    use crate::engine::RuleStatus;
+    match status {
+        RuleStatus::Satisfied => lang.pick("達成", "met"),
+        RuleStatus::InProgress => lang.pick("期間内・未達", "in progress"),
+        RuleStatus::NotMet => lang.pick("未達（期間終了）", "not met (window closed)"),
+        RuleStatus::Exempt => lang.pick("対象外（スペシャリスト）", "exempt (specialist)"),
+    }
 }
 
 /// A rotation rule in a few words, by what it asks and its window: profiles name rules by

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::cli::profile::write_table;
 use crate::describe::{finding_text, note_text};
-use crate::engine::{self, Analysis, PlanNote, RuleStatus, TargetYearSource};
+use crate::engine::{self, Analysis, PlanNote, TargetYearSource};
 use crate::i18n::Lang;
 use crate::model::{Date, Emphasis, Plan, Profile, fiscal_year_label};
 use crate::store::fsio::{create_private_new, write_private_atomic};
@@ -98,21 +98,7 @@ pub fn check(path: &Path, lang: Lang, out: &mut impl Write) -> io::Result<ExitCo
     }
 }
 
-fn grade_name<'p>(profile: &'p Profile, id: &'p str) -> &'p str {
-    profile.grade(id).map_or(id, |(_, g)| g.name.as_str())
-}
-
-fn competency_name<'p>(profile: &'p Profile, id: &'p str) -> &'p str {
-    profile.competency(id).map_or(id, |c| c.name.as_str())
-}
-
-fn family_name<'p>(profile: &'p Profile, id: &'p str) -> &'p str {
-    profile
-        .rotation
-        .as_ref()
-        .and_then(|r| r.families.iter().find(|f| f.id == id))
-        .map_or(id, |f| f.name.as_str())
-}
+use crate::describe::{competency_name, family_name, grade_name};
 
 fn level(l: Option<u8>) -> String {
     l.map_or_else(|| "-".to_string(), |l| l.to_string())
@@ -192,26 +178,7 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
         .steps
         .iter()
         .map(|s| {
-            let mut notes = Vec::new();
-            if s.exam {
-                notes.push(lang.pick("選考試験", "selection exam").to_string());
-            }
-            if s.management {
-                notes.push(lang.pick("管理監督職", "management").to_string());
-            }
-            if !s.reachable {
-                notes.push(lang.pick("定年後", "after retirement").to_string());
-            } else if !s.before_management_limit {
-                notes.push(lang.pick("役職定年後", "after 役職定年").to_string());
-            } else if !s.typical_reachable {
-                notes.push(
-                    lang.pick("標準では定年後", "typical path ends after retirement")
-                        .to_string(),
-                );
-            }
-            if s.illustrative {
-                notes.push(lang.pick("年数は例示", "years illustrative").to_string());
-            }
+            let notes = crate::describe::step_notes(s, lang);
             [
                 s.grade_name.clone(),
                 fy(s.earliest_fy),
@@ -383,12 +350,7 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
     heading(out, lang.pick("ジョブローテーション", "Job rotation"))?;
     let rot = &a.rotation;
     for rule in &rot.rules {
-        let status = match rule.status {
-            RuleStatus::Satisfied => lang.pick("達成", "met"),
-            RuleStatus::InProgress => lang.pick("期間内・未達", "in progress"),
-            RuleStatus::NotMet => lang.pick("未達（期間終了）", "not met (window closed)"),
-            RuleStatus::Exempt => lang.pick("対象外（スペシャリスト）", "exempt (specialist)"),
-        };
+        let status = crate::describe::rule_status(rule.status, lang);
         writeln!(out, "{}: {}", lang.pick("規則", "Rule"), rule.text)?;
         writeln!(
             out,

@@ -29,7 +29,28 @@ pub const PERSONAS: &[(&str, &str)] = &[
     ),
 ];
 
-/// The first comment line of a persona: its one-line description.
-pub fn description(text: &str) -> &str {
-    text.lines().next().and_then(|l| l.strip_prefix("# ")).unwrap_or("")
+/// A persona's one-line description: its first comment line in Japanese, its second in
+/// English (the Japanese when there is no English line).
+pub fn description(text: &str, lang: crate::i18n::Lang) -> &str {
+    let mut comments = text.lines().map_while(|l| l.strip_prefix("# "));
+    let ja = comments.next().unwrap_or("");
+    match lang {
+        crate::i18n::Lang::Ja => ja,
+        crate::i18n::Lang::En => comments.next().unwrap_or(ja),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_persona_is_described_in_both_languages() {
+        for (name, text) in PERSONAS {
+            let (ja, en) = (description(text, Lang::Ja), description(text, Lang::En));
+            assert!(!ja.is_empty() && !en.is_empty() && ja != en, "{name}");
+            assert!(en.is_ascii() || en.contains(':'), "{name}: {en}");
+        }
+    }
 }

@@ -305,8 +305,9 @@ impl Decoder {
         }
         paste.extend(self.pending.iter().take(take.min(room)));
         self.pending.drain(..take);
-        let Some(end) = end else { return false };
-        let _ = end;
+        if end.is_none() {
+            return false;
+        }
         self.pending.drain(..PASTE_END.len());
         let bytes = self.paste.take().unwrap_or_default();
         out.push(Decoded::Event(Event::Paste(

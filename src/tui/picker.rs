@@ -119,7 +119,7 @@ impl Picker {
             for g in &series.grades {
                 items.push(PickItem {
                     kind: if g.management {
-                        lang.pick("管理職", "Management")
+                        lang.pick("管理監督職", "Management post")
                     } else {
                         lang.pick("職級", "Grade")
                     }

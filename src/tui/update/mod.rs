@@ -2,10 +2,13 @@
 //! no clock, no environment: what needs the disk is returned as an [`Effect`], which the
 //! shell carries out and reports back as [`Action::Done`].
 
+mod delete;
 mod edit;
 mod outcome;
 mod overlay;
+mod saving;
 mod start;
+mod submit;
 mod views;
 
 use std::path::PathBuf;

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use crate::model::Plan;
 use crate::tui::state::{AfterClose, DraftEntry, Overlay, ReadOnly, Said, SavedEntry, Source, State};
 use crate::tui::update::Effect;
+use crate::tui::update::saving::finish_close;
 use crate::tui::update::start::open_plan;
-use crate::tui::update::views::finish_close;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {

@@ -87,12 +87,10 @@ fn file_name(path: &std::path::Path) -> String {
 }
 
 /// Moves a saved plan or a draft to the trash (after `y`).
-pub fn delete(state: &mut State, pending: Pending, fx: &mut Vec<Effect>) {
-    match pending {
-        Pending::SavedPlan(path) | Pending::Draft(path) => fx.push(Effect::Trash(path)),
-        _ => {}
+pub fn delete(pending: Pending, fx: &mut Vec<Effect>) {
+    if let Pending::SavedPlan(path) | Pending::Draft(path) = pending {
+        fx.push(Effect::Trash(path));
     }
-    let _ = state;
 }
 
 /// A fresh key for a recovery draft of this session.
@@ -166,7 +164,7 @@ fn open(state: &mut State, key: StartKey, fx: &mut Vec<Effect>) {
                     let key = next_draft_key(state, name);
                     let source = Source::Unsaved {
                         stem: name.to_string(),
-                        origin: description(text).to_string(),
+                        origin: description(text, state.lang()).to_string(),
                     };
                     if open_plan(state, plan, source, None, false, key) {
                         state.say(Said::new(
@@ -194,7 +192,6 @@ fn open(state: &mut State, key: StartKey, fx: &mut Vec<Effect>) {
             }
         }
     }
-    let _ = fx;
 }
 
 /// Opens `plan` for editing; false (with a message) when its profile is not loaded.

@@ -5,11 +5,12 @@ use crate::tui::action::{Command, View};
 use crate::tui::forms::{Editor, EditorFor, Form, FormKind, LeaveForm, PostingForm, Prompt, PromptFor};
 use crate::tui::picker::Picker;
 use crate::tui::state::{
-    AfterClose, Doc, Field, Hit, Overlay, Pending, Said, SitRow, Source, State, gap_rows, path_rows, situation_rows,
-    training_rows,
+    AfterClose, Doc, Field, Hit, Overlay, Said, SitRow, State, gap_rows, path_rows, situation_rows, training_rows,
 };
+use crate::tui::update::Effect;
+use crate::tui::update::delete::ask_delete;
 use crate::tui::update::edit::{apply_or_warn, undo};
-use crate::tui::update::{Effect, SaveTarget};
+use crate::tui::update::saving::{close, offer_save_as, save};
 
 /// Rows a page moves.
 fn page(state: &State) -> isize {
@@ -18,7 +19,6 @@ fn page(state: &State) -> isize {
 
 pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     let page = page(state);
-    let lang = state.lang();
     let Some(doc) = &mut state.doc else { return };
     pin_selection(doc);
     match command {
@@ -30,7 +30,10 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             } else {
                 View::ALL.len() - 1
             };
-            doc.view = View::ALL[(doc.view.index() + step) % View::ALL.len()];
+            doc.view = View::ALL
+                .get((doc.view.index() + step) % View::ALL.len())
+                .copied()
+                .unwrap_or(View::Situation);
         }
         Command::Go(view) => doc.view = view,
         Command::Up => move_selection(doc, -1),
@@ -112,21 +115,21 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         }
         Command::Open => open_row(state, fx),
         Command::Add => add_row(state),
-        Command::Delete => ask_delete(state, lang),
+        Command::Delete => ask_delete(state),
         _ => {}
     }
 }
 
 pub fn grade_name(doc: &Doc, id: &str) -> String {
-    doc.profile.grade(id).map_or(id.to_string(), |(_, g)| g.name.clone())
+    crate::describe::grade_name(&doc.profile, id).to_string()
 }
 
 fn competency_name(doc: &Doc, id: &str) -> String {
-    doc.profile.competency(id).map_or(id.to_string(), |c| c.name.clone())
+    crate::describe::competency_name(&doc.profile, id).to_string()
 }
 
 pub fn training_name(doc: &Doc, id: &str) -> String {
-    doc.profile.training(id).map_or(id.to_string(), |t| t.name.clone())
+    crate::describe::training_name(&doc.profile, id).to_string()
 }
 
 /// Settles the current view's selection on its item before a command acts on it.
@@ -471,171 +474,4 @@ fn add_row(state: &mut State) {
         )))),
     };
     state.overlay = Some(overlay);
-}
-
-/// `x`: asks before deleting the selected posting, leave, training or constraint.
-fn ask_delete(state: &mut State, lang: crate::i18n::Lang) {
-    let Some(doc) = &state.doc else { return };
-    let (pending, what) = match doc.view {
-        View::Situation => match doc.selected.situation.selected(&situation_rows(doc)).cloned() {
-            Some(SitRow::Posting(i)) => {
-                let name = doc
-                    .analysis
-                    .rotation
-                    .postings
-                    .get(i)
-                    .map(|p| p.department_name.clone())
-                    .unwrap_or_default();
-                let from = doc
-                    .plan
-                    .assignments
-                    .get(i)
-                    .map(|a| a.from.to_string())
-                    .unwrap_or_default();
-                (
-                    Pending::Posting(i),
-                    Said::each(|l| format!("{} {name}（{from}～）", l.pick("配属", "the posting"))),
-                )
-            }
-            Some(SitRow::Leave(i)) => {
-                let leave = doc.plan.leaves.get(i);
-                let from = leave.map(|l| l.from.to_string()).unwrap_or_default();
-                let kind = leave.map(|l| l.kind);
-                (
-                    Pending::Leave(i),
-                    Said::each(|l| {
-                        let label = kind.map_or("", |k| {
-                            if l == crate::i18n::Lang::Ja {
-                                k.label_ja()
-                            } else {
-                                k.label_en()
-                            }
-                        });
-                        format!("{label}（{from}～）")
-                    }),
-                )
-            }
-            Some(SitRow::Training(id)) => {
-                let name = training_name(doc, &id);
-                (
-                    Pending::Completed(id),
-                    Said::each(|l| format!("{} {name}", l.pick("受講済みの研修", "completed training"))),
-                )
-            }
-            Some(SitRow::Constraint(i)) => {
-                let text = doc.plan.constraints.get(i).cloned().unwrap_or_default();
-                (
-                    Pending::Constraint(i),
-                    Said::each(|l| {
-                        format!(
-                            "{} 「{}」",
-                            l.pick("本人の事情", "constraint"),
-                            crate::text::truncate(&text, 30)
-                        )
-                    }),
-                )
-            }
-            _ => {
-                state.say(Said::new(
-                    "削除できるのは配属・休業等・受講済みの研修・本人の事情の行です",
-                    "Only postings, leave, completed trainings and constraints can be deleted",
-                ));
-                return;
-            }
-        },
-        View::Trainings => {
-            let rows: Vec<String> = training_rows(doc).into_iter().map(|(_, id)| id).collect();
-            let Some(id) = doc.selected.trainings.selected(&rows).cloned() else {
-                return;
-            };
-            let name = training_name(doc, &id);
-            if doc.plan.completed_trainings.contains(&id) {
-                (
-                    Pending::Completed(id),
-                    Said::each(|l| format!("{} {name}", l.pick("受講済みの研修", "completed training"))),
-                )
-            } else if doc.plan.planned_trainings.contains(&id) {
-                (
-                    Pending::Planned(id),
-                    Said::each(|l| format!("{} {name}", l.pick("受講予定の研修", "planned training"))),
-                )
-            } else {
-                return;
-            }
-        }
-        _ => return,
-    };
-    let _ = lang;
-    state.overlay = Some(Overlay::Confirm {
-        pending,
-        question: Said::each(|l| {
-            format!(
-                "{}{}",
-                what.get(l),
-                l.pick(" を削除しますか？（u で元に戻せます）", ": delete it? (u undoes)")
-            )
-        }),
-    });
-}
-
-/// Ctrl-S: save to the plan's file, or ask for a name when it has none it may write.
-pub fn save(state: &mut State, fx: &mut Vec<Effect>) {
-    let Some(doc) = &state.doc else { return };
-    match &doc.source {
-        Source::File { read_only: None, .. } if doc.conflict => state.overlay = Some(Overlay::Conflict),
-        Source::File { read_only: None, .. } => fx.push(Effect::Save {
-            before: doc.on_disk.clone(),
-            after: doc.plan.clone(),
-        }),
-        _ => offer_save_as(state),
-    }
-}
-
-/// The file name a plan is saved under: the city and the person.
-pub fn suggested_stem(doc: &Doc) -> String {
-    crate::store::data_dir::plan_file_stem(&doc.profile.name, doc.plan.name.as_deref())
-}
-
-pub fn offer_save_as(state: &mut State) {
-    let Some(doc) = &state.doc else { return };
-    let stem = suggested_stem(doc);
-    state.overlay = Some(Overlay::Prompt(Prompt::new(PromptFor::SaveAs, &stem)));
-}
-
-/// Closing the plan (F10, q) or quitting: asks first when edits are not in its file.
-pub fn close(state: &mut State, then: AfterClose, fx: &mut Vec<Effect>) {
-    if state.doc.as_ref().is_some_and(|d| d.unsaved()) {
-        state.overlay = Some(Overlay::Unsaved { then });
-        return;
-    }
-    finish_close(state, then, fx);
-}
-
-pub fn finish_close(state: &mut State, then: AfterClose, fx: &mut Vec<Effect>) {
-    state.doc = None;
-    state.overlay = None;
-    fx.push(Effect::CloseFile);
-    match then {
-        AfterClose::StartScreen => fx.push(Effect::Scan),
-        AfterClose::Quit => {
-            state.quit = true;
-            fx.push(Effect::Quit);
-        }
-    }
-}
-
-/// A save target from what was typed: a bare name goes into the plans folder.
-pub fn save_target(typed: &str) -> Option<SaveTarget> {
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return None;
-    }
-    if typed.contains('/') || typed.contains(std::path::MAIN_SEPARATOR) || typed.starts_with('~') {
-        Some(SaveTarget::Typed(typed.to_string()))
-    } else {
-        let stem = typed.strip_suffix(".toml").unwrap_or(typed);
-        Some(SaveTarget::PlansDir {
-            stem: crate::store::data_dir::plan_file_stem(stem, None),
-        })
-    }
 }

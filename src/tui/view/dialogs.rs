@@ -12,10 +12,10 @@ use crate::tui::state::{AfterClose, Said, State};
 use crate::tui::theme::Theme;
 use crate::tui::view::{block, centered, clear_popup, wrapped};
 
-/// The keys of a dialog's scope, as "key description" spans (from the key table).
-fn key_line(state: &State, scope: Scope, theme: &Theme) -> Line<'static> {
+/// The keys of a dialog's scopes, as "key description" spans (from the key table).
+fn key_line(state: &State, scopes: &[Scope], theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
-    for b in bindings_for(&[scope]).filter(|b| b.hint) {
+    for b in bindings_for(scopes).filter(|b| b.hint) {
         spans.push(Span::styled(b.keys, theme.key));
         spans.push(Span::styled(format!(" {}   ", b.describe(state.lang())), theme.text));
     }
@@ -23,13 +23,13 @@ fn key_line(state: &State, scope: Scope, theme: &Theme) -> Line<'static> {
 }
 
 /// Wrapped lines of a key line, for narrow pop-ups.
-fn key_lines(state: &State, scope: Scope, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let text: String = bindings_for(&[scope])
+fn key_lines(state: &State, scopes: &[Scope], columns: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let text: String = bindings_for(scopes)
         .filter(|b| b.hint)
         .map(|b| format!("{} {}   ", b.keys, b.describe(state.lang())))
         .collect();
     if crate::text::width(&text) <= columns {
-        vec![key_line(state, scope, theme)]
+        vec![key_line(state, scopes, theme)]
     } else {
         wrapped(text.trim_end(), columns, theme.key)
     }
@@ -99,7 +99,7 @@ pub fn editor(frame: &mut Frame, state: &State, editor: &Editor, area: Rect, the
     let inner = outer.inner(rect);
     frame.render_widget(outer, rect);
     let columns = usize::from(inner.width);
-    let footer = key_lines(state, Scope::Editor, columns, theme);
+    let footer = key_lines(state, &[Scope::Editor, Scope::Text], columns, theme);
     let error = editor
         .error
         .as_ref()
@@ -166,7 +166,7 @@ fn dialog(frame: &mut Frame, state: &State, title: &str, text: &str, scope: Scop
     let columns = usize::from(width.saturating_sub(2));
     let mut lines = wrapped(text, columns, theme.text);
     lines.push(Line::from(""));
-    lines.extend(key_lines(state, scope, columns, theme));
+    lines.extend(key_lines(state, &[scope], columns, theme));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let rect = centered(area, width, height);
     clear_popup(frame, rect);

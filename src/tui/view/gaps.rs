@@ -100,7 +100,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         let required = format!("{}{}", g.required, if g.illustrative { "*" } else { "" });
         let current = g
             .current
-            .map_or_else(|| lang.pick("未評価", "n/a").to_string(), |l| l.to_string());
+            .map_or_else(|| lang.pick("未評価", "unrated").to_string(), |l| l.to_string());
         let supervisor = g.supervisor.map_or("-".to_string(), |l| l.to_string());
         let gap = g.gap.map_or("?".to_string(), |n| n.to_string());
         let text = format!(

@@ -325,21 +325,32 @@ fn message_lines(state: &State, columns: usize) -> Vec<Line<'static>> {
 }
 
 fn draw_hints(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
+    let lang = state.lang();
     let scopes = scopes(state);
-    let mut spans = Vec::new();
-    let mut used = 0;
-    // Most specific first: the current mode's keys matter most.
+    // Most specific first: the current mode's keys matter most. Help always has its place
+    // at the end, since it lists every key the line has no room for.
     let mut hints: Vec<_> = bindings_for(&scopes).filter(|b| b.hint).collect();
     hints.sort_by_key(|b| std::cmp::Reverse(scopes.iter().position(|s| *s == b.scope)));
+    let help = hints
+        .iter()
+        .position(|b| b.command == crate::tui::action::Command::Help)
+        .map(|i| hints.remove(i));
+    let text = |b: &crate::tui::keymap::Binding| format!("{} {}", b.keys, b.describe(lang));
+    let reserved = help.map_or(0, |b| width(&text(b)) + 2);
+    let mut spans = Vec::new();
+    let mut used = 0;
     for b in hints {
-        let text = format!("{} {}", b.keys, b.describe(state.lang()));
-        let w = width(&text) + 2;
-        if used + w > usize::from(area.width) {
-            break;
+        let w = width(&text(b)) + 2;
+        if used + w + reserved > usize::from(area.width) {
+            continue;
         }
         spans.push(Span::styled(b.keys, theme.key));
-        spans.push(Span::styled(format!(" {}  ", b.describe(state.lang())), theme.dim));
+        spans.push(Span::styled(format!(" {}  ", b.describe(lang)), theme.dim));
         used += w;
+    }
+    if let Some(b) = help {
+        spans.push(Span::styled(b.keys, theme.key));
+        spans.push(Span::styled(format!(" {}", b.describe(lang)), theme.dim));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

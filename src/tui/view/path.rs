@@ -60,20 +60,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         if s.grade == doc.plan.target_grade {
             notes.push(lang.pick("◀ 目標", "◀ target"));
         }
-        if s.exam {
-            notes.push(lang.pick("選考試験", "exam"));
-        }
-        if s.management {
-            notes.push(lang.pick("管理職", "management"));
-        }
-        if s.illustrative {
-            notes.push(lang.pick("年数は例示", "years illustrative"));
-        }
-        if !s.reachable {
-            notes.push(lang.pick("定年後", "after retirement"));
-        } else if !s.before_management_limit {
-            notes.push(lang.pick("役職定年後", "after 役職定年"));
-        }
+        notes.extend(crate::describe::step_notes(s, lang));
         rows.push(format!(
             "{}{}{}{}",
             cell(&format!("  {}", s.grade_name), 20),

@@ -108,21 +108,10 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let rules_inner = rules.inner(bottom);
     frame.render_widget(rules, bottom);
     let columns = usize::from(rules_inner.width);
-    let family_name = |id: &str| {
-        doc.profile
-            .rotation
-            .as_ref()
-            .and_then(|r| r.families.iter().find(|f| f.id == id))
-            .map_or(id.to_string(), |f| f.name.clone())
-    };
+    let family_name = |id: &str| crate::describe::family_name(&doc.profile, id).to_string();
     let mut lines = Vec::new();
     for rule in &r.rules {
-        let status = match rule.status {
-            RuleStatus::Satisfied => lang.pick("達成", "met"),
-            RuleStatus::InProgress => lang.pick("期間内・未達", "in progress"),
-            RuleStatus::NotMet => lang.pick("未達（期間終了）", "not met (window closed)"),
-            RuleStatus::Exempt => lang.pick("対象外（スペシャリスト）", "exempt (specialist)"),
-        };
+        let status = crate::describe::rule_status(rule.status, lang);
         let example = if rule.illustrative {
             lang.pick("・期間や数は例示", ", figures illustrative")
         } else {

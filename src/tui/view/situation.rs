@@ -63,20 +63,23 @@ fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
             };
             let req = doc.profile.requirement(&p.target_grade, c);
             let mark = req.as_ref().map_or("", |r| r.emphasis.mark());
-            let level = |l: Option<&u8>| l.map_or_else(|| lang.pick("未評価", "n/a").to_string(), |l| l.to_string());
+            let (own, supervisor, none, level_w) = match lang {
+                Lang::Ja => ("本人", "上司", "未評価", 6),
+                // A dash for "not rated", so the row fits 80 columns in English too.
+                Lang::En => ("self", "supervisor", "–", 2),
+            };
+            let level = |l: Option<&u8>| l.map_or_else(|| none.to_string(), |l| l.to_string());
             let evidence = if p.evidence.contains_key(&c.id) {
                 lang.pick("根拠あり", "evidence")
             } else {
                 ""
             };
             format!(
-                "  {} {} {}{} {}{} {}",
+                "  {} {} {own} {} {supervisor} {} {}",
                 cell(&c.name, 26.min(columns / 3)),
                 cell(mark, 2),
-                cell(lang.pick("本人 ", "self "), 5),
-                cell(&level(p.self_assessment.get(&c.id)), 6),
-                cell(lang.pick("上司 ", "supv "), 5),
-                cell(&level(p.supervisor_assessment.get(&c.id)), 6),
+                cell(&level(p.self_assessment.get(&c.id)), level_w),
+                cell(&level(p.supervisor_assessment.get(&c.id)), level_w),
                 evidence
             )
         }

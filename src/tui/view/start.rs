@@ -104,7 +104,7 @@ fn row_text(state: &State, key: &StartKey, theme: &Theme) -> (String, ratatui::s
         }
         StartKey::Persona(name) => {
             let text = PERSONAS.iter().find(|(n, _)| n == name).map_or("", |(_, t)| t);
-            (description(text).to_string(), theme.text)
+            (description(text, lang).to_string(), theme.text)
         }
         StartKey::FailedProfile(path) => {
             let reason = state
