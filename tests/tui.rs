@@ -106,6 +106,12 @@ impl App {
         }
     }
 
+    /// Selects a start-screen row without opening it.
+    fn open_row_only(&mut self, key: StartKey) {
+        let rows = michi::tui::state::start_rows(&self.state.start, &self.state.catalog);
+        self.state.start.selected.select_key(&rows, key);
+    }
+
     fn open_persona(&mut self, name: &'static str) {
         self.open_row(StartKey::Persona(name));
         assert!(self.state.doc.is_some(), "persona {name} opened");
@@ -508,4 +514,153 @@ fn the_as_of_date_is_shown() {
     assert!(app.screen(80, 24).contains(TODAY));
     app.state.today_fixed = true;
     assert!(app.screen(80, 24).contains(&format!("基準日 {TODAY}")));
+}
+
+#[test]
+fn dates_are_taken_as_people_type_them_and_implausible_ones_refused() {
+    let mut app = App::new(Lang::Ja);
+    app.open_persona("iruma-shunin-to-kacho");
+    // 生年月日 is the row below 氏名.
+    app.key(KeyCode::Down);
+    app.key(KeyCode::Enter);
+    app.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    app.typed("昭和63年9月20日");
+    app.key(KeyCode::Enter);
+    assert!(app.state.overlay.is_none(), "{:?}", app.state.overlay);
+    assert_eq!(
+        app.state.doc.as_ref().unwrap().plan.birth_date.to_string(),
+        "1988-09-20"
+    );
+    app.key(KeyCode::Enter);
+    app.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    app.typed("Ｓ６３．９．２１");
+    app.key(KeyCode::Enter);
+    assert_eq!(
+        app.state.doc.as_ref().unwrap().plan.birth_date.to_string(),
+        "1988-09-21"
+    );
+    app.key(KeyCode::Enter);
+    app.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    app.typed("1930/1/1");
+    app.key(KeyCode::Enter);
+    assert!(matches!(app.state.overlay, Some(Overlay::Prompt(ref p)) if p.error.is_some()));
+    let text = app.screen(100, 30);
+    assert!(text.contains("1940"), "the reason names the bound:\n{text}");
+    assert_eq!(
+        app.state.doc.as_ref().unwrap().plan.birth_date.to_string(),
+        "1988-09-21"
+    );
+}
+
+#[test]
+fn the_start_screen_renames_duplicates_and_deletes_to_a_trash_that_u_empties_back() {
+    let mut app = App::new(Lang::Ja);
+    app.open_persona("kawagoe-hoiku-shunin");
+    app.key_with(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    app.key(KeyCode::Enter);
+    app.key(KeyCode::F(10));
+    let saved = app
+        .state
+        .start
+        .saved
+        .first()
+        .expect("listed after closing")
+        .path
+        .clone();
+    // Rename.
+    app.open_row_only(StartKey::Saved(saved.clone()));
+    app.key(KeyCode::Char('r'));
+    app.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    app.typed("保育の計画");
+    app.key(KeyCode::Enter);
+    let renamed = app.plans().join("保育の計画.toml");
+    assert!(renamed.exists() && !saved.exists(), "{:?}", app.state.status);
+    // Duplicate.
+    app.open_row_only(StartKey::Saved(renamed.clone()));
+    app.key(KeyCode::Char('c'));
+    let copy = app.plans().join("保育の計画-copy.toml");
+    assert!(copy.exists());
+    assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&renamed).unwrap());
+    // Delete: asks, goes to the trash, and u brings it back.
+    app.open_row_only(StartKey::Saved(copy.clone()));
+    app.key(KeyCode::Char('x'));
+    assert!(matches!(app.state.overlay, Some(Overlay::Confirm { .. })));
+    app.key(KeyCode::Char('y'));
+    assert!(!copy.exists());
+    assert!(std::fs::read_dir(app.dir.path().join("trash")).unwrap().count() == 1);
+    assert!(app.screen(100, 30).contains("ごみ箱へ移しました"));
+    app.key(KeyCode::Char('u'));
+    assert!(copy.exists(), "{:?}", app.state.status);
+}
+
+#[test]
+fn edits_to_a_sample_survive_in_a_draft_offered_at_the_next_start() {
+    let mut app = App::new(Lang::Ja);
+    app.open_persona("iruma-shunin-to-kacho");
+    app.command(Command::Go(View::Gaps));
+    app.key(KeyCode::Char('+'));
+    let edited = app.state.doc.as_ref().unwrap().plan.clone();
+    // The program ends without a save (a crash, the window closed).
+    app.act(Action::Terminate);
+    assert!(app.state.quit);
+    let drafts = app.dir.path().join("drafts");
+    assert_eq!(std::fs::read_dir(&drafts).unwrap().count(), 1, "one draft written");
+    // Next start: the draft is offered first and restores the edits.
+    let mut next = tui_common::state(Lang::Ja);
+    let mut files = Files::in_dir(app.dir.path());
+    files.start(&mut next);
+    assert!(next.status.as_ref().unwrap().text.ja.contains("下書き"));
+    let mut app = App {
+        state: next,
+        files,
+        hits: HitMap::default(),
+        dir: app.dir,
+    };
+    assert!(app.screen(100, 30).contains("復元できる下書き"));
+    app.key(KeyCode::Home);
+    app.key(KeyCode::Enter);
+    assert_eq!(app.state.doc.as_ref().unwrap().plan, edited);
+    assert!(
+        app.state.doc.as_ref().unwrap().unsaved(),
+        "a restored draft is not saved yet"
+    );
+    app.key_with(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    app.key(KeyCode::Enter);
+    assert_eq!(
+        std::fs::read_dir(&drafts).unwrap().count(),
+        0,
+        "saving removes the draft"
+    );
+}
+
+#[test]
+fn a_plan_file_that_is_read_only_opens_read_only_and_is_never_written() {
+    let mut app = App::new(Lang::Ja);
+    std::fs::create_dir_all(app.plans()).unwrap();
+    let path = app.plans().join("ro.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/personas/iruma-shunin-to-kacho.toml"),
+        &path,
+    )
+    .unwrap();
+    // Not a sample: a plan of one's own that was made read-only.
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("sample = true", "sample = false");
+    std::fs::write(&path, &text).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    }
+    app.act(Action::OpenPath(path.clone()));
+    assert!(app.screen(100, 30).contains("読み取り専用"));
+    app.command(Command::Go(View::Gaps));
+    app.key(KeyCode::Char('+'));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    assert_eq!(
+        std::fs::read_dir(app.dir.path().join("drafts")).unwrap().count(),
+        1,
+        "edits kept in a draft"
+    );
 }

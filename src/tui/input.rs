@@ -387,6 +387,16 @@ mod tests {
     }
 
     #[test]
+    fn esc_typed_quickly_before_a_control_key_is_two_keys() {
+        let mut d = Decoder::default();
+        assert_eq!(
+            keys(&d.feed(b"\x1b\x13")),
+            [(KeyCode::Esc, NONE), (KeyCode::Char('s'), KeyModifiers::CONTROL)]
+        );
+        assert_eq!(keys(&d.feed(b"\x1bx")), [(KeyCode::Char('x'), KeyModifiers::ALT)]);
+    }
+
+    #[test]
     fn a_character_split_across_reads_is_whole() {
         let mut d = Decoder::default();
         let bytes = "主".as_bytes();
