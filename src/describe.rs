@@ -281,7 +281,7 @@ impl<'a> Place<'a> {
             "target_fy" => PlanField::TargetFy,
             "track" => PlanField::Track,
             "completed_trainings" => PlanField::CompletedTrainings,
-            "planned_trainings" => PlanField::PlannedTrainings,
+            "planned_trainings" | "planned_years" => PlanField::PlannedTrainings,
             "self_assessment" => PlanField::SelfAssessment,
             "supervisor_assessment" => PlanField::SupervisorAssessment,
             "evidence" => PlanField::Evidence,
@@ -582,6 +582,18 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
                 (Some(name), false) => format!("{list}: {name} is listed twice; keep one"),
                 (None, true) => format!("{place}が重複しています。一つにしてください"),
                 (None, false) => format!("{place} is listed twice; keep one"),
+            }
+        }
+        ProblemKind::YearForUnplannedTraining { id } => {
+            let name = names
+                .entity(Entity::Training, id)
+                .unwrap_or_else(|| lang.pick("研修", "a training").to_string());
+            if ja {
+                format!(
+                    "「{name}」に受講の年度がありますが、受講予定の研修に入っていません。予定に加えるか、年度を消してください"
+                )
+            } else {
+                format!("{name} has a year but is not planned; plan it or remove the year")
             }
         }
         ProblemKind::LevelOutsideScale { level, min, max } => {

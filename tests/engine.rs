@@ -43,6 +43,7 @@ fn blank_plan(profile: &Profile, grade: &str, target: &str) -> Plan {
         track: Track::Generalist,
         completed_trainings: vec![],
         planned_trainings: vec![],
+        planned_years: Default::default(),
         self_assessment: Default::default(),
         supervisor_assessment: Default::default(),
         evidence: Default::default(),

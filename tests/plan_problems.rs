@@ -47,6 +47,7 @@ fn base() -> Plan {
         track: Track::Generalist,
         completed_trainings: vec!["ojt".into(), "tokyo_shichoson_kenshujo".into()],
         planned_trainings: vec!["jichi_daigakko".into()],
+        planned_years: BTreeMap::new(),
         self_assessment: BTreeMap::from([("ethics".into(), 3), ("collaboration".into(), 2)]),
         supervisor_assessment: BTreeMap::from([("ethics".into(), 3)]),
         evidence: BTreeMap::from([("ethics".into(), "窓口で".into())]),
@@ -337,6 +338,22 @@ fn cases() -> Vec<Case> {
             |p| p.planned_trainings.push("jichi_daigakko".into()),
             |k| matches!(k, ProblemKind::DuplicateEntry { .. }),
             &["受講予定の研修に「自治大学校の研修」が二度"],
+        ),
+        (
+            "a year for a training that is not planned",
+            |p| {
+                p.planned_years.insert("ojt".into(), 2027);
+            },
+            |k| matches!(k, ProblemKind::YearForUnplannedTraining { .. }),
+            &["「ＯＪＴ（職場研修）」に受講の年度がありますが"],
+        ),
+        (
+            "a year for a training the profile does not have",
+            |p| {
+                p.planned_years.insert("kenshu_x".into(), 2027);
+            },
+            |k| matches!(k, ProblemKind::UnknownReference { .. }),
+            &[],
         ),
         (
             "unknown competency in the self-assessment",

@@ -334,3 +334,57 @@ fn number_keys_switch_views_and_never_change_levels() {
     assert_eq!(s.doc.as_ref().unwrap().plan, before);
     assert_eq!(s.doc.as_ref().unwrap().view, View::Situation);
 }
+
+#[test]
+fn any_training_can_be_planned_for_a_year_and_moved() {
+    let mut s = state(Lang::Ja);
+    open_persona(&mut s, "iruma-shunin-to-kacho");
+    press(&mut s, KeyCode::Char('4'));
+    // A training the plan does not suggest.
+    let doc = s.doc.as_ref().unwrap();
+    let rows = training_rows(doc);
+    let (index, id) = rows
+        .iter()
+        .enumerate()
+        .find(|(_, (row, _))| matches!(row, michi::tui::state::TrainingRow::Other(_)))
+        .map(|(i, (_, id))| (i, id.clone()))
+        .unwrap();
+    for _ in 0..index {
+        press(&mut s, KeyCode::Down);
+    }
+    press(&mut s, KeyCode::Char('p'));
+    let this_year = s.today.fiscal_year();
+    let doc = s.doc.as_ref().unwrap();
+    assert_eq!(doc.plan.planned_years.get(&id), Some(&this_year));
+    assert!(
+        doc.analysis
+            .trainings
+            .iter()
+            .any(|t| t.id == id && t.fy == this_year && t.planned),
+        "shown in its year"
+    );
+    press(&mut s, KeyCode::Right);
+    press(&mut s, KeyCode::Right);
+    let doc = s.doc.as_ref().unwrap();
+    assert_eq!(doc.plan.planned_years.get(&id), Some(&(this_year + 2)));
+    assert!(
+        doc.analysis
+            .trainings
+            .iter()
+            .any(|t| t.id == id && t.fy == this_year + 2)
+    );
+    let rows: Vec<String> = training_rows(doc).into_iter().map(|(_, id)| id).collect();
+    assert_eq!(
+        doc.selected.trainings.selected(&rows),
+        Some(&id),
+        "the cursor follows it"
+    );
+    press(&mut s, KeyCode::Left);
+    assert_eq!(
+        s.doc.as_ref().unwrap().plan.planned_years.get(&id),
+        Some(&(this_year + 1))
+    );
+    press(&mut s, KeyCode::Char('p'));
+    let plan = &s.doc.as_ref().unwrap().plan;
+    assert!(!plan.planned_trainings.contains(&id) && !plan.planned_years.contains_key(&id));
+}

@@ -176,6 +176,7 @@ mod tests {
             track: Track::Generalist,
             completed_trainings: Vec::new(),
             planned_trainings: Vec::new(),
+            planned_years: Default::default(),
             self_assessment: Default::default(),
             supervisor_assessment: Default::default(),
             evidence: Default::default(),

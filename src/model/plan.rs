@@ -44,6 +44,10 @@ pub struct Plan {
     /// Trainings the employee intends to take (marked in the app).
     #[serde(default)]
     pub planned_trainings: Vec<String>,
+    /// Training id → the fiscal year (年度) a planned training is meant for. A planned
+    /// training without a year is placed where the training plan finds room for it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub planned_years: BTreeMap<String, FiscalYear>,
     /// Competency id → level on the profile's scale. Missing means not yet assessed.
     #[serde(default)]
     pub self_assessment: BTreeMap<String, u8>,

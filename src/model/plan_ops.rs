@@ -2,7 +2,7 @@
 //! share them, so a new plan, a level step or a training mark mean the same everywhere.
 //! Pure: today's date is a parameter.
 
-use crate::model::{Date, Plan, Profile, Track};
+use crate::model::{Date, FiscalYear, Plan, Profile, Track};
 
 /// Whose assessment a level belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +44,7 @@ impl Plan {
             track: Track::Generalist,
             completed_trainings: vec![],
             planned_trainings: vec![],
+            planned_years: Default::default(),
             self_assessment: Default::default(),
             supervisor_assessment: Default::default(),
             evidence: Default::default(),
@@ -88,6 +89,7 @@ impl Plan {
     pub fn toggle_planned(&mut self, training: &str) -> TrainingMark {
         if let Some(pos) = self.planned_trainings.iter().position(|t| t == training) {
             self.planned_trainings.remove(pos);
+            self.planned_years.remove(training);
             TrainingMark::Removed
         } else {
             self.planned_trainings.push(training.to_string());
@@ -103,8 +105,17 @@ impl Plan {
         } else {
             self.completed_trainings.push(training.to_string());
             self.planned_trainings.retain(|t| t != training);
+            self.planned_years.remove(training);
             TrainingMark::Added
         }
+    }
+
+    /// Plans a training for fiscal year `fy` (marking it planned when it is not).
+    pub fn plan_training_for(&mut self, training: &str, fy: FiscalYear) {
+        if !self.planned_trainings.iter().any(|t| t == training) {
+            self.planned_trainings.push(training.to_string());
+        }
+        self.planned_years.insert(training.to_string(), fy);
     }
 
     /// Switches to another job series: the grades move to the new ladder's lowest and its

@@ -240,6 +240,10 @@ pub enum ProblemKind {
     DuplicateEntry {
         id: String,
     },
+    /// A year is given for a training that is not planned.
+    YearForUnplannedTraining {
+        id: String,
+    },
 }
 
 /// A problem found in a profile, at `path`.
@@ -462,6 +466,13 @@ impl ProblemKind {
                     format!("`{id}` is listed twice")
                 }
             }
+            YearForUnplannedTraining { id } => {
+                if ja {
+                    format!("`{id}` の年度がありますが、`planned_trainings` にありません")
+                } else {
+                    format!("`{id}` has a year but is not in `planned_trainings`")
+                }
+            }
         }
     }
 
@@ -593,6 +604,12 @@ impl ProblemKind {
             DuplicateLeaveRule | DuplicateEntry { .. } => {
                 lang.pick("一つにまとめてください", "keep one of them").to_string()
             }
+            YearForUnplannedTraining { .. } => lang
+                .pick(
+                    "`planned_trainings` に加えるか、この年度の行を消してください",
+                    "add it to `planned_trainings` or remove this year",
+                )
+                .to_string(),
             UnknownProfile {
                 suggestion: Some(s), ..
             } => {
@@ -1207,6 +1224,16 @@ impl crate::model::Plan {
                 if !seen.insert(t.as_str()) {
                     ck.push(path![key, i], ProblemKind::DuplicateEntry { id: t.clone() });
                 }
+            }
+        }
+
+        let planned: HashSet<&str> = self.planned_trainings.iter().map(String::as_str).collect();
+        for id in self.planned_years.keys() {
+            let here = path!["planned_years"].key(id.clone());
+            if !trainings.contains(id.as_str()) {
+                ck.reference(here, Entity::Training, id, &trainings);
+            } else if !planned.contains(id.as_str()) {
+                ck.push(here, ProblemKind::YearForUnplannedTraining { id: id.clone() });
             }
         }
 

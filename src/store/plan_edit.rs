@@ -162,6 +162,7 @@ fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
         track,
         completed_trainings,
         planned_trainings,
+        planned_years,
         self_assessment,
         supervisor_assessment,
         evidence,
@@ -193,6 +194,15 @@ fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
         ("track", Field::Scalar(Some(Scalar::Str(track.id().to_string())))),
         ("completed_trainings", Field::Strings(completed_trainings.clone())),
         ("planned_trainings", Field::Strings(planned_trainings.clone())),
+        (
+            "planned_years",
+            Field::Map(
+                planned_years
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Scalar::Int(i64::from(*v))))
+                    .collect(),
+            ),
+        ),
         ("self_assessment", levels(self_assessment)),
         ("supervisor_assessment", levels(supervisor_assessment)),
         (

@@ -53,6 +53,12 @@ pub fn plan_to_toml(plan: &Plan) -> String {
     if !plan.constraints.is_empty() {
         let _ = writeln!(t, "constraints = {}", string_list(&plan.constraints));
     }
+    if !plan.planned_years.is_empty() {
+        let _ = writeln!(t, "\n[planned_years]");
+        for (training, fy) in &plan.planned_years {
+            let _ = writeln!(t, "{} = {fy}", key(training));
+        }
+    }
     for (table, levels) in [
         ("self_assessment", &plan.self_assessment),
         ("supervisor_assessment", &plan.supervisor_assessment),
@@ -112,7 +118,8 @@ mod tests {
             target_fy: Some(2034),
             track: crate::model::Track::Specialist,
             completed_trainings: vec!["kaisobetsu".into()],
-            planned_trainings: vec![],
+            planned_trainings: vec!["coaching".into()],
+            planned_years: [("coaching".to_string(), 2027)].into(),
             self_assessment: [("kosho_chosei".to_string(), 3)].into(),
             supervisor_assessment: [("kosho_chosei".to_string(), 2)].into(),
             evidence: [("kikaku_ritsuan".to_string(), "オンライン予約を企画\t導入".to_string())].into(),

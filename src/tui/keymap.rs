@@ -170,6 +170,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(View(View::Gaps), "f", [ch('f')], C::FilterNext, "絞り込み（すべて／差あり／◎のみ）", "Filter (all / with gap / key only)", true),
 
     bind!(View(View::Trainings), "Enter p", [k(Enter), ch('p')], C::MarkPlanned, "受講予定にする・外す", "Mark / unmark planned", true),
+    bind!(View(View::Trainings), "← →", [k(Left), k(Right)], C::Right, "受講予定の年度を1年前・後へ", "Move the planned year earlier / later", true),
     bind!(View(View::Trainings), "d", [ch('d')], C::MarkDone, "受講済みにする・外す", "Mark / unmark done", true),
     bind!(View(View::Trainings), "x Del", [ch('x'), k(Delete)], C::Delete, "受講済み・受講予定から外す（確認あり）", "Remove from done or planned (asks first)", false),
 
@@ -242,6 +243,7 @@ pub fn command_for(key: &KeyEvent, scopes: &[Scope]) -> Option<Command> {
                     // One binding stands for both directions of a scroll or a list move.
                     (Command::Down, KeyCode::Up) => Command::Up,
                     (Command::PageDown, KeyCode::PageUp) => Command::PageUp,
+                    (Command::Right, KeyCode::Left) => Command::Left,
                     (command, _) => command,
                 });
             }
