@@ -664,3 +664,42 @@ fn a_plan_file_that_is_read_only_opens_read_only_and_is_never_written() {
         "edits kept in a draft"
     );
 }
+
+#[test]
+fn load_problems_switch_language_with_everything_else() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/unknown_reference.toml"),
+        dir.path().join("broken.toml"),
+    )
+    .unwrap();
+    let options = michi::tui::shell::Options::default();
+    let settings = michi::store::settings::Settings::default();
+    let today = michi::model::Date::parse(TODAY).unwrap();
+    let mut state = michi::tui::shell::build_state(&options, &settings, today, Some(dir.path()));
+    let ja = tui_common::screen(&mut state, 120, 40);
+    assert!(
+        ja.contains("読み込めなかったプロファイル") && ja.contains("broken.toml"),
+        "{ja}"
+    );
+    let line = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains("broken.toml:"))
+            .unwrap_or("")
+            .to_string()
+    };
+    let ja_line = line(&ja);
+    michi::tui::update::update(&mut state, Action::Command(Command::ToggleLang));
+    let en = tui_common::screen(&mut state, 120, 40);
+    let en_line = line(&en);
+    assert!(en.contains("Profiles that failed to load"), "{en}");
+    assert_ne!(
+        ja_line, en_line,
+        "the problem itself is in English now:\n{ja_line}\n{en_line}"
+    );
+    assert!(
+        ja_line.contains("定義されていません") && en_line.contains("is defined"),
+        "{ja_line}\n{en_line}"
+    );
+}

@@ -91,7 +91,13 @@ impl Files {
                     modified: modified(&s.path),
                     summary: match s.plan {
                         Ok(plan) => Ok(summary(&plan, state)),
-                        Err(diagnostics) => Err(Said::each(|l| diagnostics.iter().map(|d| d.render(l)).collect())),
+                        // Read again in each language, so `L` switches the problems too.
+                        Err(_) => Err(Said::each(|l| {
+                            plans::load_plan_file(&s.path, &state.catalog, l)
+                                .err()
+                                .map(|ds| ds.iter().map(|d| d.render(l)).collect())
+                                .unwrap_or_default()
+                        })),
                     },
                     path: s.path,
                 })

@@ -5,7 +5,7 @@
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -26,7 +26,7 @@ use crate::store::profiles::user_profile_dir;
 use crate::store::settings::{self, Settings};
 use crate::tui::action::Action;
 use crate::tui::keymap::command_for;
-use crate::tui::state::{Said, State, Ui};
+use crate::tui::state::{ProfileProblem, Said, State, Ui};
 use crate::tui::theme::ThemeKind;
 use crate::tui::update::{Effect, scopes, update};
 use crate::tui::view::{self, HitMap};
@@ -71,8 +71,9 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// The state for the options and settings (no terminal involved).
-pub fn build_state(options: &Options, settings: &Settings, today: Date) -> State {
+/// The state for the options and settings, with the user's profiles from `user_profiles`
+/// (no terminal involved).
+pub fn build_state(options: &Options, settings: &Settings, today: Date, user_profiles: Option<&Path>) -> State {
     let lang = options.lang.unwrap_or(settings.lang);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = options
@@ -80,14 +81,50 @@ pub fn build_state(options: &Options, settings: &Settings, today: Date) -> State
         .or_else(|| no_color.then_some(ThemeKind::Mono))
         .or_else(|| ThemeKind::parse(&settings.theme))
         .unwrap_or(ThemeKind::Default);
-    let catalog = Catalog::load(user_profile_dir().as_deref(), lang);
+    let catalog = Catalog::load(user_profiles, lang);
     let ui = Ui {
         lang,
         theme,
         ascii: options.ascii || settings.ascii,
         mouse: settings.mouse,
     };
+    // Load problems are kept in both languages, so `L` switches them too: the catalog is
+    // read a second time in the other language only when something failed to load.
+    let other = match lang {
+        Lang::Ja => Lang::En,
+        Lang::En => Lang::Ja,
+    };
+    let other_failed = if catalog.failed.is_empty() {
+        Vec::new()
+    } else {
+        Catalog::load(user_profiles, other).failed
+    };
+    let profile_problems = catalog
+        .failed
+        .iter()
+        .map(|f| {
+            let twin = other_failed.iter().find(|o| o.path == f.path).unwrap_or(f);
+            let (ja, en) = match lang {
+                Lang::Ja => (f, twin),
+                Lang::En => (twin, f),
+            };
+            let first = |f: &crate::store::FailedProfile| {
+                f.diagnostics
+                    .first()
+                    .map(|d| format!("{} {}", d.location(), d.message))
+                    .unwrap_or_default()
+            };
+            let all =
+                |f: &crate::store::FailedProfile, l| f.diagnostics.iter().map(|d| d.render(l)).collect::<String>();
+            ProfileProblem {
+                path: f.path.clone(),
+                first: Said::new(first(ja), first(en)),
+                all: Said::new(all(ja, Lang::Ja), all(en, Lang::En)),
+            }
+        })
+        .collect();
     let mut state = State::new(catalog, ui, options.today.unwrap_or(today), options.today.is_some());
+    state.profile_problems = profile_problems;
     state.session = format!("{}", std::process::id());
     if !state.catalog.failed.is_empty() {
         let n = state.catalog.failed.len();
@@ -148,7 +185,12 @@ enum Message {
 pub fn run(options: Options) -> ExitCode {
     let settings_path = settings::settings_path();
     let (settings, settings_error, settings_writable) = settings::load(settings_path.as_deref());
-    let mut state = build_state(&options, &settings, crate::clock::today_in_japan());
+    let mut state = build_state(
+        &options,
+        &settings,
+        crate::clock::today_in_japan(),
+        user_profile_dir().as_deref(),
+    );
     if let Some(e) = settings_error {
         state.warn(Said::each(|l| {
             format!(

@@ -148,6 +148,17 @@ pub struct State {
     pub session: String,
     /// Drafts started this session (numbers the next one).
     pub drafts_made: usize,
+    /// Why each profile that failed to load failed, in both languages (its first problem,
+    /// and all of them).
+    pub profile_problems: Vec<ProfileProblem>,
+}
+
+/// A profile that failed to load, told in both languages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileProblem {
+    pub path: PathBuf,
+    pub first: Said,
+    pub all: Said,
 }
 
 impl State {
@@ -166,6 +177,7 @@ impl State {
             close_after_save: None,
             session: String::from("0"),
             drafts_made: 0,
+            profile_problems: Vec::new(),
         }
     }
 

@@ -183,10 +183,10 @@ fn open(state: &mut State, key: StartKey, fx: &mut Vec<Effect>) {
             }
         }
         StartKey::FailedProfile(path) => {
-            if let Some(failed) = state.catalog.failed.iter().find(|f| f.path == path) {
+            if let Some(problem) = state.profile_problems.iter().find(|f| f.path == path) {
                 state.overlay = Some(Overlay::Message {
                     title: Said::same(crate::text::escape_controls(&path.display().to_string())),
-                    body: Said::each(|l| failed.diagnostics.iter().map(|d| d.render(l)).collect()),
+                    body: problem.all.clone(),
                     scroll: 0,
                 });
             }

@@ -108,13 +108,10 @@ fn row_text(state: &State, key: &StartKey, theme: &Theme) -> (String, ratatui::s
         }
         StartKey::FailedProfile(path) => {
             let reason = state
-                .catalog
-                .failed
+                .profile_problems
                 .iter()
                 .find(|f| f.path == *path)
-                .and_then(|f| f.diagnostics.first())
-                .map(|d| format!("{} {}", d.location(), d.message))
-                .unwrap_or_default();
+                .map_or("", |f| f.first.get(lang));
             (
                 format!("{} — {reason}", escape_controls(&path.display().to_string())),
                 theme.error,
