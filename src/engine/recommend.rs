@@ -42,6 +42,25 @@ fn grade_in_year<'a>(plan: &'a Plan, trajectory: &'a Trajectory, fy: FiscalYear)
         .map_or(plan.grade.as_str(), |s| s.grade.as_str())
 }
 
+/// The open gaps a training addresses, most weighted first, each with its weight × gap,
+/// and their sum.
+fn addressed<'p>(
+    training: &'p crate::model::Training,
+    remaining: &BTreeMap<&str, (u8, u32)>,
+) -> (u32, Vec<(&'p str, u32)>) {
+    let mut addresses: Vec<(&str, u32)> = training
+        .competencies
+        .iter()
+        .filter_map(|c| {
+            remaining
+                .get(c.as_str())
+                .map(|&(gap, w)| (c.as_str(), w * u32::from(gap)))
+        })
+        .collect();
+    addresses.sort_by_key(|&(_, s)| std::cmp::Reverse(s));
+    (addresses.iter().map(|(_, s)| s).sum(), addresses)
+}
+
 /// A chosen training is taken to close one level of each gap it addresses.
 fn take<'a>(remaining: &mut BTreeMap<&'a str, (u8, u32)>, addresses: &[(&'a str, u32)]) {
     for (c, _) in addresses {
@@ -151,20 +170,8 @@ pub fn training_plan(
                 .filter(|t| !plan.planned_years.contains_key(&t.id))
                 .filter(|t| t.grades.is_empty() || t.grades.iter().any(|g| g == grade))
                 .filter_map(|t| {
-                    let mut addresses: Vec<(&str, u32)> = t
-                        .competencies
-                        .iter()
-                        .filter_map(|c| {
-                            remaining
-                                .get(c.as_str())
-                                .map(|&(gap, w)| (c.as_str(), w * u32::from(gap)))
-                        })
-                        .collect();
-                    let score: u32 = addresses.iter().map(|(_, s)| s).sum();
-                    (score > 0).then(|| {
-                        addresses.sort_by_key(|&(_, s)| std::cmp::Reverse(s));
-                        (planned.contains(t.id.as_str()), score, t, addresses)
-                    })
+                    let (score, addresses) = addressed(t, &remaining);
+                    (score > 0).then(|| (planned.contains(t.id.as_str()), score, t, addresses))
                 })
                 // Planned first, then the highest score; catalogue order breaks ties.
                 .fold(None, |best: Option<(bool, u32, _, _)>, cand| match &best {

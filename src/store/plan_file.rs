@@ -363,13 +363,12 @@ impl Lock {
         // A holder removes the lock file before letting go (see Drop): a lock won on a
         // file that is no longer at `path` is worthless, so check and try again.
         for _ in 0..10 {
-            let file = match fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-            {
+            let mut options = fs::OpenOptions::new();
+            options.read(true).write(true).create(true).truncate(false);
+            // Its name tells whose plan it is: private like the plan.
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let file = match options.open(&path) {
                 Ok(file) => file,
                 Err(e)
                     if matches!(

@@ -30,6 +30,19 @@ fn parse_optional_date(field: PlanField, text: &str) -> Result<Option<Date>, For
     }
 }
 
+/// A period as typed: its start, and its end when given (never before the start).
+fn period(from: &TextInput, to: &TextInput) -> Result<(Date, Option<Date>), FormError> {
+    let from = parse_date(PlanField::Start, &from.text())?;
+    let to = parse_optional_date(PlanField::End, &to.text())?;
+    if to.is_some_and(|to| to < from) {
+        return Err(FormError(Said::new(
+            "終了日が開始日より前です",
+            "the end date is before the start date",
+        )));
+    }
+    Ok((from, to))
+}
+
 /// A fiscal year as typed (2032, 令和14年度, R14); empty means none.
 pub fn parse_fiscal_year(text: &str) -> Result<Option<FiscalYear>, FormError> {
     if text.trim().is_empty() {
@@ -215,16 +228,7 @@ impl PostingForm {
                 "choose a department from the list or type its name",
             )));
         }
-        let from = parse_date(PlanField::Start, &self.from.text())?;
-        let to = parse_optional_date(PlanField::End, &self.to.text())?;
-        if let Some(to) = to
-            && to < from
-        {
-            return Err(FormError(Said::new(
-                "終了日が開始日より前です",
-                "the end date is before the start date",
-            )));
-        }
+        let (from, to) = period(&self.from, &self.to)?;
         Ok(Assignment {
             department,
             family: self.family.id().map(str::to_string),
@@ -288,16 +292,7 @@ impl LeaveForm {
     }
 
     pub fn to_leave(&self) -> Result<Leave, FormError> {
-        let from = parse_date(PlanField::Start, &self.from.text())?;
-        let to = parse_optional_date(PlanField::End, &self.to.text())?;
-        if let Some(to) = to
-            && to < from
-        {
-            return Err(FormError(Said::new(
-                "終了日が開始日より前です",
-                "the end date is before the start date",
-            )));
-        }
+        let (from, to) = period(&self.from, &self.to)?;
         let note = Some(self.note.text().trim().to_string()).filter(|n| !n.is_empty());
         Ok(Leave {
             kind: LeaveKind::ALL

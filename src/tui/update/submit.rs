@@ -150,21 +150,26 @@ pub fn submit_editor(state: &mut State, target: &EditorFor, text: &str, fx: &mut
     }
 }
 
+/// Whether a new value is plausible for the open plan (dates against birth, hire, today
+/// and retirement).
+fn check(state: &State, value: FieldValue) -> Result<(), Said> {
+    match &state.doc {
+        Some(doc) => check_field(&doc.plan, state.today, value).map_err(|e| Said::each(|l| e.message(l))),
+        None => Ok(()),
+    }
+}
+
 pub fn submit_form(state: &mut State, kind: &FormKind, fx: &mut Vec<Effect>) -> Result<(), Said> {
     match kind {
         FormKind::Posting(form) => {
             let posting = form.to_assignment().map_err(|e| e.0)?;
-            if let Some(doc) = &state.doc {
-                check_field(
-                    &doc.plan,
-                    state.today,
-                    FieldValue::Posting {
-                        from: posting.from,
-                        to: posting.to,
-                    },
-                )
-                .map_err(|e| Said::each(|l| e.message(l)))?;
-            }
+            check(
+                state,
+                FieldValue::Posting {
+                    from: posting.from,
+                    to: posting.to,
+                },
+            )?;
             let index = form.index;
             let key = posting.clone();
             apply(
@@ -198,17 +203,13 @@ pub fn submit_form(state: &mut State, kind: &FormKind, fx: &mut Vec<Effect>) -> 
         }
         FormKind::Leave(form) => {
             let leave = form.to_leave().map_err(|e| e.0)?;
-            if let Some(doc) = &state.doc {
-                check_field(
-                    &doc.plan,
-                    state.today,
-                    FieldValue::Leave {
-                        from: leave.from,
-                        to: leave.to,
-                    },
-                )
-                .map_err(|e| Said::each(|l| e.message(l)))?;
-            }
+            check(
+                state,
+                FieldValue::Leave {
+                    from: leave.from,
+                    to: leave.to,
+                },
+            )?;
             let index = form.index;
             apply(
                 state,
