@@ -419,6 +419,12 @@ fn files_are_never_lost_or_overwritten() {
     let t = Tmux::start_sized("small", &command(&data, &config, ""), 80, 23);
     let screen = t.wait_text("新しい計画を作る");
     assert!(!screen.contains("広げてください"), "{screen}");
+    // Alt-[ then ? (ESC [ ?) once froze every key until a `c` or `u` came: now the stray
+    // prefix is let go and ? opens the help, which Esc closes.
+    t.keys(&["M-[", "?"]);
+    t.wait_text("ヘルプ: キー一覧");
+    t.keys(&["Escape"]);
+    t.wait("the help to close", |s| !s.contains("ヘルプ: キー一覧"));
     t.keys(&["q"]);
     t.wait_exit();
     t.assert_restored();

@@ -388,3 +388,24 @@ fn any_training_can_be_planned_for_a_year_and_moved() {
     let plan = &s.doc.as_ref().unwrap().plan;
     assert!(!plan.planned_trainings.contains(&id) && !plan.planned_years.contains_key(&id));
 }
+
+#[test]
+fn undo_after_deleting_a_posting_restores_it_in_its_place() {
+    let mut s = state(Lang::Ja);
+    open_persona(&mut s, "iruma-shunin-to-kacho");
+    let before = s.doc.as_ref().unwrap().plan.clone();
+    assert!(before.assignments.len() >= 3);
+    select(&mut s, SitRow::Posting(1));
+    press(&mut s, KeyCode::Char('x'));
+    assert!(matches!(s.overlay, Some(Overlay::Confirm { .. })));
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(s.doc.as_ref().unwrap().plan, before, "Enter is not y: nothing deleted");
+    press(&mut s, KeyCode::Char('x'));
+    press(&mut s, KeyCode::Char('y'));
+    assert_eq!(
+        s.doc.as_ref().unwrap().plan.assignments.len(),
+        before.assignments.len() - 1
+    );
+    press(&mut s, KeyCode::Char('u'));
+    assert_eq!(s.doc.as_ref().unwrap().plan, before);
+}
