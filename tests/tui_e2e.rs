@@ -168,7 +168,7 @@ fn have_tmux() -> bool {
 
 fn command(data: &Path, config: &Path, args: &str) -> String {
     format!(
-        "sh -c 'echo BEFORE-MICHI; MICHI_DATA_DIR={} MICHI_CONFIG_DIR={} TERM=xterm-256color {} {args}; echo AFTER-MICHI; sleep 60'",
+        "sh -c 'echo BEFORE-MICHI; MICHI_DATA_DIR={} MICHI_CONFIG_DIR={} TERM=xterm-256color {} {args}; echo AFTER-MICHI status=$?; sleep 60'",
         data.display(),
         config.display(),
         env!("CARGO_BIN_EXE_michi")
@@ -287,6 +287,7 @@ fn a_user_session_in_a_real_terminal_and_sigterm() {
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     t.wait_exit();
     t.assert_restored();
+    assert!(t.screen().contains("status=143"), "128 + SIGTERM:\n{}", t.screen());
     assert_eq!(load(&file), plan, "the file is untouched by the stop");
     drop(t);
 
@@ -302,6 +303,45 @@ fn a_user_session_in_a_real_terminal_and_sigterm() {
     );
     t.wait_exit();
     t.assert_restored();
+    assert!(t.screen().contains("status=129"), "128 + SIGHUP:\n{}", t.screen());
+}
+
+#[test]
+fn other_signals_and_a_panic_off_the_main_thread_restore_the_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (data, config) = (dir.path().join("data"), dir.path().join("config"));
+    for (signal, status) in [("QUIT", 131), ("USR1", 138)] {
+        let t = Tmux::start(&format!("sig{signal}"), &command(&data, &config, ""));
+        t.wait_text("新しい計画を作る");
+        assert!(
+            Command::new("kill")
+                .args([&format!("-{signal}"), &t.michi_pid()])
+                .status()
+                .unwrap()
+                .success()
+        );
+        t.wait_exit();
+        t.assert_restored();
+        assert!(
+            t.screen().contains(&format!("status={status}")),
+            "SIG{signal}:\n{}",
+            t.screen()
+        );
+    }
+    let t = Tmux::start(
+        "panic",
+        &command(&data, &config, "").replace("TERM=", "MICHI_TEST_PANIC_IN_INPUT_THREAD=1 TERM="),
+    );
+    t.wait_exit();
+    t.assert_restored();
+    assert!(
+        t.screen().contains("status=101"),
+        "a panic ends with 101:\n{}",
+        t.screen()
+    );
 }
 
 /// Writes `michi plan new` for 入間 (a plan full of comments) at `path`.

@@ -176,8 +176,9 @@ enum Message {
     Input(Vec<u8>),
     Event(Event),
     Resized,
-    /// SIGTERM, SIGHUP or SIGINT.
-    Stop,
+    /// A signal that ends the program (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, …), by
+    /// number: the exit status is 128 + it, as a shell reports a death by signal.
+    Stop(i32),
     InputClosed,
 }
 
@@ -205,24 +206,28 @@ pub fn run(options: Options) -> ExitCode {
     let mut files = Files::from_environment(settings_path.filter(|_| settings_writable));
     files.start(&mut state);
 
+    // A panic in any thread puts the terminal back and ends the program (status 101): a
+    // panic off the main thread would otherwise leave the app running, frozen, in raw mode.
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         previous_hook(info);
+        std::process::exit(101);
     }));
 
     let (tx, rx) = mpsc::channel::<Message>();
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
-        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH]) {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGWINCH};
+        let stopping = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2];
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new(stopping.iter().chain(&[SIGWINCH])) {
             let tx = tx.clone();
             std::thread::spawn(move || {
                 for signal in signals.forever() {
                     let message = if signal == SIGWINCH {
                         Message::Resized
                     } else {
-                        Message::Stop
+                        Message::Stop(signal)
                     };
                     if tx.send(message).is_err() {
                         break;
@@ -231,6 +236,7 @@ pub fn run(options: Options) -> ExitCode {
             });
         }
     }
+    let mut stopped_by: Option<i32> = None;
 
     if let Err(e) = enable_raw_mode() {
         eprintln!(
@@ -302,7 +308,11 @@ pub fn run(options: Options) -> ExitCode {
             let action = match message {
                 Message::Event(event) => action_for(&state, event, &hits),
                 Message::Resized => terminal.size().ok().map(|s| Action::Resize(s.width, s.height)),
-                Message::Stop | Message::InputClosed => Some(Action::Terminate),
+                Message::Stop(signal) => {
+                    stopped_by = Some(signal);
+                    Some(Action::Terminate)
+                }
+                Message::InputClosed => Some(Action::Terminate),
                 Message::Input(_) => None,
             };
             if let Some(action) = action {
@@ -316,7 +326,10 @@ pub fn run(options: Options) -> ExitCode {
     }
     drop(terminal);
     drop(files);
-    ExitCode::SUCCESS
+    match stopped_by {
+        Some(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
+        None => ExitCode::SUCCESS,
+    }
 }
 
 #[cfg(unix)]
@@ -342,9 +355,15 @@ fn apply_terminal_effects(effects: &[Effect]) {
 /// Reads the terminal's input on its own thread: raw bytes on Unix (decoded by
 /// `tui::input`, which bounds every escape sequence), crossterm's events elsewhere.
 fn spawn_input(tx: mpsc::Sender<Message>) {
+    // Fault injection for the end-to-end tests: a panic off the main thread.
+    let panic_for_test = std::env::var_os("MICHI_TEST_PANIC_IN_INPUT_THREAD").is_some();
     #[cfg(unix)]
     std::thread::spawn(move || {
         use std::io::Read;
+        #[allow(clippy::panic)]
+        if panic_for_test {
+            panic!("a panic in the input thread, for a test");
+        }
         let mut stdin = io::stdin().lock();
         let mut buf = [0u8; 4096];
         loop {
@@ -363,6 +382,10 @@ fn spawn_input(tx: mpsc::Sender<Message>) {
     });
     #[cfg(not(unix))]
     std::thread::spawn(move || {
+        #[allow(clippy::panic)]
+        if panic_for_test {
+            panic!("a panic in the input thread, for a test");
+        }
         while let Ok(ev) = crossterm::event::read() {
             if tx.send(Message::Event(ev)).is_err() {
                 break;
