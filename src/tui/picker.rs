@@ -1,9 +1,12 @@
 //! A searchable list in a pop-up: the command palette (competencies, trainings, grades,
 //! departments and commands), grade and series choices, and adding a completed training.
 //! Fuzzy matching over Japanese names and their aliases (English, romaji).
-
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+//!
+//! The matcher is Michi's own: a case-folded subsequence match scored by runs, word starts
+//! and position. Measured over 10,000 items with Japanese names (benches/tui.rs),
+//! fuzzy-matcher took 1.6–7.8 ms per keystroke and nucleo-matcher 1.1–3.8 ms (its
+//! Unicode path), against a 2 ms goal; this takes well under 1 ms, and a palette needs no
+//! more than a good-enough order of short names.
 
 use crate::i18n::Lang;
 use crate::tui::action::Command;
@@ -39,17 +42,25 @@ pub struct Picker {
     pub title: String,
     pub query: TextInput,
     pub items: Vec<PickItem>,
+    /// What each item is matched on (its label and search words), prepared once.
+    haystacks: Haystacks,
     /// Indexes into `items` matching the query, best first.
     pub matches: Vec<usize>,
+    /// The query `matches` answers: a longer query narrows them instead of starting over.
+    matched_query: String,
     pub selected: usize,
 }
 
 impl Picker {
-    fn new(title: String, items: Vec<PickItem>) -> Picker {
+    /// A picker over `items` (the palette builds its own; benchmarks and tests make any).
+    pub fn new(title: String, items: Vec<PickItem>) -> Picker {
+        let haystacks = Haystacks::new(&items);
         Picker {
             title,
             query: TextInput::new(""),
             matches: (0..items.len()).collect(),
+            matched_query: String::new(),
+            haystacks,
             items,
             selected: 0,
         }
@@ -158,27 +169,41 @@ impl Picker {
         )
     }
 
-    /// Matches the items against the query again.
+    /// Matches the items against the query again. A query that extends the last one only
+    /// looks at the last matches (a fuzzy match of the longer query is a match of the
+    /// shorter one); the order is by score, then by the items' order.
     pub fn refilter(&mut self) {
         let query = self.query.text();
         let query = query.trim();
         if query.is_empty() {
             self.matches = (0..self.items.len()).collect();
         } else {
-            let matcher = SkimMatcherV2::default().ignore_case();
-            let mut scored: Vec<(i64, usize)> = self
-                .items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, item)| {
-                    let label = matcher.fuzzy_match(&item.label, query);
-                    let search = matcher.fuzzy_match(&item.search, query);
-                    label.max(search).map(|s| (s, i))
+            let narrowing = !self.matched_query.is_empty() && query.starts_with(self.matched_query.as_str());
+            let candidates = if narrowing {
+                std::mem::take(&mut self.matches)
+            } else {
+                (0..self.items.len()).collect()
+            };
+            let words: Vec<Vec<char>> = query.split_whitespace().map(fold).collect();
+            let needed = char_mask(query);
+            let mut scored: Vec<(u32, usize)> = candidates
+                .into_iter()
+                .filter_map(|i| {
+                    let (text, mask) = self.haystacks.get(i)?;
+                    // Cheap first: every character of the query must occur in the item.
+                    if mask & needed != needed {
+                        return None;
+                    }
+                    words
+                        .iter()
+                        .try_fold(0u32, |total, word| score(word, text).map(|s| total + s))
+                        .map(|s| (s, i))
                 })
                 .collect();
-            scored.sort_by_key(|&(score, i)| (std::cmp::Reverse(score), i));
+            scored.sort_unstable_by_key(|&(score, i)| (std::cmp::Reverse(score), i));
             self.matches = scored.into_iter().map(|(_, i)| i).collect();
         }
+        self.matched_query = query.to_string();
         self.selected = 0;
     }
 
@@ -193,6 +218,116 @@ impl Picker {
             .and_then(|&i| self.items.get(i))
             .map(|item| item.target.clone())
     }
+}
+
+/// The items' text prepared for matching, case-folded, in one flat buffer (not an
+/// allocation per item), with each item's range and a mask of the characters it holds.
+#[derive(Debug, Clone, Default)]
+struct Haystacks {
+    text: Vec<char>,
+    items: Vec<(usize, usize, u128)>,
+}
+
+impl Haystacks {
+    fn new(items: &[PickItem]) -> Haystacks {
+        let mut h = Haystacks {
+            items: Vec::with_capacity(items.len()),
+            ..Haystacks::default()
+        };
+        for item in items {
+            let start = h.text.len();
+            let chars = item
+                .label
+                .chars()
+                .chain(std::iter::once(' '))
+                .chain(item.search.chars());
+            let mut mask = 0;
+            for c in chars.map(fold_char) {
+                mask |= char_bit(c);
+                h.text.push(c);
+            }
+            h.items.push((start, h.text.len(), mask));
+        }
+        h
+    }
+
+    /// Item `i`'s folded characters and mask.
+    fn get(&self, i: usize) -> Option<(&[char], u128)> {
+        let &(start, end, mask) = self.items.get(i)?;
+        Some((self.text.get(start..end)?, mask))
+    }
+}
+
+/// A character as compared: lower case (ASCII and other scripts with case).
+fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else if c.is_uppercase() {
+        c.to_lowercase().next().unwrap_or(c)
+    } else {
+        c
+    }
+}
+
+fn fold(word: &str) -> Vec<char> {
+    word.chars().map(fold_char).collect()
+}
+
+/// A bit standing for a (folded) character, for a quick "can it match" test.
+fn char_bit(c: char) -> u128 {
+    1 << (u32::from(c).wrapping_mul(2_654_435_761) >> 25)
+}
+
+fn char_mask(query: &str) -> u128 {
+    query
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(fold_char)
+        .fold(0, |m, c| m | char_bit(c))
+}
+
+/// Start positions tried per word: enough to find a run after a few stray first letters,
+/// few enough that a keystroke stays cheap.
+const STARTS_TRIED: usize = 8;
+
+/// How well `word` matches `text` as a subsequence (None: it does not). Each matched
+/// character scores; more when it continues a run or starts a word, less after a gap, and
+/// more the earlier the match begins, so a match in the name (which comes first) beats one
+/// in the aliases. The best of a few starting points is kept.
+fn score(word: &[char], text: &[char]) -> Option<u32> {
+    let first = *word.first()?;
+    text.iter()
+        .enumerate()
+        .filter(|(_, c)| **c == first)
+        .take(STARTS_TRIED)
+        .filter_map(|(start, _)| score_from(word, text, start))
+        .max()
+}
+
+fn score_from(word: &[char], text: &[char], start: usize) -> Option<u32> {
+    let mut want = word.iter().peekable();
+    let mut total: i64 = 64_i64.saturating_sub(i64::try_from(start).unwrap_or(i64::MAX)).max(0);
+    let mut last: Option<usize> = None;
+    for (at, &c) in text.iter().enumerate().skip(start) {
+        let Some(&&next) = want.peek() else { break };
+        if c != next {
+            continue;
+        }
+        let previous = at.checked_sub(1).and_then(|p| text.get(p));
+        let starts_word = previous.is_none_or(|p| !p.is_alphanumeric() || p.is_ascii() != c.is_ascii());
+        total += 16;
+        match last {
+            Some(l) if l + 1 == at => total += 24,
+            Some(l) => total -= i64::try_from((at - l).min(12)).unwrap_or(12) * 2,
+            None => {}
+        }
+        if starts_word {
+            total += 12;
+        }
+        last = Some(at);
+        want.next();
+    }
+    want.peek().is_none().then(|| u32::try_from(total.max(1)).unwrap_or(1))
 }
 
 fn profile_items(doc: &Doc, lang: Lang, items: &mut Vec<PickItem>) {
@@ -232,5 +367,70 @@ fn profile_items(doc: &Doc, lang: Lang, items: &mut Vec<PickItem>) {
                 target: PickTarget::Department(d.id.clone()),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(label: &str, search: &str) -> PickItem {
+        PickItem {
+            kind: String::new(),
+            label: label.into(),
+            search: search.into(),
+            target: PickTarget::Competency(label.into()),
+        }
+    }
+
+    fn labels(p: &Picker) -> Vec<&str> {
+        p.matches.iter().map(|&i| p.items[i].label.as_str()).collect()
+    }
+
+    fn search(p: &mut Picker, query: &str) {
+        p.query = TextInput::new(query);
+        p.refilter();
+    }
+
+    #[test]
+    fn japanese_romaji_and_english_find_the_same_item_and_a_name_beats_an_alias() {
+        let mut p = Picker::new(
+            String::new(),
+            vec![
+                item("企画立案能力", "kikaku planning"),
+                item("交渉・調整能力", "kosho_chosei negotiation"),
+                item("危機管理能力", "kiki_kanri crisis"),
+            ],
+        );
+        for query in ["交渉", "kosho", "Negotiation", "KOSHO"] {
+            search(&mut p, query);
+            assert_eq!(labels(&p).first(), Some(&"交渉・調整能力"), "{query}");
+        }
+        search(&mut p, "kik");
+        assert_eq!(
+            labels(&p),
+            ["企画立案能力", "危機管理能力"],
+            "consecutive and earlier first"
+        );
+        search(&mut p, "能力 crisis");
+        assert_eq!(labels(&p), ["危機管理能力"], "every word must match");
+        search(&mut p, "zzz");
+        assert!(p.matches.is_empty());
+    }
+
+    #[test]
+    fn a_longer_query_narrows_and_a_shorter_one_widens_again() {
+        let mut p = Picker::new(
+            String::new(),
+            vec![item("税務", "zeimu tax"), item("福祉", "fukushi welfare")],
+        );
+        search(&mut p, "z");
+        assert_eq!(labels(&p), ["税務"]);
+        search(&mut p, "ze");
+        assert_eq!(labels(&p), ["税務"]);
+        search(&mut p, "");
+        assert_eq!(labels(&p).len(), 2);
+        search(&mut p, "w");
+        assert_eq!(labels(&p), ["福祉"]);
     }
 }

@@ -1,0 +1,138 @@
+//! The terminal app's costs: drawing each view into a TestBackend at 120×40 and 200×60 (a
+//! full frame, and a redraw with nothing changed), and the search palette per keystroke at
+//! real size and over 10,000 items. Run with `cargo bench --bench tui`.
+#![allow(clippy::unwrap_used)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use michi::i18n::Lang;
+use michi::model::Date;
+use michi::store::Catalog;
+use michi::tui::action::{Action, Command, View};
+use michi::tui::picker::{PickItem, PickTarget, Picker};
+use michi::tui::state::{StartKey, State, Ui, start_rows};
+use michi::tui::theme::ThemeKind;
+use michi::tui::update::update;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn state_with_persona() -> State {
+    let ui = Ui {
+        lang: Lang::Ja,
+        theme: ThemeKind::Default,
+        ascii: false,
+        mouse: true,
+    };
+    let mut s = State::new(
+        Catalog::load(None, Lang::Ja),
+        ui,
+        Date::parse("2026-11-21").unwrap(),
+        false,
+    );
+    let rows = start_rows(&s.start, &s.catalog);
+    let key = StartKey::Persona("iruma-shunin-to-kacho");
+    s.start.selected.select_key(&rows, key);
+    update(&mut s, Action::Command(Command::Open));
+    s
+}
+
+fn views(c: &mut Criterion) {
+    let mut s = state_with_persona();
+    for (w, h) in [(120, 40), (200, 60)] {
+        s.size = (w, h);
+        for view in View::ALL {
+            update(&mut s, Action::Command(Command::Go(view)));
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            c.bench_function(&format!("draw {view:?} {w}x{h}"), |b| {
+                b.iter(|| {
+                    // A full frame: the backend's previous buffer is cleared each time.
+                    terminal.clear().unwrap();
+                    terminal
+                        .draw(|f| {
+                            black_box(michi::tui::view::draw(f, &s));
+                        })
+                        .unwrap();
+                })
+            });
+            c.bench_function(&format!("redraw unchanged {view:?} {w}x{h}"), |b| {
+                b.iter(|| {
+                    terminal
+                        .draw(|f| {
+                            black_box(michi::tui::view::draw(f, &s));
+                        })
+                        .unwrap();
+                })
+            });
+        }
+    }
+}
+
+/// 10,000 items with Japanese names and romaji aliases, like a very large profile's.
+fn many_items() -> Vec<PickItem> {
+    let kanji = [
+        "企画", "調整", "管理", "育成", "窓口", "税務", "福祉", "危機", "情報", "政策",
+    ];
+    let romaji = [
+        "kikaku",
+        "chosei",
+        "kanri",
+        "ikusei",
+        "madoguchi",
+        "zeimu",
+        "fukushi",
+        "kiki",
+        "joho",
+        "seisaku",
+    ];
+    (0..10_000)
+        .map(|i| {
+            let a = i % 10;
+            let b = (i / 10) % 10;
+            let label = format!("{}{}能力{i}", kanji[a], kanji[b]);
+            PickItem {
+                kind: "能力".into(),
+                search: format!("{label} {}_{}_{i} ability {i}", romaji[a], romaji[b]),
+                label,
+                target: PickTarget::Competency(format!("c{i}")),
+            }
+        })
+        .collect()
+}
+
+fn palette(c: &mut Criterion) {
+    let s = state_with_persona();
+    c.bench_function("palette open (persona)", |b| b.iter(|| black_box(Picker::palette(&s))));
+    c.bench_function("palette open (10,000 items)", |b| {
+        b.iter_batched(
+            many_items,
+            |items| black_box(Picker::new("検索".into(), items)),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    for query in ["k", "ki", "kik", "企", "企画", "zeimu_fu"] {
+        c.bench_function(&format!("palette keystroke to {query:?} (10,000 items)"), |b| {
+            b.iter_batched(
+                || {
+                    let mut p = Picker::new("検索".into(), many_items());
+                    let mut chars: Vec<char> = query.chars().collect();
+                    let last = chars.pop().unwrap();
+                    for c in chars {
+                        p.query.insert_char(c);
+                        p.refilter();
+                    }
+                    (p, last)
+                },
+                |(mut p, last)| {
+                    p.query.insert_char(last);
+                    p.refilter();
+                    black_box(p.matches.len())
+                },
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+}
+
+criterion_group!(benches, views, palette);
+criterion_main!(benches);
