@@ -180,6 +180,8 @@ enum Message {
     /// number: the exit status is 128 + it, as a shell reports a death by signal.
     Stop(i32),
     InputClosed,
+    /// A thread other than the main one panicked (the message to print).
+    Panicked(String),
 }
 
 /// Runs the app until the user quits or the process is told to stop.
@@ -206,16 +208,24 @@ pub fn run(options: Options) -> ExitCode {
     let mut files = Files::from_environment(settings_path.filter(|_| settings_writable));
     files.start(&mut state);
 
-    // A panic in any thread puts the terminal back and ends the program (status 101): a
-    // panic off the main thread would otherwise leave the app running, frozen, in raw mode.
+    let (tx, rx) = mpsc::channel::<Message>();
+    // A panic in any thread puts the terminal back and ends the program (status 101). On
+    // the main thread the hook restores the terminal before the message is printed, and
+    // unwinding ends the program; off it, the main loop is told, so it stops drawing and
+    // leaves through the same door as a quit (a panic elsewhere would otherwise leave the
+    // app running, frozen, in raw mode).
     let previous_hook = std::panic::take_hook();
+    let panic_tx = std::sync::Mutex::new(tx.clone());
     std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous_hook(info);
-        std::process::exit(101);
+        if std::thread::current().name() == Some("main") {
+            restore_terminal();
+            previous_hook(info);
+        } else if let Ok(tx) = panic_tx.lock() {
+            // Printed once the terminal is back, where it can be read.
+            let _ = tx.send(Message::Panicked(info.to_string()));
+        }
     }));
 
-    let (tx, rx) = mpsc::channel::<Message>();
     #[cfg(unix)]
     {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGWINCH};
@@ -237,6 +247,7 @@ pub fn run(options: Options) -> ExitCode {
         }
     }
     let mut stopped_by: Option<i32> = None;
+    let mut panicked: Option<String> = None;
 
     if let Err(e) = enable_raw_mode() {
         eprintln!(
@@ -313,6 +324,10 @@ pub fn run(options: Options) -> ExitCode {
                     Some(Action::Terminate)
                 }
                 Message::InputClosed => Some(Action::Terminate),
+                Message::Panicked(message) => {
+                    panicked = Some(message);
+                    Some(Action::Terminate)
+                }
                 Message::Input(_) => None,
             };
             if let Some(action) = action {
@@ -326,6 +341,11 @@ pub fn run(options: Options) -> ExitCode {
     }
     drop(terminal);
     drop(files);
+    if let Some(message) = panicked {
+        restore_terminal();
+        eprintln!("michi: {message}");
+        return ExitCode::from(101);
+    }
     match stopped_by {
         Some(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         None => ExitCode::SUCCESS,
