@@ -59,19 +59,30 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         ),
         theme.dim,
     )];
-    for (id, name) in &families {
-        let served: Vec<bool> = (start_fy..=last_fy)
-            .map(|fy| {
-                r.postings.iter().any(|p| {
-                    p.family == *id && p.from.fiscal_year() <= fy && p.to.map_or(last_fy, |t| t.fiscal_year()) >= fy
-                })
-            })
-            .collect();
+    // Which years each family was served, from one pass over the postings (not a scan of
+    // every posting per family and year).
+    let family_row: std::collections::HashMap<Option<&str>, usize> =
+        families.iter().enumerate().map(|(i, (id, _))| (id.as_deref(), i)).collect();
+    let mut served_by_family = vec![vec![false; span]; families.len()];
+    for p in &r.postings {
+        let unknown = families.len().saturating_sub(1);
+        let row = family_row.get(&p.family.as_deref()).copied().unwrap_or(unknown);
+        let from = p.from.fiscal_year().max(start_fy);
+        let to = p.to.map_or(last_fy, |t| t.fiscal_year()).min(last_fy);
+        if let Some(years) = served_by_family.get_mut(row) {
+            for fy in from..=to {
+                if let Some(cell) = usize::try_from(fy - start_fy).ok().and_then(|i| years.get_mut(i)) {
+                    *cell = true;
+                }
+            }
+        }
+    }
+    for ((id, name), served) in families.iter().zip(&served_by_family) {
         if id.is_none() && !served.contains(&true) {
             continue;
         }
         let track: String = (start_fy..=last_fy)
-            .zip(&served)
+            .zip(served.iter())
             .map(|(fy, s)| {
                 if *s {
                     have
