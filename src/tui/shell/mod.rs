@@ -279,10 +279,14 @@ pub fn run(options: Options) -> ExitCode {
     #[cfg(unix)]
     let mut decoder = crate::tui::input::Decoder::default();
     let mut hits = HitMap::default();
+    // Drawn again only when an action arrived (a key that means nothing here, a stray
+    // mouse move or half an escape sequence changes nothing, so costs nothing).
+    let mut needs_draw = true;
     while !state.quit {
-        if terminal.draw(|frame| hits = view::draw(frame, &state)).is_err() {
+        if needs_draw && terminal.draw(|frame| hits = view::draw(frame, &state)).is_err() {
             break;
         }
+        needs_draw = false;
         // Block until something happens, then take the whole burst before redrawing.
         let mut events: Vec<Message> = Vec::new();
         #[cfg(unix)]
@@ -333,6 +337,7 @@ pub fn run(options: Options) -> ExitCode {
             if let Some(action) = action {
                 let effects = dispatch(&mut state, &mut files, action);
                 apply_terminal_effects(&effects);
+                needs_draw = true;
             }
             if state.quit {
                 break;
