@@ -91,13 +91,11 @@ impl Files {
                     modified: modified(&s.path),
                     summary: match s.plan {
                         Ok(plan) => Ok(summary(&plan, state)),
-                        // Read again in each language, so `L` switches the problems too.
-                        Err(_) => Err(Said::each(|l| {
-                            plans::load_plan_file(&s.path, &state.catalog, l)
-                                .err()
-                                .map(|ds| ds.iter().map(|d| d.render(l)).collect())
-                                .unwrap_or_default()
-                        })),
+                        // In the current language only: a bad file can be large, so it is
+                        // read once; `L` on the start screen lists the plans again.
+                        Err(diagnostics) => Err(Said::same(
+                            diagnostics.iter().map(|d| d.render(state.lang())).collect::<String>(),
+                        )),
                     },
                     path: s.path,
                 })

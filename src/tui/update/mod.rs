@@ -161,6 +161,10 @@ pub fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 crate::i18n::Lang::En => crate::i18n::Lang::Ja,
             };
             fx.push(Effect::WriteSettings(state.ui));
+            if state.doc.is_none() {
+                // The saved plans' problems are told in the language of the listing.
+                fx.push(Effect::Scan);
+            }
         }
         Command::CycleTheme => {
             state.ui.theme = state.ui.theme.next();

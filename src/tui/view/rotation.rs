@@ -61,8 +61,11 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     )];
     // Which years each family was served, from one pass over the postings (not a scan of
     // every posting per family and year).
-    let family_row: std::collections::HashMap<Option<&str>, usize> =
-        families.iter().enumerate().map(|(i, (id, _))| (id.as_deref(), i)).collect();
+    let family_row: std::collections::HashMap<Option<&str>, usize> = families
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.as_deref(), i))
+        .collect();
     let mut served_by_family = vec![vec![false; span]; families.len()];
     for p in &r.postings {
         let unknown = families.len().saturating_sub(1);

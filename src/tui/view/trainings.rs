@@ -61,8 +61,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let height = usize::from(inner.height).saturating_sub(first_row);
     let offset = scroll_offset(selected, height);
     let done_mark = if state.ui.ascii { "v" } else { "✓" };
-    let planned_set: std::collections::HashSet<&str> =
-        doc.plan.planned_trainings.iter().map(String::as_str).collect();
+    let planned_set: std::collections::HashSet<&str> = doc.plan.planned_trainings.iter().map(String::as_str).collect();
     let mut last_label = String::new();
     for (n, (pos, (row, id))) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
         let planned = planned_set.contains(id.as_str());
