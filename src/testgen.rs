@@ -68,7 +68,7 @@ impl ProfileShape {
 /// Whether the profile writes a requirement for this grade and competency: four in five,
 /// as in the bundled tables, where some cells are left blank.
 fn written(grade: usize, competency: usize) -> bool {
-    (grade + 2 * competency) % 5 != 0
+    !(grade + 2 * competency).is_multiple_of(5)
 }
 
 /// A quoted TOML string (the generator only writes plain text, so quoting is enough).
