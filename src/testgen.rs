@@ -15,12 +15,17 @@ pub const PROFILE_ID: &str = "synthetic";
 /// How many of each thing a generated profile holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProfileShape {
+    /// Job series, each with its own ladder and its own rotation rule.
     pub series: usize,
     /// Grades on each series' ladder (at least 3, so a plan can aim above its grade).
     pub grades_per_series: usize,
+    /// Competencies, each measured at every grade (four in five cells written).
     pub competencies: usize,
+    /// Trainings in the catalogue, each addressing three competencies.
     pub trainings: usize,
+    /// Rotation departments, spread over the families in turn.
     pub departments: usize,
+    /// Department families.
     pub families: usize,
 }
 
