@@ -10,5 +10,7 @@ pub mod engine;
 pub mod i18n;
 pub mod model;
 pub mod store;
+#[doc(hidden)]
+pub mod testgen;
 pub mod text;
 pub mod tui;

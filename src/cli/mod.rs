@@ -4,6 +4,8 @@
 mod plan;
 mod profile;
 
+pub use profile::write_export_json;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -213,8 +213,7 @@ fn export(id: &str, json: bool, lang: Lang, out: &mut impl Write) -> io::Result<
         return Ok(ExitCode::FAILURE);
     };
     if json {
-        serde_json::to_writer_pretty(&mut *out, &ProfileExport::new(&entry.profile)).map_err(io::Error::other)?;
-        writeln!(out)?;
+        write_export_json(&entry.profile, out)?;
         return Ok(ExitCode::SUCCESS);
     }
     match &entry.origin {
@@ -234,6 +233,13 @@ fn export(id: &str, json: bool, lang: Lang, out: &mut impl Write) -> io::Result<
         Origin::User(path) => out.write_all(&std::fs::read(path)?)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes what `michi profile export --json` prints: the resolved profile as JSON, then a
+/// newline.
+pub fn write_export_json(profile: &Profile, out: &mut impl Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &ProfileExport::new(profile)).map_err(io::Error::other)?;
+    writeln!(out)
 }
 
 /// The resolved profile as the `--json` contract describes it: every grade ×

@@ -53,15 +53,18 @@ pub struct GapReport {
 /// Gaps for `grade`, ordered key → expected → unmarked, larger gaps first, then not yet
 /// assessed, then met; document order breaks ties.
 pub fn gaps(profile: &Profile, plan: &Plan, grade: &str) -> GapReport {
+    // Both grades' rows are read side by side with the competencies, one entry each.
+    let targets = profile.grade_requirements(grade).into_iter().flatten();
+    let mut here = profile.grade_requirements(&plan.grade);
     let mut gaps: Vec<(usize, Gap)> = profile
         .competencies
         .iter()
+        .zip(targets)
         .enumerate()
-        .filter_map(|(order, c)| {
-            let target = profile.requirement(grade, c)?;
-            let here = profile.requirement(&plan.grade, c);
+        .map(|(order, (c, target))| {
+            let here = here.as_mut().and_then(Iterator::next);
             let current = plan.self_assessment.get(&c.id).copied();
-            Some((
+            (
                 order,
                 Gap {
                     competency: c.id.clone(),
@@ -76,7 +79,7 @@ pub fn gaps(profile: &Profile, plan: &Plan, grade: &str) -> GapReport {
                     target_descriptor: target.descriptor.map(str::to_string),
                     source: target.source.map(str::to_string),
                 },
-            ))
+            )
         })
         .collect();
     gaps.sort_by_key(|(order, g)| {
@@ -167,12 +170,12 @@ pub struct GradeDiff {
 pub fn grade_diff(profile: &Profile, from: &str, to: &str) -> Option<GradeDiff> {
     let (_, from_grade) = profile.grade(from)?;
     let (_, to_grade) = profile.grade(to)?;
+    let rows = profile.grade_requirements(from)?.zip(profile.grade_requirements(to)?);
     let mut changes: Vec<DiffRow> = profile
         .competencies
         .iter()
-        .filter_map(|c| {
-            let a = profile.requirement(from, c)?;
-            let b = profile.requirement(to, c)?;
+        .zip(rows)
+        .filter_map(|(c, (a, b))| {
             (a.level != b.level || a.emphasis != b.emphasis || a.descriptor != b.descriptor).then(|| DiffRow {
                 competency: c.id.clone(),
                 competency_name: c.name.clone(),

@@ -2,13 +2,14 @@
 //! short of the target grade, that the employee may take at the grade they will hold that
 //! year, and that they have not completed.
 
-use std::collections::{BTreeMap, HashSet};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
 
 use serde::Serialize;
 
 use crate::engine::gaps::{GapReport, emphasis_weight};
 use crate::engine::trajectory::Trajectory;
-use crate::model::{FiscalYear, Plan, Profile, TrainingKind};
+use crate::model::{FiscalYear, Plan, Profile, Training, TrainingKind};
 
 /// Trainings suggested per fiscal year unless the caller says otherwise.
 pub const DEFAULT_PER_YEAR: usize = 3;
@@ -44,10 +45,7 @@ fn grade_in_year<'a>(plan: &'a Plan, trajectory: &'a Trajectory, fy: FiscalYear)
 
 /// The open gaps a training addresses, most weighted first, each with its weight × gap,
 /// and their sum.
-fn addressed<'p>(
-    training: &'p crate::model::Training,
-    remaining: &BTreeMap<&str, (u8, u32)>,
-) -> (u32, Vec<(&'p str, u32)>) {
+fn addressed<'p>(training: &'p Training, remaining: &BTreeMap<&str, (u8, u32)>) -> (u32, Vec<(&'p str, u32)>) {
     let mut addresses: Vec<(&str, u32)> = training
         .competencies
         .iter()
@@ -57,7 +55,7 @@ fn addressed<'p>(
                 .map(|&(gap, w)| (c.as_str(), w * u32::from(gap)))
         })
         .collect();
-    addresses.sort_by_key(|&(_, s)| std::cmp::Reverse(s));
+    addresses.sort_by_key(|&(_, s)| Reverse(s));
     (addresses.iter().map(|(_, s)| s).sum(), addresses)
 }
 
@@ -74,7 +72,7 @@ fn take<'a>(remaining: &mut BTreeMap<&'a str, (u8, u32)>, addresses: &[(&'a str,
 }
 
 fn suggestion(
-    training: &crate::model::Training,
+    training: &Training,
     fy: FiscalYear,
     addresses: &[(&str, u32)],
     score: u32,
@@ -91,6 +89,80 @@ fn suggestion(
         grade: grade.to_string(),
         planned,
         illustrative: training.competencies_illustrative,
+    }
+}
+
+/// A training waiting to be chosen, ranked as the plan ranks them: planned first, then the
+/// highest score, then catalogue order. The score is the one last computed; scores only
+/// fall as gaps close, so it is an upper bound on the training's score now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Candidate {
+    planned: bool,
+    score: u32,
+    order: Reverse<usize>,
+}
+
+/// A training chosen for a slot, with the open gaps it addresses then.
+struct Choice<'p> {
+    planned: bool,
+    score: u32,
+    training: &'p Training,
+    addresses: Vec<(&'p str, u32)>,
+}
+
+/// The trainings still open to choose from, by the grades they are for: one heap for those
+/// open to every grade, one per grade for the others.
+struct Ranking<'p> {
+    open: BinaryHeap<Candidate>,
+    by_grade: HashMap<&'p str, BinaryHeap<Candidate>>,
+}
+
+impl<'p> Ranking<'p> {
+    /// The best training for `grade` against the gaps still open, taken out of the ranking.
+    ///
+    /// Lazy re-scoring: the top candidate's score is computed afresh; if it fell, the
+    /// candidate goes back with its new score, otherwise no other candidate can beat it,
+    /// since each of their scores is at most the one they are ranked by.
+    fn best(
+        &mut self,
+        trainings: &'p [Training],
+        grade: &str,
+        remaining: &BTreeMap<&str, (u8, u32)>,
+        chosen: &HashSet<&str>,
+    ) -> Option<Choice<'p>> {
+        let mut for_grade = self.by_grade.get_mut(grade);
+        loop {
+            let open_top = self.open.peek().copied();
+            let grade_top = for_grade.as_ref().and_then(|h| h.peek().copied());
+            let heap = match (open_top, grade_top) {
+                (None, None) => return None,
+                (Some(o), Some(g)) if g > o => for_grade.as_deref_mut()?,
+                (None, Some(_)) => for_grade.as_deref_mut()?,
+                _ => &mut self.open,
+            };
+            let candidate = heap.pop()?;
+            let Some(training) = trainings.get(candidate.order.0) else {
+                continue;
+            };
+            if chosen.contains(training.id.as_str()) {
+                continue;
+            }
+            let (score, addresses) = addressed(training, remaining);
+            if score == 0 {
+                // Gaps only close, so the training never scores again.
+                continue;
+            }
+            if score < candidate.score {
+                heap.push(Candidate { score, ..candidate });
+                continue;
+            }
+            return Some(Choice {
+                planned: candidate.planned,
+                score,
+                training,
+                addresses,
+            });
+        }
     }
 }
 
@@ -133,6 +205,32 @@ pub fn training_plan(
             by_year
         });
     let last_dated = dated.keys().next_back().copied().unwrap_or(first_fy);
+    // The catalogue is ranked once; each choice then costs a few heap operations instead
+    // of a pass over the catalogue. Trainings that address no open gap now never will.
+    let mut ranking = Ranking {
+        open: BinaryHeap::new(),
+        by_grade: HashMap::new(),
+    };
+    for (order, t) in profile.trainings.iter().enumerate() {
+        if completed.contains(t.id.as_str()) || plan.planned_years.contains_key(&t.id) {
+            continue;
+        }
+        let score = addressed(t, &remaining).0;
+        if score == 0 {
+            continue;
+        }
+        let candidate = Candidate {
+            planned: planned.contains(t.id.as_str()),
+            score,
+            order: Reverse(order),
+        };
+        if t.grades.is_empty() {
+            ranking.open.push(candidate);
+        }
+        for grade in &t.grades {
+            ranking.by_grade.entry(grade.as_str()).or_default().push(candidate);
+        }
+    }
     let mut chosen: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
     for fy in first_fy..=last_fy.max(last_dated) {
@@ -143,17 +241,7 @@ pub fn training_plan(
         let mut room = per_year;
         for id in dated.get(&fy).into_iter().flatten() {
             let Some(training) = profile.training(id) else { continue };
-            let mut addresses: Vec<(&str, u32)> = training
-                .competencies
-                .iter()
-                .filter_map(|c| {
-                    remaining
-                        .get(c.as_str())
-                        .map(|&(gap, w)| (c.as_str(), w * u32::from(gap)))
-                })
-                .collect();
-            addresses.sort_by_key(|&(_, s)| std::cmp::Reverse(s));
-            let score = addresses.iter().map(|(_, s)| s).sum();
+            let (score, addresses) = addressed(training, &remaining);
             take(&mut remaining, &addresses);
             chosen.insert(&training.id);
             room = room.saturating_sub(1);
@@ -163,27 +251,19 @@ pub fn training_plan(
             continue;
         }
         for _ in 0..room {
-            let best = profile
-                .trainings
-                .iter()
-                .filter(|t| !completed.contains(t.id.as_str()) && !chosen.contains(t.id.as_str()))
-                .filter(|t| !plan.planned_years.contains_key(&t.id))
-                .filter(|t| t.grades.is_empty() || t.grades.iter().any(|g| g == grade))
-                .filter_map(|t| {
-                    let (score, addresses) = addressed(t, &remaining);
-                    (score > 0).then(|| (planned.contains(t.id.as_str()), score, t, addresses))
-                })
-                // Planned first, then the highest score; catalogue order breaks ties.
-                .fold(None, |best: Option<(bool, u32, _, _)>, cand| match &best {
-                    Some((p, s, _, _)) if (*p, *s) >= (cand.0, cand.1) => best,
-                    _ => Some(cand),
-                });
-            let Some((is_planned, score, training, addresses)) = best else {
+            let Some(choice) = ranking.best(&profile.trainings, grade, &remaining, &chosen) else {
                 break;
             };
-            take(&mut remaining, &addresses);
-            chosen.insert(&training.id);
-            out.push(suggestion(training, fy, &addresses, score, grade, is_planned));
+            take(&mut remaining, &choice.addresses);
+            chosen.insert(&choice.training.id);
+            out.push(suggestion(
+                choice.training,
+                fy,
+                &choice.addresses,
+                choice.score,
+                grade,
+                choice.planned,
+            ));
         }
     }
     out

@@ -2,7 +2,7 @@
 //! department families served within a rule's window, distinct departments, postings longer
 //! than the typical tenure, the specialist exemption, and the family to suggest next.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -114,15 +114,9 @@ pub struct RotationReport {
 
 /// The family of a posting: its own, or that of the profile department it names.
 pub fn posting_family<'a>(profile: &'a Profile, a: &'a Assignment) -> Option<&'a str> {
-    a.family.as_deref().or_else(|| {
-        profile
-            .rotation
-            .as_ref()?
-            .departments
-            .iter()
-            .find(|d| d.id == a.department)
-            .map(|d| d.family.as_str())
-    })
+    a.family
+        .as_deref()
+        .or_else(|| profile.department(&a.department).map(|d| d.family.as_str()))
 }
 
 /// Whether a posting overlaps `[start, end]` (inclusive), an open posting running to `today`.
@@ -149,9 +143,11 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
         return report;
     };
     let series = plan.series_id(profile);
+    // Each posting's family, told once and read by every rule below.
+    let families: Vec<Option<&str>> = plan.assignments.iter().map(|a| posting_family(profile, a)).collect();
 
-    for a in &plan.assignments {
-        let department = rotation.departments.iter().find(|d| d.id == a.department);
+    for (a, &family) in plan.assignments.iter().zip(&families) {
+        let department = profile.department(&a.department);
         let typical_years = department
             .and_then(|d| d.typical_tenure_years)
             .unwrap_or(rotation.typical_tenure_years);
@@ -165,7 +161,6 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
         });
         let end = a.to.unwrap_or(today);
         let years = (a.from.days_until(end) + 1).max(0) as f64 / DAYS_PER_YEAR;
-        let family = posting_family(profile, a);
         if family.is_none() {
             report.findings.push(Finding::UnknownFamily {
                 department: a.department.clone(),
@@ -204,12 +199,13 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
         let window_start = plan.hire_date;
         let window_end = plan.hire_date.add_years(i32::from(rule.window_years)).pred();
         primary_window.get_or_insert((window_start, window_end));
-        let in_window: Vec<&Assignment> = plan
+        let in_window: Vec<(&Assignment, Option<&str>)> = plan
             .assignments
             .iter()
-            .filter(|a| overlaps(a, window_start, window_end, today))
+            .zip(families.iter().copied())
+            .filter(|(a, _)| overlaps(a, window_start, window_end, today))
             .collect();
-        let served: BTreeSet<&str> = in_window.iter().filter_map(|a| posting_family(profile, a)).collect();
+        let served: BTreeSet<&str> = in_window.iter().filter_map(|&(_, family)| family).collect();
         let covered: Vec<String> = rule
             .families
             .iter()
@@ -222,7 +218,7 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
             .filter(|f| !served.contains(f.as_str()))
             .cloned()
             .collect();
-        let departments: BTreeSet<&str> = in_window.iter().map(|a| a.department.as_str()).collect();
+        let departments: BTreeSet<&str> = in_window.iter().map(|(a, _)| a.department.as_str()).collect();
         let met = match rule.kind {
             RotationRuleKind::CoverFamilies => missing.is_empty(),
             RotationRuleKind::DistinctDepartments => {
@@ -286,8 +282,9 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
     let served: BTreeSet<&str> = plan
         .assignments
         .iter()
-        .filter(|a| primary_window.is_none_or(|(s, e)| overlaps(a, s, e, today)))
-        .filter_map(|a| posting_family(profile, a))
+        .zip(families.iter().copied())
+        .filter(|(a, _)| primary_window.is_none_or(|(s, e)| overlaps(a, s, e, today)))
+        .filter_map(|(_, family)| family)
         .collect();
     report.covered = rotation
         .families
@@ -296,9 +293,10 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
         .map(|f| f.id.clone())
         .collect();
     let exempt = report.rules.iter().all(|r| r.status == RuleStatus::Exempt) && !report.rules.is_empty();
+    let mut listed = HashSet::new();
     for rule in report.rules.iter().filter(|r| r.status != RuleStatus::Exempt) {
         for family in &rule.missing {
-            if !report.missing.contains(family) {
+            if listed.insert(family.as_str()) {
                 report.missing.push(family.clone());
             }
         }
@@ -307,7 +305,7 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
     report.next_family = if exempt || report.rules.is_empty() {
         None
     } else {
-        next_family(profile, plan, &report.missing, today)
+        next_family(profile, plan, &families, &report.missing, today)
     };
     for text in &plan.constraints {
         report.findings.push(Finding::Constraint { text: text.clone() });
@@ -317,28 +315,41 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
 
 /// The family to suggest next: the first required family not yet served (other than the
 /// current posting's), else the family served least recently.
-fn next_family(profile: &Profile, plan: &Plan, missing: &[String], today: Date) -> Option<String> {
+///
+/// `families` holds each posting's family, in the order of the plan's postings.
+fn next_family(
+    profile: &Profile,
+    plan: &Plan,
+    families: &[Option<&str>],
+    missing: &[String],
+    today: Date,
+) -> Option<String> {
     let rotation = profile.rotation.as_ref()?;
     let current = plan
         .assignments
         .iter()
+        .zip(families)
         .rev()
-        .find(|a| a.to.is_none())
-        .and_then(|a| posting_family(profile, a));
+        .find(|(a, _)| a.to.is_none())
+        .and_then(|(_, &family)| family);
     if let Some(f) = missing.iter().find(|f| Some(f.as_str()) != current) {
         return Some(f.clone());
     }
-    let last_served = |family: &str| {
-        plan.assignments
-            .iter()
-            .filter(|a| posting_family(profile, a) == Some(family))
-            .map(|a| a.to.unwrap_or(today))
-            .max()
-    };
+    // When each family was last served, from one pass over the postings.
+    let mut last_served: HashMap<&str, Date> = HashMap::new();
+    for (a, family) in plan.assignments.iter().zip(families) {
+        if let Some(family) = family {
+            let end = a.to.unwrap_or(today);
+            last_served
+                .entry(family)
+                .and_modify(|last| *last = (*last).max(end))
+                .or_insert(end);
+        }
+    }
     rotation
         .families
         .iter()
         .filter(|f| Some(f.id.as_str()) != current)
-        .min_by_key(|f| last_served(&f.id))
+        .min_by_key(|f| last_served.get(f.id.as_str()).copied())
         .map(|f| f.id.clone())
 }

@@ -119,19 +119,12 @@ fn first_fy_with_years(
     fy
 }
 
-/// The grade's position on its ladder.
-fn rank(series: &JobSeries, grade: &str) -> Option<usize> {
-    series.grades.iter().position(|g| g.id == grade)
-}
-
 /// The step from `from` to the next grade up the ladder, preferring the direct neighbour.
 fn step_from<'p>(profile: &'p Profile, series: &JobSeries, from: &str) -> Option<&'p PromotionStep> {
-    let from_rank = rank(series, from)?;
+    let from_rank = profile.rank(series, from)?;
     profile
-        .promotion
-        .iter()
-        .filter(|s| s.from == from)
-        .filter_map(|s| rank(series, &s.to).filter(|&r| r > from_rank).map(|r| (r, s)))
+        .steps_from(from)
+        .filter_map(|s| profile.rank(series, &s.to).filter(|&r| r > from_rank).map(|r| (r, s)))
         .min_by_key(|(r, _)| *r)
         .map(|(_, s)| s)
 }
@@ -149,7 +142,7 @@ pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today
     let Some(series) = series else {
         return trajectory;
     };
-    let Some(current_rank) = rank(series, &plan.grade) else {
+    let Some(current_rank) = profile.rank(series, &plan.grade) else {
         return trajectory;
     };
     for leave in &plan.leaves {
@@ -197,7 +190,7 @@ pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today
         typical_since = Date::fy_start(typical_fy);
         from = to;
     }
-    let reached_rank = rank(series, &from.id).unwrap_or(current_rank);
+    let reached_rank = profile.rank(series, &from.id).unwrap_or(current_rank);
     trajectory.unconnected = series
         .grades
         .iter()

@@ -2,6 +2,7 @@
 //! Pure data and checks: no files, no clock, no terminal.
 
 pub mod date;
+mod index;
 pub mod plan;
 pub mod plan_ops;
 pub mod profile;

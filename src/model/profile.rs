@@ -4,12 +4,18 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::index::{GradeAt, IndexCell, ProfileIndex};
 use crate::model::plan::LeaveKind;
 
 /// The only profile format version this build reads.
 pub const PROFILE_SCHEMA_VERSION: u32 = 1;
 
 /// One municipality's profile.
+///
+/// Look-ups by id ([`Profile::grade`], [`Profile::requirement`], …) go through an index
+/// built on the first of them and kept for the profile's life. Profiles are loaded, then
+/// read: to change one, change a copy (a clone starts without an index) before looking
+/// anything up in it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
@@ -37,6 +43,9 @@ pub struct Profile {
     /// How leave periods count toward years in grade. Kinds not listed count in full.
     #[serde(default)]
     pub leave_rules: Vec<LeaveRule>,
+    /// Look-up tables over the lists above, built once, on the first look-up.
+    #[serde(skip)]
+    index: IndexCell,
 }
 
 /// How much of a kind of leave counts toward years in grade for promotion.
@@ -427,6 +436,11 @@ pub struct ResolvedRequirement<'p> {
 }
 
 impl Profile {
+    /// The profile's look-up tables, built on the first look-up.
+    fn index(&self) -> &ProfileIndex {
+        self.index.get_or_build(self)
+    }
+
     /// Every grade of every series with its series, ladder order kept.
     pub fn grades(&self) -> impl Iterator<Item = (&JobSeries, &Grade)> {
         self.job_series
@@ -435,35 +449,111 @@ impl Profile {
     }
 
     pub fn series(&self, id: &str) -> Option<&JobSeries> {
-        self.job_series.iter().find(|s| s.id == id)
+        checked(&self.job_series, self.index().series.get(id), |s| s.id == id)
+    }
+
+    /// Where the grade with this id sits, checked against the ladders.
+    fn grade_at(&self, id: &str) -> Option<(GradeAt, &JobSeries, &Grade)> {
+        let at = *self.index().grades.get(id)?;
+        let series = self.job_series.get(at.series)?;
+        let grade = series.grades.get(at.rank).filter(|g| g.id == id)?;
+        Some((at, series, grade))
     }
 
     /// The grade with this id and the series it belongs to.
     pub fn grade(&self, id: &str) -> Option<(&JobSeries, &Grade)> {
-        self.grades().find(|(_, g)| g.id == id)
+        self.grade_at(id).map(|(_, series, grade)| (series, grade))
+    }
+
+    /// The grade's position on `series`' ladder (0 is the lowest); `None` when the grade is
+    /// not on that ladder.
+    pub fn rank(&self, series: &JobSeries, grade: &str) -> Option<usize> {
+        self.grade_at(grade)
+            .filter(|(_, s, _)| s.id == series.id)
+            .map(|(at, _, _)| at.rank)
     }
 
     pub fn competency(&self, id: &str) -> Option<&Competency> {
-        self.competencies.iter().find(|c| c.id == id)
+        checked(&self.competencies, self.index().competencies.get(id), |c| c.id == id)
     }
 
     pub fn competency_group(&self, id: &str) -> Option<&CompetencyGroup> {
-        self.competency_groups.iter().find(|g| g.id == id)
+        checked(&self.competency_groups, self.index().competency_groups.get(id), |g| {
+            g.id == id
+        })
     }
 
     pub fn training(&self, id: &str) -> Option<&Training> {
-        self.trainings.iter().find(|t| t.id == id)
+        checked(&self.trainings, self.index().trainings.get(id), |t| t.id == id)
+    }
+
+    /// The rotation department with this id.
+    pub fn department(&self, id: &str) -> Option<&Department> {
+        let departments = self.rotation.as_ref().map_or(&[][..], |r| r.departments.as_slice());
+        checked(departments, self.index().departments.get(id), |d| d.id == id)
+    }
+
+    /// The department family with this id.
+    pub fn family(&self, id: &str) -> Option<&DepartmentFamily> {
+        let families = self.rotation.as_ref().map_or(&[][..], |r| r.families.as_slice());
+        checked(families, self.index().families.get(id), |f| f.id == id)
+    }
+
+    /// The promotion steps out of `grade`, in document order.
+    pub fn steps_from(&self, grade: &str) -> impl Iterator<Item = &PromotionStep> {
+        let steps = self
+            .grade_at(grade)
+            .and_then(|(at, _, _)| self.index().steps_from.get(&at.flat))
+            .map_or(&[][..], Vec::as_slice);
+        steps
+            .iter()
+            .filter_map(|&i| self.promotion.get(i))
+            .filter(move |step| step.from == grade)
+    }
+
+    /// The requirement written at `position`, if it is the one for `grade` and `competency`.
+    fn written(&self, position: Option<usize>, grade: &str, competency: &str) -> Option<&Requirement> {
+        position
+            .and_then(|i| self.requirements.get(i))
+            .filter(|r| r.grade == grade && r.competency == competency)
     }
 
     /// What `grade` asks of `competency`; `unmarked` at the scale minimum when the profile
     /// sets nothing. `None` only when the grade does not exist.
     pub fn requirement<'p>(&'p self, grade: &str, competency: &'p Competency) -> Option<ResolvedRequirement<'p>> {
-        let (series, grade) = self.grade(grade)?;
-        let written = self
-            .requirements
-            .iter()
-            .find(|r| r.grade == grade.id && r.competency == competency.id);
-        Some(match written {
+        let (at, series, grade) = self.grade_at(grade)?;
+        let index = self.index();
+        let position = index
+            .competencies
+            .get(competency.id.as_str())
+            .and_then(|&c| index.requirements.get(&(at.flat, c)))
+            .copied();
+        let written = self.written(position, &grade.id, &competency.id);
+        Some(self.resolve(series, grade, competency, written))
+    }
+
+    /// What `grade` asks of each competency, in the competencies' document order (one
+    /// entry per competency, as [`Profile::requirement`] gives it); `None` when the grade
+    /// does not exist. Reads the grade's row in one pass.
+    pub fn grade_requirements(&self, grade: &str) -> Option<impl Iterator<Item = ResolvedRequirement<'_>>> {
+        let (at, series, grade) = self.grade_at(grade)?;
+        let row = self.index().rows.get(at.flat).map_or(&[][..], Vec::as_slice);
+        let mut row = row.iter().peekable();
+        Some(self.competencies.iter().enumerate().map(move |(c, competency)| {
+            let position = row.next_if(|&&(written_for, _)| written_for == c).map(|&(_, i)| i);
+            let written = self.written(position, &grade.id, &competency.id);
+            self.resolve(series, grade, competency, written)
+        }))
+    }
+
+    fn resolve<'p>(
+        &'p self,
+        series: &'p JobSeries,
+        grade: &'p Grade,
+        competency: &'p Competency,
+        written: Option<&'p Requirement>,
+    ) -> ResolvedRequirement<'p> {
+        match written {
             Some(r) => ResolvedRequirement {
                 series: &series.id,
                 grade: &grade.id,
@@ -484,14 +574,15 @@ impl Profile {
                 source: None,
                 illustrative: false,
             },
-        })
+        }
     }
 
     /// Every grade × competency requirement, grades in ladder order, competencies in
     /// document order.
     pub fn resolved_requirements(&self) -> Vec<ResolvedRequirement<'_>> {
         self.grades()
-            .flat_map(|(_, g)| self.competencies.iter().filter_map(move |c| self.requirement(&g.id, c)))
+            .filter_map(|(_, g)| self.grade_requirements(&g.id))
+            .flatten()
             .collect()
     }
 
@@ -499,4 +590,11 @@ impl Profile {
     pub fn step_series(&self, step: &PromotionStep) -> Option<&JobSeries> {
         self.grade(&step.from).map(|(s, _)| s)
     }
+}
+
+/// The item the index places at `position`, if it is the one asked for. An index only goes
+/// out of step with its lists when a profile is edited after its first look-up; the check
+/// keeps such a profile from answering with the wrong item.
+fn checked<'a, T>(items: &'a [T], position: Option<&usize>, is: impl Fn(&T) -> bool) -> Option<&'a T> {
+    position.and_then(|&i| items.get(i)).filter(|item| is(item))
 }
