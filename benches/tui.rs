@@ -68,6 +68,55 @@ fn views(c: &mut Criterion) {
     }
 }
 
+/// A 10× synthetic profile and a plan on it with 1,000 postings, open in the app.
+fn state_with_large_plan() -> State {
+    use michi::store::{CatalogEntry, Origin, parse_plan, parse_profile};
+    use michi::testgen::{ProfileShape, plan_toml, profile_toml};
+    use michi::tui::state::{Doc, Source};
+    let shape = ProfileShape::scaled(10);
+    let profile = parse_profile("synthetic.toml", profile_toml(&shape).as_bytes(), Lang::Ja).unwrap();
+    let mut catalog = Catalog::load(None, Lang::Ja);
+    catalog.entries.push(CatalogEntry {
+        profile: profile.clone(),
+        origin: Origin::Bundled,
+        overrides_bundled: false,
+    });
+    let plan = parse_plan("plan.toml", plan_toml(&shape, 1_000).as_bytes(), &catalog, Lang::Ja).unwrap();
+    let ui = Ui {
+        lang: Lang::Ja,
+        theme: ThemeKind::Default,
+        ascii: false,
+        mouse: true,
+    };
+    let today = Date::parse("2026-11-21").unwrap();
+    let mut s = State::new(catalog, ui, today, false);
+    let source = Source::Unsaved {
+        stem: "synthetic".into(),
+        origin: "synthetic".into(),
+    };
+    s.doc = Some(Doc::new(plan.clone(), profile, source, None, Some(plan), "bench".into(), today));
+    s
+}
+
+fn large(c: &mut Criterion) {
+    let mut s = state_with_large_plan();
+    s.size = (120, 40);
+    for view in View::ALL {
+        update(&mut s, Action::Command(Command::Go(view)));
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        c.bench_function(&format!("draw {view:?} 120x40, 10x profile, 1,000 postings"), |b| {
+            b.iter(|| {
+                terminal.clear().unwrap();
+                terminal
+                    .draw(|f| {
+                        black_box(michi::tui::view::draw(f, &s));
+                    })
+                    .unwrap();
+            })
+        });
+    }
+}
+
 /// 10,000 items with Japanese names and romaji aliases, like a very large profile's.
 fn many_items() -> Vec<PickItem> {
     let kanji = [
@@ -134,5 +183,5 @@ fn palette(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, views, palette);
+criterion_group!(benches, views, large, palette);
 criterion_main!(benches);
