@@ -14,26 +14,17 @@ use crate::model::{Date, Emphasis, Plan, Profile, fiscal_year_label};
 use crate::store::fsio::{create_private_new, write_private_atomic};
 use crate::store::profiles::user_profile_dir;
 use crate::store::source::{FileKind, SourceError};
-use crate::store::{Catalog, Diagnostic, load_plan_file};
+use crate::store::{Catalog, Diagnostic, Problems, load_plan_file};
 use crate::text::escape_controls;
 
 fn catalog(lang: Lang) -> Catalog {
     Catalog::load(user_profile_dir().as_deref(), lang)
 }
 
-fn print_problems(path: &Path, diagnostics: &[Diagnostic], lang: Lang) {
-    for d in diagnostics {
-        eprint!("{}", d.render(lang));
-    }
-    let file = escape_controls(&path.display().to_string());
-    eprintln!(
-        "{}",
-        match (lang, diagnostics.len()) {
-            (Lang::Ja, n) => format!("{file}: 問題が {n} 件あります"),
-            (Lang::En, 1) => format!("{file}: 1 problem"),
-            (Lang::En, n) => format!("{file}: {n} problems"),
-        }
-    );
+/// The problems of a file on standard error, then a line counting them.
+pub(crate) fn print_problems(path: &Path, problems: &Problems, lang: Lang) {
+    eprint!("{}", problems.render(lang));
+    eprintln!("{}", problems.summary(&path.display().to_string(), lang));
 }
 
 /// Parses `--today`.

@@ -41,9 +41,7 @@ fn report_catalog_warnings(catalog: &Catalog, lang: Lang) {
                 Lang::En => format!("warning: skipped the profile {path}: it has problems"),
             }
         );
-        for d in &failed.diagnostics {
-            eprint!("{}", d.render(lang));
-        }
+        eprint!("{}", failed.diagnostics.render(lang));
     }
 }
 
@@ -154,20 +152,9 @@ fn check(files: &[std::path::PathBuf], lang: Lang, out: &mut impl Write) -> io::
                     summary(&profile, lang)
                 )?;
             }
-            Err(diagnostics) => {
+            Err(problems) => {
                 failed += 1;
-                for d in &diagnostics {
-                    eprint!("{}", d.render(lang));
-                }
-                let file = escape_controls(&path.display().to_string());
-                eprintln!(
-                    "{}",
-                    match lang {
-                        Lang::Ja => format!("{file}: 問題が {} 件あります", diagnostics.len()),
-                        Lang::En if diagnostics.len() == 1 => format!("{file}: 1 problem"),
-                        Lang::En => format!("{file}: {} problems", diagnostics.len()),
-                    }
-                );
+                crate::cli::plan::print_problems(path, &problems, lang);
             }
         }
     }

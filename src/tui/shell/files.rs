@@ -95,7 +95,7 @@ impl Files {
                         Err(_) => Err(Said::each(|l| {
                             plans::load_plan_file(&s.path, &state.catalog, l)
                                 .err()
-                                .map(|ds| ds.iter().map(|d| d.render(l)).collect())
+                                .map(|ds| ds.render(l))
                                 .unwrap_or_default()
                         })),
                     },
@@ -226,7 +226,7 @@ impl Files {
             Err(_) => failed(Said::each(|l| {
                 parse_plan(&name, text.as_bytes(), &state.catalog, l)
                     .err()
-                    .map(|ds| ds.iter().map(|d| d.render(l)).collect::<String>())
+                    .map(|ds| ds.render(l))
                     .unwrap_or_default()
                     + l.pick(
                         "\nこのファイルは変更しません。直してから開き直してください（michi plan check で確認できます）。",
@@ -302,7 +302,7 @@ impl Files {
                 body: Said::each(|l| {
                     parse_plan("plan", text.as_bytes(), &state.catalog, l)
                         .err()
-                        .map(|ds| ds.iter().map(|d| d.render(l)).collect::<String>())
+                        .map(|ds| ds.render(l))
                         .unwrap_or_default()
                 }),
             },
