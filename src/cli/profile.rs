@@ -41,7 +41,7 @@ fn report_catalog_warnings(catalog: &Catalog, lang: Lang) {
                 Lang::En => format!("warning: skipped the profile {path}: it has problems"),
             }
         );
-        eprint!("{}", failed.diagnostics.render(lang));
+        crate::cli::to_stderr(&failed.diagnostics.render(lang));
     }
 }
 
@@ -77,7 +77,7 @@ fn list(lang: Lang, json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
         })
         .collect();
     if json {
-        serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -200,7 +200,7 @@ fn export(id: &str, json: bool, lang: Lang, out: &mut impl Write) -> io::Result<
         return Ok(ExitCode::FAILURE);
     };
     if json {
-        serde_json::to_writer_pretty(&mut *out, &ProfileExport::new(&entry.profile)).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, &ProfileExport::new(&entry.profile)).map_err(io::Error::from)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
