@@ -596,6 +596,24 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
                 format!("{name} has a year but is not planned; plan it or remove the year")
             }
         }
+        ProblemKind::BreakInOneLineText { found } => {
+            let what = match found {
+                '\t' => lang.pick("タブ", "a tab"),
+                _ => lang.pick("改行", "a line break"),
+            };
+            if ja {
+                format!("{place}に{what}が入っています。一行で書いてください")
+            } else {
+                format!("{place} holds {what}; write it on one line")
+            }
+        }
+        ProblemKind::TabInText => {
+            if ja {
+                format!("{place}にタブが入っています。空白にしてください")
+            } else {
+                format!("{place} holds a tab; use spaces instead")
+            }
+        }
         ProblemKind::LevelOutsideScale { level, min, max } => {
             if ja {
                 format!("{place}の段階 {level} は、{min}～{max} の範囲外です。{min}から{max}の段階にしてください")

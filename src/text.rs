@@ -169,6 +169,56 @@ pub fn escape_controls(s: &str) -> String {
     out
 }
 
+/// `s` made safe to print as part of one line: like [`escape_controls`], and line feeds and
+/// tabs shown as `\n` and `\t` too, so text from a file can never start a line of its own
+/// in a report (a forged heading) or push columns apart.
+pub fn escape_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if is_forbidden_char(c) || c == '\r' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `s` escaped as [`escape_line`] does and cut to at most `columns` display columns, ending
+/// in "…" when cut. Only the part kept is looked at, so a megabyte of text costs no more
+/// than a short one.
+pub fn escape_line_cut(s: &str, columns: usize) -> String {
+    escape_line_cut_told(s, columns).0
+}
+
+/// [`escape_line_cut`], and whether the text was cut.
+pub fn escape_line_cut_told(s: &str, columns: usize) -> (String, bool) {
+    let mut out = String::new();
+    let mut used = 0;
+    let mut chars = s.chars();
+    let mut buf = [0u8; 4];
+    while let Some(c) = chars.next() {
+        let piece = escape_line(c.encode_utf8(&mut buf));
+        let w = width(&piece);
+        if used + w > columns.saturating_sub(1) && (used + w > columns || chars.clone().next().is_some()) {
+            out.push('…');
+            return (out, true);
+        }
+        out.push_str(&piece);
+        used += w;
+    }
+    (out, false)
+}
+
+/// Longest text looked up for "did you mean": ids are at most 64 characters, so anything
+/// longer is no typo of one, and comparing it would cost time for nothing.
+const MAX_SUGGESTION_INPUT: usize = 80;
+
+/// Most candidates compared for one suggestion, so a file naming tens of thousands of ids
+/// cannot make each suggestion slow.
+const MAX_SUGGESTION_CANDIDATES: usize = 2_000;
+
 /// Edit distance over characters where swapping two neighbours counts as one edit
 /// (optimal string alignment), the commonest typo in ids.
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -197,11 +247,21 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len() * width + b.len()]
 }
 
-/// The candidate closest to `wanted`, when it is close enough to be a likely typo.
+/// The candidate closest to `wanted`, when it is close enough to be a likely typo. Bounded
+/// work: candidates whose length alone rules them out are skipped without comparing, and
+/// at most [`MAX_SUGGESTION_CANDIDATES`] are compared.
 pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (wanted.chars().count() / 3).max(2);
+    let length = wanted.chars().count();
+    if length > MAX_SUGGESTION_INPUT {
+        return None;
+    }
+    let limit = (length / 3).max(2);
     candidates
         .into_iter()
+        // Byte length bounds character count from above, so this never drops a candidate
+        // that the exact test below would keep.
+        .filter(|c| c.len() + limit >= length && c.chars().count().abs_diff(length) <= limit)
+        .take(MAX_SUGGESTION_CANDIDATES)
         .map(|c| (edit_distance(wanted, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
@@ -263,6 +323,20 @@ mod tests {
     fn suggestions_find_typos_only() {
         assert_eq!(closest("shunni", ["shuji", "shunin", "kacho"]), Some("shunin"));
         assert_eq!(closest("zzzzzz", ["shuji", "shunin"]), None);
+        assert_eq!(closest(&"a".repeat(10_000), ["aaa"]), None);
+    }
+
+    #[test]
+    fn long_text_is_cut_after_escaping() {
+        assert_eq!(escape_line_cut("abc", 3), "abc");
+        assert_eq!(escape_line_cut("abcd", 3), "ab…");
+        assert_eq!(escape_line_cut("a\nb", 3), "a…");
+        assert_eq!(escape_line_cut(&"主".repeat(1_000_000), 5), "主主…");
+    }
+
+    #[test]
+    fn one_line_escapes_break_lines_and_tabs() {
+        assert_eq!(escape_line("a\n■ b\tc\u{1b}"), "a\\n■ b\\tc\\u{1b}");
     }
 
     proptest::proptest! {

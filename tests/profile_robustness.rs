@@ -93,3 +93,17 @@ fn bundled_profiles_say_where_every_value_comes_from() {
         }
     }
 }
+
+#[test]
+fn prepared_bundled_profiles_are_the_toml_ones() {
+    let prepared = michi::store::profiles::prepared_bundled();
+    assert_eq!(prepared.len(), BUNDLED.len());
+    for ((file, text), prepared) in BUNDLED.iter().zip(prepared) {
+        let from_toml = parse_profile(file, text.as_bytes(), Lang::En).unwrap();
+        assert_eq!(
+            prepared.as_ref(),
+            Some(&from_toml),
+            "{file}: build.rs prepared a different profile"
+        );
+    }
+}

@@ -150,7 +150,14 @@ pub(crate) fn report_unknown_profile(catalog: &crate::store::Catalog, id: &str, 
             Lang::En => format!("available ids: {} (see `michi profile list`)", known.join(", ")),
         },
     );
-    eprint!("{}", d.render(lang));
+    to_stderr(&d.render(lang));
+}
+
+/// Writes a report to standard error. A closed standard error (`2>&1 | head`) is not worth
+/// a panic, which `eprint!` would give: what could not be written is dropped.
+pub(crate) fn to_stderr(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// Runs the parsed command line.

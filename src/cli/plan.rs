@@ -14,26 +14,17 @@ use crate::model::{Date, Emphasis, Plan, Profile, fiscal_year_label};
 use crate::store::fsio::{create_private_new, write_private_atomic};
 use crate::store::profiles::user_profile_dir;
 use crate::store::source::{FileKind, SourceError};
-use crate::store::{Catalog, Diagnostic, load_plan_file};
-use crate::text::escape_controls;
+use crate::store::{Catalog, Diagnostic, Problems, load_plan_file};
+use crate::text::{escape_controls, escape_line};
 
 fn catalog(lang: Lang) -> Catalog {
     Catalog::load(user_profile_dir().as_deref(), lang)
 }
 
-fn print_problems(path: &Path, diagnostics: &[Diagnostic], lang: Lang) {
-    for d in diagnostics {
-        eprint!("{}", d.render(lang));
-    }
-    let file = escape_controls(&path.display().to_string());
-    eprintln!(
-        "{}",
-        match (lang, diagnostics.len()) {
-            (Lang::Ja, n) => format!("{file}: 問題が {n} 件あります"),
-            (Lang::En, 1) => format!("{file}: 1 problem"),
-            (Lang::En, n) => format!("{file}: {n} problems"),
-        }
-    );
+/// The problems of a file on standard error, then a line counting them.
+pub(crate) fn print_problems(path: &Path, problems: &Problems, lang: Lang) {
+    crate::cli::to_stderr(&problems.render(lang));
+    crate::cli::to_stderr(&format!("{}\n", problems.summary(&path.display().to_string(), lang)));
 }
 
 /// Parses `--today`.
@@ -64,7 +55,7 @@ pub fn analyze(
     let analysis = engine::analyze(&entry.profile, &plan, today, per_year);
     if json {
         serde_json::to_writer_pretty(&mut *out, &AnalysisJson::new(&entry.profile, &plan, &analysis))
-            .map_err(io::Error::other)?;
+            .map_err(io::Error::from)?;
         writeln!(out)?;
     } else {
         write_report(out, &entry.profile, &plan, &analysis, lang)?;
@@ -113,7 +104,9 @@ fn heading(out: &mut impl Write, text: &str) -> io::Result<()> {
 pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis, lang: Lang) -> io::Result<()> {
     let ja = lang == Lang::Ja;
     let fy = |y| fiscal_year_label(y, lang);
-    let who = plan.name.as_deref().map(escape_controls).unwrap_or_default();
+    // Loading refuses a line break in the name; escaped here all the same, since this line
+    // heads the report and a forged one below it would read as Michi's.
+    let who = plan.name.as_deref().map(escape_line).unwrap_or_default();
     writeln!(
         out,
         "{} {who} — {} {}  ({} {})",
@@ -495,7 +488,7 @@ pub fn grade_diff(
         return Ok(ExitCode::FAILURE);
     };
     if json {
-        serde_json::to_writer_pretty(&mut *out, &diff).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, &diff).map_err(io::Error::from)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }

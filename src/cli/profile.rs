@@ -41,9 +41,7 @@ fn report_catalog_warnings(catalog: &Catalog, lang: Lang) {
                 Lang::En => format!("warning: skipped the profile {path}: it has problems"),
             }
         );
-        for d in &failed.diagnostics {
-            eprint!("{}", d.render(lang));
-        }
+        crate::cli::to_stderr(&failed.diagnostics.render(lang));
     }
 }
 
@@ -79,7 +77,7 @@ fn list(lang: Lang, json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
         })
         .collect();
     if json {
-        serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -154,20 +152,9 @@ fn check(files: &[std::path::PathBuf], lang: Lang, out: &mut impl Write) -> io::
                     summary(&profile, lang)
                 )?;
             }
-            Err(diagnostics) => {
+            Err(problems) => {
                 failed += 1;
-                for d in &diagnostics {
-                    eprint!("{}", d.render(lang));
-                }
-                let file = escape_controls(&path.display().to_string());
-                eprintln!(
-                    "{}",
-                    match lang {
-                        Lang::Ja => format!("{file}: 問題が {} 件あります", diagnostics.len()),
-                        Lang::En if diagnostics.len() == 1 => format!("{file}: 1 problem"),
-                        Lang::En => format!("{file}: {} problems", diagnostics.len()),
-                    }
-                );
+                crate::cli::plan::print_problems(path, &problems, lang);
             }
         }
     }
@@ -238,7 +225,7 @@ fn export(id: &str, json: bool, lang: Lang, out: &mut impl Write) -> io::Result<
 /// Writes what `michi profile export --json` prints: the resolved profile as JSON, then a
 /// newline.
 pub fn write_export_json(profile: &Profile, out: &mut impl Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &ProfileExport::new(profile)).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &ProfileExport::new(profile)).map_err(io::Error::from)?;
     writeln!(out)
 }
 

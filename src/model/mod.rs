@@ -15,4 +15,4 @@ pub use date::{
 pub use plan::*;
 pub use plan_ops::{Assessor, TrainingMark};
 pub use profile::*;
-pub use validate::{DateField, Entity, FieldPath, PathSeg, Problem, ProblemKind};
+pub use validate::{DateField, Entity, FieldPath, Found, PathSeg, Problem, ProblemKind};

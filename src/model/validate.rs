@@ -3,6 +3,7 @@
 //! turns paths into file positions.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -244,6 +245,14 @@ pub enum ProblemKind {
     YearForUnplannedTraining {
         id: String,
     },
+    /// A line break or tab in a field shown on one line (a name, a department), where it
+    /// could make a report line that the file's author wrote rather than Michi.
+    BreakInOneLineText {
+        /// The character found, for the message.
+        found: char,
+    },
+    /// A tab in a field of several lines (evidence, a constraint): line breaks are fine.
+    TabInText,
 }
 
 /// A problem found in a profile, at `path`.
@@ -473,6 +482,20 @@ impl ProblemKind {
                     format!("`{id}` has a year but is not in `planned_trainings`")
                 }
             }
+            BreakInOneLineText { found } => {
+                let what = match found {
+                    '\t' => lang.pick("タブ", "a tab"),
+                    _ => lang.pick("改行", "a line break"),
+                };
+                if ja {
+                    format!("一行で書く欄に{what}が含まれています")
+                } else {
+                    format!("this field is one line, but it holds {what}")
+                }
+            }
+            TabInText => lang
+                .pick("文字列にタブが含まれています", "the text holds a tab")
+                .to_string(),
         }
     }
 
@@ -651,6 +674,15 @@ impl ProblemKind {
                     "end the previous posting (`to`) before this one starts; list postings oldest first",
                 )
                 .to_string(),
+            BreakInOneLineText { .. } => lang
+                .pick(
+                    "改行（\\n）やタブ（\\t）を消して一行にしてください",
+                    "remove the line break (\\n) or tab (\\t) so the text is on one line",
+                )
+                .to_string(),
+            TabInText => lang
+                .pick("タブ（\\t）を空白にしてください", "replace the tab (\\t) with spaces")
+                .to_string(),
         }
     }
 }
@@ -676,13 +708,72 @@ pub fn is_valid_partial_date(date: &str) -> bool {
     }
 }
 
+/// Ids of one kind of entity, with their sorted list for "did you mean" built at most once
+/// per check, when the first unknown reference needs it.
+struct Known<'a> {
+    ids: HashSet<&'a str>,
+    sorted: OnceCell<Vec<&'a str>>,
+}
+
+impl<'a> Known<'a> {
+    fn contains(&self, id: &str) -> bool {
+        self.ids.contains(id)
+    }
+
+    fn suggestion(&self, id: &str) -> Option<String> {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut sorted: Vec<&str> = self.ids.iter().copied().collect();
+            sorted.sort_unstable();
+            sorted
+        });
+        closest(id, sorted.iter().copied()).map(str::to_string)
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Known<'a> {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(ids: I) -> Self {
+        Known {
+            ids: ids.into_iter().collect(),
+            sorted: OnceCell::new(),
+        }
+    }
+}
+
+/// Collects problems: the first `limit` are built, the rest only counted, so a file with a
+/// hundred thousand mistakes costs a count, not a hundred thousand messages.
 struct Checker {
     problems: Vec<Problem>,
+    limit: usize,
+    more: usize,
 }
 
 impl Checker {
+    fn new(limit: usize) -> Self {
+        Checker {
+            problems: Vec::new(),
+            limit,
+            more: 0,
+        }
+    }
+
+    /// Whether a further problem would only be counted.
+    fn full(&self) -> bool {
+        self.problems.len() >= self.limit
+    }
+
     fn push(&mut self, path: FieldPath, kind: ProblemKind) {
-        self.problems.push(Problem { path, kind });
+        if self.full() {
+            self.more += 1;
+        } else {
+            self.problems.push(Problem { path, kind });
+        }
+    }
+
+    fn found(self) -> Found {
+        Found {
+            problems: self.problems,
+            more: self.more,
+        }
     }
 
     fn id(&mut self, path: FieldPath, id: &str) {
@@ -694,15 +785,28 @@ impl Checker {
     fn text(&mut self, path: FieldPath, text: &str) {
         if text.trim().is_empty() {
             self.push(path, ProblemKind::EmptyText);
+        } else {
+            self.one_line(path, text);
+        }
+    }
+
+    /// A field shown on one line: no line break or tab. (Carriage returns and characters
+    /// that drive a terminal are refused in every string as the file is read.)
+    fn one_line(&mut self, path: FieldPath, text: &str) {
+        if let Some(found) = text.chars().find(|&c| matches!(c, '\n' | '\t')) {
+            self.push(path, ProblemKind::BreakInOneLineText { found });
+        }
+    }
+
+    /// A field of several lines: line breaks are fine, a tab is not.
+    fn lines(&mut self, path: FieldPath, text: &str) {
+        if text.contains('\t') {
+            self.push(path, ProblemKind::TabInText);
         }
     }
 
     /// Records the ids of one kind of entity, reporting invalid and duplicate ones.
-    fn unique_ids<'a>(
-        &mut self,
-        entity: Entity,
-        ids: impl IntoIterator<Item = (FieldPath, &'a str)>,
-    ) -> HashSet<&'a str> {
+    fn unique_ids<'a>(&mut self, entity: Entity, ids: impl IntoIterator<Item = (FieldPath, &'a str)>) -> Known<'a> {
         let mut seen = HashSet::new();
         for (path, id) in ids {
             self.id(path.clone(), id);
@@ -716,27 +820,33 @@ impl Checker {
                 );
             }
         }
-        seen
-    }
-
-    fn reference(&mut self, path: FieldPath, entity: Entity, id: &str, known: &HashSet<&str>) {
-        if !known.contains(id) {
-            let mut candidates: Vec<&str> = known.iter().copied().collect();
-            candidates.sort_unstable();
-            let suggestion = closest(id, candidates).map(str::to_string);
-            self.push(
-                path,
-                ProblemKind::UnknownReference {
-                    entity,
-                    id: id.to_string(),
-                    suggestion,
-                },
-            );
+        Known {
+            ids: seen,
+            sorted: OnceCell::new(),
         }
     }
 
+    fn reference(&mut self, path: FieldPath, entity: Entity, id: &str, known: &Known<'_>) {
+        if known.contains(id) {
+            return;
+        }
+        if self.full() {
+            self.more += 1;
+            return;
+        }
+        let suggestion = known.suggestion(id);
+        self.push(
+            path,
+            ProblemKind::UnknownReference {
+                entity,
+                id: id.to_string(),
+                suggestion,
+            },
+        );
+    }
+
     /// A table key that must be a known id, e.g. a competency in `[self_assessment]`.
-    fn reference_key(&mut self, table: &'static str, key: &str, known: &HashSet<&str>) {
+    fn reference_key(&mut self, table: &'static str, key: &str, known: &Known<'_>) {
         self.reference(path![table].key(key.to_string()), Entity::Competency, key, known);
     }
 
@@ -747,10 +857,24 @@ impl Checker {
     }
 }
 
+/// What a bounded check found: the first problems, and how many more there are.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Found {
+    /// The problems built, in the order of the checks.
+    pub problems: Vec<Problem>,
+    /// Problems counted but not built.
+    pub more: usize,
+}
+
 impl Profile {
     /// Every consistency problem in the profile, in document order of the checks.
     pub fn validate(&self) -> Vec<Problem> {
-        let mut ck = Checker { problems: Vec::new() };
+        self.validate_bounded(usize::MAX).problems
+    }
+
+    /// The first `limit` consistency problems, and a count of the rest.
+    pub fn validate_bounded(&self, limit: usize) -> Found {
+        let mut ck = Checker::new(limit);
         if self.schema_version != PROFILE_SCHEMA_VERSION {
             ck.push(
                 path!["schema_version"],
@@ -860,6 +984,7 @@ impl Profile {
                 );
             }
         }
+        self.check_one_line_names(&mut ck);
         let mut leave_kinds = HashSet::new();
         for (i, rule) in self.leave_rules.iter().enumerate() {
             if !(0.0..=1.0).contains(&rule.counted) {
@@ -874,7 +999,44 @@ impl Profile {
                 ck.push(path!["leave_rules", i, "kind"], ProblemKind::DuplicateLeaveRule);
             }
         }
-        ck.problems
+        ck.found()
+    }
+
+    /// Names and labels shown on one line in reports and screens, beyond those
+    /// [`Checker::text`] already looks at: a line break in them could forge a report line.
+    fn check_one_line_names(&self, ck: &mut Checker) {
+        if let Some(prefecture) = &self.prefecture {
+            ck.one_line(path!["prefecture"], prefecture);
+        }
+        for (i, g) in self.competency_groups.iter().enumerate() {
+            ck.one_line(path!["competency_groups", i, "name"], &g.name);
+        }
+        for (i, c) in self.competencies.iter().enumerate() {
+            for (j, alias) in c.aliases.iter().enumerate() {
+                ck.one_line(path!["competencies", i, "aliases", j], alias);
+            }
+        }
+        for (i, s) in self.job_series.iter().enumerate() {
+            for (j, g) in s.grades.iter().enumerate() {
+                for (k, alias) in g.aliases.iter().enumerate() {
+                    ck.one_line(path!["job_series", i, "grades", j, "aliases", k], alias);
+                }
+                for (k, role) in g.roles.iter().enumerate() {
+                    ck.one_line(path!["job_series", i, "grades", j, "roles", k], role);
+                }
+            }
+        }
+        if let Some(rotation) = &self.rotation {
+            for (i, f) in rotation.families.iter().enumerate() {
+                ck.one_line(path!["rotation", "families", i, "name"], &f.name);
+            }
+            for (i, d) in rotation.departments.iter().enumerate() {
+                ck.one_line(path!["rotation", "departments", i, "name"], &d.name);
+            }
+            for (i, r) in rotation.rules.iter().enumerate() {
+                ck.one_line(path!["rotation", "rules", i, "text"], &r.text);
+            }
+        }
     }
 
     fn check_scale(&self, ck: &mut Checker) {
@@ -915,7 +1077,7 @@ impl Profile {
         }
     }
 
-    fn check_requirements(&self, ck: &mut Checker, grades: &HashSet<&str>, competencies: &HashSet<&str>) {
+    fn check_requirements(&self, ck: &mut Checker, grades: &Known<'_>, competencies: &Known<'_>) {
         let mut seen = HashSet::new();
         for (i, r) in self.requirements.iter().enumerate() {
             ck.reference(path!["requirements", i, "grade"], Entity::Grade, &r.grade, grades);
@@ -943,7 +1105,7 @@ impl Profile {
         }
     }
 
-    fn check_promotion(&self, ck: &mut Checker, grades: &HashSet<&str>) {
+    fn check_promotion(&self, ck: &mut Checker, grades: &Known<'_>) {
         // Position of each grade: (series index, rank on the ladder).
         let position: HashMap<&str, (usize, usize)> = self
             .job_series
@@ -1019,7 +1181,7 @@ impl Profile {
         }
     }
 
-    fn check_rotation(&self, ck: &mut Checker, series: &HashSet<&str>) {
+    fn check_rotation(&self, ck: &mut Checker, series: &Known<'_>) {
         let Some(rotation) = &self.rotation else {
             return;
         };
@@ -1148,8 +1310,13 @@ impl crate::model::Plan {
     /// Every problem in the plan measured against its profile: unknown ids, dates out of
     /// order, overlapping postings, levels off the profile's scale.
     pub fn validate(&self, profile: &Profile) -> Vec<Problem> {
+        self.validate_bounded(profile, usize::MAX).problems
+    }
+
+    /// The first `limit` problems of the plan, and a count of the rest.
+    pub fn validate_bounded(&self, profile: &Profile, limit: usize) -> Found {
         use crate::model::PLAN_SCHEMA_VERSION;
-        let mut ck = Checker { problems: Vec::new() };
+        let mut ck = Checker::new(limit);
         if self.schema_version != PLAN_SCHEMA_VERSION {
             ck.push(
                 path!["schema_version"],
@@ -1158,14 +1325,18 @@ impl crate::model::Plan {
                 },
             );
         }
-        let series_ids: HashSet<&str> = profile.job_series.iter().map(|s| s.id.as_str()).collect();
+        if let Some(name) = &self.name {
+            ck.one_line(path!["name"], name);
+        }
+        let series_ids: Known<'_> = profile.job_series.iter().map(|s| s.id.as_str()).collect();
         if let Some(series) = &self.series {
             ck.reference(path!["series"], Entity::Series, series, &series_ids);
         }
         let series = self.series_id(profile).and_then(|id| profile.series(id));
-        let ladder: HashSet<&str> = series
-            .map(|s| s.grades.iter().map(|g| g.id.as_str()).collect())
-            .unwrap_or_default();
+        let ladder: Known<'_> = series
+            .into_iter()
+            .flat_map(|s| s.grades.iter().map(|g| g.id.as_str()))
+            .collect();
         let rank = |id: &str| series.and_then(|s| s.grades.iter().position(|g| g.id == id));
         for (key, grade) in [("grade", &self.grade), ("target_grade", &self.target_grade)] {
             let here = path![key];
@@ -1213,7 +1384,7 @@ impl crate::model::Plan {
             );
         }
 
-        let trainings: HashSet<&str> = profile.trainings.iter().map(|t| t.id.as_str()).collect();
+        let trainings: Known<'_> = profile.trainings.iter().map(|t| t.id.as_str()).collect();
         for (key, list) in [
             ("completed_trainings", &self.completed_trainings),
             ("planned_trainings", &self.planned_trainings),
@@ -1237,7 +1408,7 @@ impl crate::model::Plan {
             }
         }
 
-        let competencies: HashSet<&str> = profile.competencies.iter().map(|c| c.id.as_str()).collect();
+        let competencies: Known<'_> = profile.competencies.iter().map(|c| c.id.as_str()).collect();
         for (key, levels) in [
             ("self_assessment", &self.self_assessment),
             ("supervisor_assessment", &self.supervisor_assessment),
@@ -1256,17 +1427,22 @@ impl crate::model::Plan {
                 }
             }
         }
-        for competency in self.evidence.keys() {
+        for (competency, evidence) in &self.evidence {
             ck.reference_key("evidence", competency, &competencies);
+            ck.lines(path!["evidence"].key(competency.clone()), evidence);
+        }
+        for (i, constraint) in self.constraints.iter().enumerate() {
+            ck.lines(path!["constraints", i], constraint);
         }
 
-        let families: HashSet<&str> = profile
+        let families: Known<'_> = profile
             .rotation
             .iter()
             .flat_map(|r| r.families.iter().map(|f| f.id.as_str()))
             .collect();
         let mut previous: Option<&crate::model::Assignment> = None;
         for (i, a) in self.assignments.iter().enumerate() {
+            ck.one_line(path!["assignments", i, "department"], &a.department);
             if let Some(family) = &a.family {
                 ck.reference(path!["assignments", i, "family"], Entity::Family, family, &families);
             }
@@ -1304,6 +1480,9 @@ impl crate::model::Plan {
             previous = Some(a);
         }
         for (i, leave) in self.leaves.iter().enumerate() {
+            if let Some(note) = &leave.note {
+                ck.one_line(path!["leaves", i, "note"], note);
+            }
             if let Some(to) = leave.to
                 && to < leave.from
             {
@@ -1316,7 +1495,7 @@ impl crate::model::Plan {
                 );
             }
         }
-        ck.problems
+        ck.found()
     }
 }
 

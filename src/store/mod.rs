@@ -15,6 +15,6 @@ pub mod settings;
 pub mod source;
 pub mod template;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Problems, Severity};
 pub use plans::{load_plan_file, parse_plan, plan_profile};
 pub use profiles::{BUNDLED, Catalog, CatalogEntry, FailedProfile, Origin, load_profile_file, parse_profile};

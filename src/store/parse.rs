@@ -1,35 +1,41 @@
 //! Turning a TOML file into a checked model value, with every problem located in the file.
-//! Shared by profiles and (later) plans: decode, parse, refuse control characters,
-//! deserialize, validate, and map each problem back to a line and column.
+//! Shared by profiles and plans: decode, parse, refuse control characters, deserialize,
+//! validate, and map each problem back to a line and column.
+//!
+//! A file is parsed once. The spanned document the parser builds is scanned for control
+//! characters and then handed to serde; a valid file is never parsed again. Only when
+//! validation finds problems is the text parsed a second time, to find their places: that
+//! costs nothing on the common path, where keeping every span alive through validation
+//! would cost a clone of the whole document.
 
 use std::ops::Range;
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::i18n::Lang;
-use crate::model::{FieldPath, PathSeg, Problem};
-use crate::store::diagnostic::Diagnostic;
+use crate::model::{FieldPath, Found, PathSeg, Problem};
+use crate::store::diagnostic::{Diagnostic, LineIndex, MAX_SHOWN, Problems};
 use crate::store::source::decode;
 use crate::text::{closest, is_forbidden_char};
 
 /// A parsed document kept for locating problems after deserialization.
-pub struct Located<'a> {
+struct Located<'a> {
     file: &'a str,
-    text: &'a str,
+    lines: &'a LineIndex<'a>,
     root: Spanned<DeTable<'a>>,
 }
 
-impl<'a> Located<'a> {
+impl Located<'_> {
     /// The byte span of the value at `path`, or of the deepest part of it that exists.
-    pub fn span_of(&self, path: &FieldPath) -> Range<usize> {
+    fn span_of(&self, path: &FieldPath) -> Range<usize> {
         let mut span = self.root.span();
         let mut table: Option<&DeTable<'_>> = Some(self.root.get_ref());
         let mut array: Option<&[Spanned<DeValue<'_>>]> = None;
         for seg in &path.0 {
             let next = match (seg, table, array) {
-                (PathSeg::Key(key), Some(t), _) => t.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v),
+                (PathSeg::Key(key), Some(t), _) => t.get(key.as_ref()),
                 (PathSeg::Index(i), _, Some(a)) => a.get(*i),
                 _ => None,
             };
@@ -42,10 +48,9 @@ impl<'a> Located<'a> {
     }
 
     /// A diagnostic for a model problem found by validation.
-    pub fn problem(&self, problem: &Problem, lang: Lang) -> Diagnostic {
-        Diagnostic::at_span(
+    fn problem(&self, problem: &Problem, lang: Lang) -> Diagnostic {
+        self.lines.diagnostic(
             self.file,
-            self.text,
             self.span_of(&problem.path),
             problem.kind.message(lang),
             Some(problem.kind.hint(lang)),
@@ -53,96 +58,139 @@ impl<'a> Located<'a> {
     }
 }
 
-/// Parses `bytes` as a TOML document of type `T`, then runs `validate` on it.
-/// Returns the value, or every problem found (syntax and type problems stop at the first,
-/// as a compiler's parse errors do; consistency problems are all reported).
-pub fn parse_toml<T: DeserializeOwned>(
+/// Parses `bytes` as a TOML document of type `T`, then runs `validate` on it, asking it for
+/// at most `limit` problems. Returns the value, or the problems found (syntax and type
+/// problems stop at the first, as a compiler's parse errors do; consistency problems are
+/// all counted, the first [`MAX_SHOWN`] shown).
+pub fn parse_toml<T: for<'de> Deserialize<'de>>(
     file: &str,
     bytes: &[u8],
     lang: Lang,
-    validate: impl FnOnce(&T, &Located<'_>) -> Vec<Diagnostic>,
-) -> Result<T, Vec<Diagnostic>> {
+    validate: impl FnOnce(&T, usize) -> Found,
+) -> Result<T, Problems> {
     let text = match decode(bytes) {
         Ok(text) => text,
         Err(e) => {
-            return Err(vec![match e.position() {
+            return Err(Problems::one(match e.position() {
                 Some((line, column)) => {
                     Diagnostic::at_position(file, None, line, column, e.message(lang), e.hint(lang))
                 }
                 None => Diagnostic::file_level(file, e.message(lang), e.hint(lang)),
-            }]);
+            }));
         }
     };
     let root = match DeTable::parse(&text) {
         Ok(root) => root,
-        Err(e) => return Err(vec![toml_error(file, &text, &e, lang)]),
+        Err(e) => return Err(Problems::one(toml_error(file, &LineIndex::new(&text), &e, lang))),
     };
-    let located = Located {
-        file,
-        text: &text,
-        root,
-    };
-    let mut diagnostics = Vec::new();
-    scan_controls(&located, located.root.get_ref(), lang, &mut diagnostics);
-    let value: T = match toml::from_str(&text) {
-        Ok(v) => v,
-        Err(e) => {
-            diagnostics.push(toml_error(file, &text, &e, lang));
-            return Err(diagnostics);
+    let mut controls = Controls::default();
+    controls.scan_table(root.get_ref());
+    let deserialized = T::deserialize(toml::de::Deserializer::from(root));
+    let mut problems = Problems::new();
+    if !controls.found.is_empty() || deserialized.is_err() {
+        let lines = LineIndex::new(&text);
+        for (span, c) in controls.found {
+            problems.push(lines.diagnostic(file, span, control_message(c, lang), Some(control_hint(lang))));
         }
+        problems.count_more(controls.more);
+        if let Err(e) = &deserialized {
+            problems.push(toml_error(file, &lines, e, lang));
+        }
+    }
+    let value = match deserialized {
+        Ok(value) => value,
+        Err(_) => return Err(problems),
     };
-    diagnostics.extend(validate(&value, &located));
-    if diagnostics.is_empty() {
-        Ok(value)
-    } else {
-        Err(diagnostics)
+    let room = MAX_SHOWN.saturating_sub(problems.total());
+    let found = validate(&value, room);
+    if found.problems.is_empty() && found.more == 0 && problems.is_empty() {
+        return Ok(value);
+    }
+    // The value is not returned: let it go before the document is parsed again to locate
+    // the problems, so the two never take memory at the same time.
+    drop(value);
+    if !found.problems.is_empty() {
+        let lines = LineIndex::new(&text);
+        match DeTable::parse(&text) {
+            Ok(root) => {
+                let located = Located {
+                    file,
+                    lines: &lines,
+                    root,
+                };
+                for p in &found.problems {
+                    problems.push(located.problem(p, lang));
+                }
+            }
+            // The text parsed a moment ago; should it not, the problems are still told.
+            Err(_) => {
+                for p in &found.problems {
+                    problems.push(lines.diagnostic(file, 0..0, p.kind.message(lang), Some(p.kind.hint(lang))));
+                }
+            }
+        }
+    }
+    problems.count_more(found.more);
+    Err(problems)
+}
+
+/// Keys and strings holding a character that could drive the terminal: the first
+/// [`MAX_SHOWN`] places, and a count of the rest.
+#[derive(Default)]
+struct Controls {
+    found: Vec<(Range<usize>, char)>,
+    more: usize,
+}
+
+impl Controls {
+    fn scan_table(&mut self, table: &DeTable<'_>) {
+        for (key, value) in table.iter() {
+            self.check(key.get_ref(), key.span());
+            self.scan_value(value);
+        }
+    }
+
+    fn scan_value(&mut self, value: &Spanned<DeValue<'_>>) {
+        match value.get_ref() {
+            DeValue::String(s) => self.check(s, value.span()),
+            DeValue::Array(items) => items.iter().for_each(|v| self.scan_value(v)),
+            DeValue::Table(t) => self.scan_table(t),
+            _ => {}
+        }
+    }
+
+    fn check(&mut self, text: &str, span: Range<usize>) {
+        if let Some(c) = text.chars().find(|&c| is_forbidden_char(c)) {
+            if self.found.len() < MAX_SHOWN {
+                self.found.push((span, c));
+            } else {
+                self.more += 1;
+            }
+        }
     }
 }
 
-/// Reports every key or string holding a character that could drive the terminal.
-fn scan_controls(located: &Located<'_>, table: &DeTable<'_>, lang: Lang, out: &mut Vec<Diagnostic>) {
-    for (key, value) in table.iter() {
-        check_text(located, key.get_ref(), key.span(), lang, out);
-        scan_value(located, value, lang, out);
+fn control_message(c: char, lang: Lang) -> String {
+    let code = format!("U+{:04X}", c as u32);
+    match lang {
+        Lang::Ja => format!("文字列に制御文字 {code} が含まれています"),
+        Lang::En => format!("the text contains the control character {code}"),
     }
 }
 
-fn scan_value(located: &Located<'_>, value: &Spanned<DeValue<'_>>, lang: Lang, out: &mut Vec<Diagnostic>) {
-    match value.get_ref() {
-        DeValue::String(s) => check_text(located, s, value.span(), lang, out),
-        DeValue::Array(items) => items.iter().for_each(|v| scan_value(located, v, lang, out)),
-        DeValue::Table(t) => scan_controls(located, t, lang, out),
-        _ => {}
-    }
-}
-
-fn check_text(located: &Located<'_>, text: &str, span: Range<usize>, lang: Lang, out: &mut Vec<Diagnostic>) {
-    if let Some(c) = text.chars().find(|&c| is_forbidden_char(c)) {
-        let code = format!("U+{:04X}", c as u32);
-        out.push(Diagnostic::at_span(
-            located.file,
-            located.text,
-            span,
-            match lang {
-                Lang::Ja => format!("文字列に制御文字 {code} が含まれています"),
-                Lang::En => format!("the text contains the control character {code}"),
-            },
-            Some(
-                lang.pick(
-                    "端末を操作する文字（ESC・BEL・双方向制御など）は使えません。削除してください",
-                    "characters that drive a terminal (ESC, BEL, bidi controls, …) are not allowed: remove it",
-                )
-                .to_string(),
-            ),
-        ));
-    }
+fn control_hint(lang: Lang) -> String {
+    lang.pick(
+        "端末を操作する文字（ESC・BEL・双方向制御など）は使えません。削除してください",
+        "characters that drive a terminal (ESC, BEL, bidi controls, …) are not allowed: remove it",
+    )
+    .to_string()
 }
 
 /// A TOML syntax or shape error, told in the interface language with a useful hint.
-fn toml_error(file: &str, text: &str, error: &toml::de::Error, lang: Lang) -> Diagnostic {
+fn toml_error(file: &str, lines: &LineIndex<'_>, error: &toml::de::Error, lang: Lang) -> Diagnostic {
     let (message, hint) = describe(error.message(), lang);
     match error.span() {
-        Some(span) => Diagnostic::at_span(file, text, span, message, Some(hint)),
+        Some(span) => lines.diagnostic(file, span, message, Some(hint)),
         None => Diagnostic::file_level(file, message, hint),
     }
 }

@@ -3,39 +3,54 @@
 use std::path::Path;
 
 use crate::i18n::Lang;
-use crate::model::{Plan, ProblemKind, Profile};
-use crate::store::diagnostic::Diagnostic;
+use crate::model::{Found, Plan, ProblemKind, Profile};
+use crate::store::diagnostic::{Diagnostic, Problems};
 use crate::store::parse::parse_toml;
 use crate::store::profiles::Catalog;
 use crate::store::source::read_limited;
 use crate::text::closest;
 
 /// Parses a plan and checks it against its profile from `catalog`.
-pub fn parse_plan(file: &str, bytes: &[u8], catalog: &Catalog, lang: Lang) -> Result<Plan, Vec<Diagnostic>> {
-    parse_toml::<Plan>(file, bytes, lang, |plan, located| {
-        let problems = match catalog.get(&plan.profile) {
-            Some(entry) => plan.validate(&entry.profile),
-            None => {
-                let known: Vec<String> = catalog.entries.iter().map(|e| e.profile.id.clone()).collect();
-                let suggestion = closest(&plan.profile, known.iter().map(String::as_str)).map(str::to_string);
-                vec![crate::model::Problem {
+pub fn parse_plan(file: &str, bytes: &[u8], catalog: &Catalog, lang: Lang) -> Result<Plan, Problems> {
+    parse_toml::<Plan>(file, bytes, lang, |plan, limit| match catalog.get(&plan.profile) {
+        Some(entry) => plan.validate_bounded(&entry.profile, limit),
+        None if limit == 0 => Found {
+            problems: Vec::new(),
+            more: 1,
+        },
+        None => {
+            let mut known: Vec<&str> = catalog.entries.iter().map(|e| e.profile.id.as_str()).collect();
+            known.sort_unstable();
+            let suggestion = closest(&plan.profile, known.iter().copied()).map(str::to_string);
+            // The hint lists the ids; a folder of thousands of profiles lists the first few.
+            let listed = known.len().min(MAX_IDS_LISTED);
+            let mut known: Vec<String> = known.iter().take(listed).map(|id| id.to_string()).collect();
+            if catalog.entries.len() > listed {
+                known.push("…".to_string());
+            }
+            Found {
+                problems: vec![crate::model::Problem {
                     path: crate::model::FieldPath::default().key("profile"),
                     kind: ProblemKind::UnknownProfile {
                         id: plan.profile.clone(),
                         suggestion,
                         known,
                     },
-                }]
+                }],
+                more: 0,
             }
-        };
-        problems.iter().map(|p| located.problem(p, lang)).collect()
+        }
     })
 }
 
+/// Most profile ids listed in the hint for an unknown profile.
+const MAX_IDS_LISTED: usize = 20;
+
 /// Reads and checks the plan at `path`.
-pub fn load_plan_file(path: &Path, catalog: &Catalog, lang: Lang) -> Result<Plan, Vec<Diagnostic>> {
+pub fn load_plan_file(path: &Path, catalog: &Catalog, lang: Lang) -> Result<Plan, Problems> {
     let file = path.display().to_string();
-    let bytes = read_limited(path).map_err(|e| vec![Diagnostic::file_level(&file, e.message(lang), e.hint(lang))])?;
+    let bytes =
+        read_limited(path).map_err(|e| Problems::one(Diagnostic::file_level(&file, e.message(lang), e.hint(lang))))?;
     parse_plan(&file, &bytes, catalog, lang)
 }
 
@@ -65,7 +80,7 @@ pub struct SavedPlan {
     pub path: std::path::PathBuf,
     /// When the file was last changed, for listing plans by it.
     pub modified: Option<std::time::SystemTime>,
-    pub plan: Result<Plan, Vec<Diagnostic>>,
+    pub plan: Result<Plan, Problems>,
 }
 
 /// Every plan file in `dir`, each checked against its profile.

@@ -32,28 +32,40 @@ pub fn settings_path() -> Option<PathBuf> {
     crate::store::profiles::config_dir().map(|d| d.join("settings.toml"))
 }
 
+/// Parses settings. `file` names the file in messages.
+pub fn parse_settings(file: &str, bytes: &[u8], lang: Lang) -> Result<Settings, crate::store::Problems> {
+    crate::store::parse::parse_toml::<Settings>(file, bytes, lang, |_, _| crate::model::Found::default())
+}
+
 /// The saved settings, or the defaults with a message when the file is broken (it is then
-/// left alone: Michi never overwrites a file it could not read).
+/// left alone: Michi never overwrites a file it could not read). The file is read as plans
+/// are: never a FIFO or a device (a start would hang), never more than the size limit.
 pub fn load(path: Option<&Path>) -> (Settings, Option<String>, bool) {
     let Some(path) = path else {
         return (Settings::default(), None, true);
     };
-    match std::fs::read_to_string(path) {
-        Ok(text) => match toml::from_str(&text) {
-            Ok(s) => (s, None, true),
-            Err(e) => (
-                Settings::default(),
-                Some(format!(
-                    "{}: {}",
-                    path.display(),
-                    crate::text::escape_controls(e.message())
-                )),
-                false,
-            ),
+    let file = path.display().to_string();
+    // The language is in the file itself; its problems are told in the default one.
+    let lang = Lang::default();
+    let problems = match crate::store::source::read_limited(path) {
+        Ok(bytes) => match parse_settings(&file, &bytes, lang) {
+            Ok(settings) => return (settings, None, true),
+            Err(problems) => problems,
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), None, true),
-        Err(e) => (Settings::default(), Some(format!("{}: {e}", path.display())), false),
-    }
+        Err(crate::store::source::SourceError::Unreadable { .. }) if !path.exists() => {
+            return (Settings::default(), None, true);
+        }
+        Err(e) => crate::store::Problems::one(crate::store::Diagnostic::file_level(
+            &file,
+            e.message(lang),
+            e.hint(lang),
+        )),
+    };
+    let message = problems
+        .first()
+        .map(|d| format!("{}: {}", d.location(), d.message))
+        .unwrap_or_default();
+    (Settings::default(), Some(message), false)
 }
 
 pub fn save(path: &Path, settings: &Settings) -> std::io::Result<()> {

@@ -94,7 +94,7 @@ impl Files {
                         // In the current language only: a bad file can be large, so it is
                         // read once; `L` on the start screen lists the plans again.
                         Err(diagnostics) => Err(Said::same(
-                            diagnostics.iter().map(|d| d.render(state.lang())).collect::<String>(),
+                            diagnostics.render(state.lang()),
                         )),
                     },
                     path: s.path,
@@ -224,7 +224,7 @@ impl Files {
             Err(_) => failed(Said::each(|l| {
                 parse_plan(&name, text.as_bytes(), &state.catalog, l)
                     .err()
-                    .map(|ds| ds.iter().map(|d| d.render(l)).collect::<String>())
+                    .map(|ds| ds.render(l))
                     .unwrap_or_default()
                     + l.pick(
                         "\nこのファイルは変更しません。直してから開き直してください（michi plan check で確認できます）。",
@@ -300,7 +300,7 @@ impl Files {
                 body: Said::each(|l| {
                     parse_plan("plan", text.as_bytes(), &state.catalog, l)
                         .err()
-                        .map(|ds| ds.iter().map(|d| d.render(l)).collect::<String>())
+                        .map(|ds| ds.render(l))
                         .unwrap_or_default()
                 }),
             },

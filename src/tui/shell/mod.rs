@@ -114,8 +114,7 @@ pub fn build_state(options: &Options, settings: &Settings, today: Date, user_pro
                     .map(|d| format!("{} {}", d.location(), d.message))
                     .unwrap_or_default()
             };
-            let all =
-                |f: &crate::store::FailedProfile, l| f.diagnostics.iter().map(|d| d.render(l)).collect::<String>();
+            let all = |f: &crate::store::FailedProfile, l| f.diagnostics.render(l);
             ProfileProblem {
                 path: f.path.clone(),
                 first: Said::new(first(ja), first(en)),

@@ -176,7 +176,7 @@ fn open(state: &mut State, key: StartKey, fx: &mut Vec<Effect>) {
                 Err(diagnostics) => {
                     state.overlay = Some(Overlay::Message {
                         title: Said::same(name),
-                        body: Said::each(|l| diagnostics.iter().map(|d| d.render(l)).collect()),
+                        body: Said::each(|l| diagnostics.render(l)),
                         scroll: 0,
                     })
                 }
