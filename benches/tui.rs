@@ -94,7 +94,15 @@ fn state_with_large_plan() -> State {
         stem: "synthetic".into(),
         origin: "synthetic".into(),
     };
-    s.doc = Some(Doc::new(plan.clone(), profile, source, None, Some(plan), "bench".into(), today));
+    s.doc = Some(Doc::new(
+        plan.clone(),
+        profile,
+        source,
+        None,
+        Some(plan),
+        "bench".into(),
+        today,
+    ));
     s
 }
 

@@ -110,8 +110,26 @@ impl Catalog {
     /// The bundled profiles, then the user's from `user_dir` (if given and present).
     pub fn load(user_dir: Option<&Path>, lang: Lang) -> Catalog {
         let mut catalog = Catalog::default();
-        for ((name, text), prepared) in BUNDLED.iter().zip(PREPARED) {
-            match load_bundled(name, text, prepared, lang) {
+        // The bundled profiles are read on two threads (the machine has at least two cores;
+        // the start of the terminal app waits for them), in their fixed order.
+        let jobs: Vec<_> = BUNDLED.iter().zip(PREPARED).collect();
+        let (first, second) = jobs.split_at(jobs.len() / 2);
+        let read = |part: &[(&(&'static str, &'static str), &'static str)]| {
+            part.iter()
+                .map(|((name, text), prepared)| (*name, load_bundled(name, text, prepared, lang)))
+                .collect::<Vec<_>>()
+        };
+        let loaded = std::thread::scope(|scope| {
+            let later = scope.spawn(|| read(second));
+            let mut loaded = read(first);
+            match later.join() {
+                Ok(rest) => loaded.extend(rest),
+                Err(_) => loaded.extend(read(second)),
+            }
+            loaded
+        });
+        for (name, result) in loaded {
+            match result {
                 Ok(profile) => catalog.entries.push(CatalogEntry {
                     profile,
                     origin: Origin::Bundled,

@@ -93,9 +93,7 @@ impl Files {
                         Ok(plan) => Ok(summary(&plan, state)),
                         // In the current language only: a bad file can be large, so it is
                         // read once; `L` on the start screen lists the plans again.
-                        Err(diagnostics) => Err(Said::same(
-                            diagnostics.render(state.lang()),
-                        )),
+                        Err(diagnostics) => Err(Said::same(diagnostics.render(state.lang()))),
                     },
                     path: s.path,
                 })

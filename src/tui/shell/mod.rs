@@ -71,25 +71,21 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// The state for the options and settings, with the user's profiles from `user_profiles`
-/// (no terminal involved).
-pub fn build_state(options: &Options, settings: &Settings, today: Date, user_profiles: Option<&Path>) -> State {
-    let lang = options.lang.unwrap_or(settings.lang);
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = options
-        .theme
-        .or_else(|| no_color.then_some(ThemeKind::Mono))
-        .or_else(|| ThemeKind::parse(&settings.theme))
-        .unwrap_or(ThemeKind::Default);
+/// The interface language the options and settings ask for.
+fn start_lang(options: &Options, settings: &Settings) -> Lang {
+    options.lang.unwrap_or(settings.lang)
+}
+
+/// The profiles, and (only when some failed to load) the failures told in the other
+/// language too, so `L` switches load problems like everything else.
+pub struct LoadedProfiles {
+    catalog: Catalog,
+    other_failed: Vec<crate::store::FailedProfile>,
+}
+
+/// Loads the profiles for `lang` (no terminal involved).
+pub fn load_profiles(lang: Lang, user_profiles: Option<&Path>) -> LoadedProfiles {
     let catalog = Catalog::load(user_profiles, lang);
-    let ui = Ui {
-        lang,
-        theme,
-        ascii: options.ascii || settings.ascii,
-        mouse: settings.mouse,
-    };
-    // Load problems are kept in both languages, so `L` switches them too: the catalog is
-    // read a second time in the other language only when something failed to load.
     let other = match lang {
         Lang::Ja => Lang::En,
         Lang::En => Lang::Ja,
@@ -98,6 +94,32 @@ pub fn build_state(options: &Options, settings: &Settings, today: Date, user_pro
         Vec::new()
     } else {
         Catalog::load(user_profiles, other).failed
+    };
+    LoadedProfiles { catalog, other_failed }
+}
+
+/// The state for the options and settings, with the user's profiles from `user_profiles`
+/// (no terminal involved).
+pub fn build_state(options: &Options, settings: &Settings, today: Date, user_profiles: Option<&Path>) -> State {
+    let loaded = load_profiles(start_lang(options, settings), user_profiles);
+    state_with(options, settings, today, loaded)
+}
+
+/// The state for the options and settings over profiles already loaded.
+pub fn state_with(options: &Options, settings: &Settings, today: Date, loaded: LoadedProfiles) -> State {
+    let lang = start_lang(options, settings);
+    let LoadedProfiles { catalog, other_failed } = loaded;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = options
+        .theme
+        .or_else(|| no_color.then_some(ThemeKind::Mono))
+        .or_else(|| ThemeKind::parse(&settings.theme))
+        .unwrap_or(ThemeKind::Default);
+    let ui = Ui {
+        lang,
+        theme,
+        ascii: options.ascii || settings.ascii,
+        mouse: settings.mouse,
     };
     let profile_problems = catalog
         .failed
@@ -187,25 +209,10 @@ enum Message {
 pub fn run(options: Options) -> ExitCode {
     let settings_path = settings::settings_path();
     let (settings, settings_error, settings_writable) = settings::load(settings_path.as_deref());
-    let mut state = build_state(
-        &options,
-        &settings,
-        crate::clock::today_in_japan(),
-        user_profile_dir().as_deref(),
-    );
-    if let Some(e) = settings_error {
-        state.warn(Said::each(|l| {
-            format!(
-                "{}: {e}",
-                l.pick(
-                    "設定ファイルを読めません（既定値で起動、設定は保存しません）",
-                    "cannot read the settings (using defaults; settings are not saved)"
-                )
-            )
-        }));
-    }
-    let mut files = Files::from_environment(settings_path.filter(|_| settings_writable));
-    files.start(&mut state);
+    // The profiles load on their own thread while the terminal is set up: the start is
+    // measured against a bare ratatui program (scripts/start-time.py).
+    let lang = start_lang(&options, &settings);
+    let profiles = std::thread::spawn(move || load_profiles(lang, user_profile_dir().as_deref()));
 
     let (tx, rx) = mpsc::channel::<Message>();
     // A panic in any thread puts the terminal back and ends the program (status 101). On
@@ -251,7 +258,7 @@ pub fn run(options: Options) -> ExitCode {
     if let Err(e) = enable_raw_mode() {
         eprintln!(
             "michi: {}: {e}",
-            state.lang().pick("端末を操作できません", "cannot use this terminal")
+            lang.pick("端末を操作できません", "cannot use this terminal")
         );
         return ExitCode::FAILURE;
     }
@@ -260,12 +267,38 @@ pub fn run(options: Options) -> ExitCode {
     if execute!(out, EnterAlternateScreen, EnableBracketedPaste).is_err() {
         return ExitCode::FAILURE;
     }
-    if state.ui.mouse {
+    if settings.mouse {
         let _ = execute!(out, EnableMouseCapture);
     }
     let Ok(mut terminal) = Terminal::new(CrosstermBackend::new(io::stdout())) else {
         return ExitCode::FAILURE;
     };
+    let Ok(loaded) = profiles.join() else {
+        // The loading thread panicked: leave as from any panic, message on the main screen.
+        drop(terminal);
+        restore_terminal();
+        if let Some(message) = rx.try_iter().find_map(|m| match m {
+            Message::Panicked(message) => Some(message),
+            _ => None,
+        }) {
+            eprintln!("michi: {message}");
+        }
+        return ExitCode::from(101);
+    };
+    let mut state = state_with(&options, &settings, crate::clock::today_in_japan(), loaded);
+    if let Some(e) = settings_error {
+        state.warn(Said::each(|l| {
+            format!(
+                "{}: {e}",
+                l.pick(
+                    "設定ファイルを読めません（既定値で起動、設定は保存しません）",
+                    "cannot read the settings (using defaults; settings are not saved)"
+                )
+            )
+        }));
+    }
+    let mut files = Files::from_environment(settings_path.filter(|_| settings_writable));
+    files.start(&mut state);
     spawn_input(tx.clone());
     if let Ok(size) = terminal.size() {
         state.size = (size.width, size.height);
