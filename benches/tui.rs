@@ -91,7 +91,6 @@ fn state_with_large_plan() -> State {
     let today = Date::parse("2026-11-21").unwrap();
     let mut s = State::new(catalog, ui, today, false);
     let source = Source::Unsaved {
-        stem: "synthetic".into(),
         origin: "synthetic".into(),
     };
     s.doc = Some(Doc::new(
@@ -160,7 +159,15 @@ fn many_items() -> Vec<PickItem> {
 /// Every keystroke of typing (and deleting) a set of queries over 10,000 items, timed one
 /// by one: the palette's goal is a 99th percentile, which criterion's means do not show.
 fn keystroke_percentiles() {
-    let queries = ["kikaku", "企画調整", "zeimu fuk", "ability 99", "madoguchi_kiki", "情報管理能力12", "seisaku"];
+    let queries = [
+        "kikaku",
+        "企画調整",
+        "zeimu fuk",
+        "ability 99",
+        "madoguchi_kiki",
+        "情報管理能力12",
+        "seisaku",
+    ];
     let mut times = Vec::new();
     for _ in 0..20 {
         for query in queries {

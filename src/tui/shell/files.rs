@@ -147,10 +147,6 @@ impl Files {
                     reason: Said::each(|l| format!("{}: {e}", l.pick("下書きを消せません", "cannot remove the draft"))),
                 })
             }
-            Effect::RemoveDraftFile(path) => {
-                let _ = std::fs::remove_file(path);
-                None
-            }
             Effect::Scan => Some(self.scan(state)),
             Effect::Trash(path) => {
                 let trash = self.trash_dir.clone()?;

@@ -51,8 +51,6 @@ pub enum Source {
     /// A new plan or a built-in sample with no file yet: kept in a recovery draft after
     /// every edit until saved.
     Unsaved {
-        /// Suggested file name (without `.toml`).
-        stem: String,
         /// What it was made from, for the draft list.
         origin: String,
     },

@@ -62,7 +62,6 @@ pub enum Effect {
     RemoveDraft {
         key: String,
     },
-    RemoveDraftFile(PathBuf),
     /// List saved plans and drafts again.
     Scan,
     Trash(PathBuf),

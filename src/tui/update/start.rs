@@ -114,7 +114,6 @@ fn open(state: &mut State, key: StartKey, fx: &mut Vec<Effect>) {
                         .map(|s| s.to_string_lossy().to_string())
                         .unwrap_or_default();
                     let source = Source::Unsaved {
-                        stem: String::new(),
                         origin: draft.origin.clone(),
                     };
                     if open_plan(state, plan, source, None, true, key) {
@@ -141,7 +140,6 @@ fn open(state: &mut State, key: StartKey, fx: &mut Vec<Effect>) {
             };
             let key = next_draft_key(state, &id);
             let source = Source::Unsaved {
-                stem: city.clone(),
                 origin: Said::each(|l| format!("{city} {}", l.pick("の新しい計画", "— new plan")))
                     .get(state.lang())
                     .to_string(),
@@ -163,7 +161,6 @@ fn open(state: &mut State, key: StartKey, fx: &mut Vec<Effect>) {
                     plan.sample = false;
                     let key = next_draft_key(state, name);
                     let source = Source::Unsaved {
-                        stem: name.to_string(),
                         origin: description(text, state.lang()).to_string(),
                     };
                     if open_plan(state, plan, source, None, false, key) {
