@@ -392,7 +392,7 @@ fn mark_training(state: &mut State, done: bool, fx: &mut Vec<Effect>) {
                     "{}{}{}",
                     l.pick("を受講予定にしました（", ": planned for "),
                     crate::model::fiscal_year_label(fy, l),
-                    l.pick("。← → で年度を変更）", "; ← → moves the year)")
+                    l.pick("。← → で年度を変更）", "; ← → moves the year")
                 ),
                 (false, false) => l.pick("を受講予定から外しました", ": no longer planned").to_string(),
                 (true, true) => l.pick("を受講済みにしました", ": marked done").to_string(),

@@ -63,6 +63,8 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let done_mark = if state.ui.ascii { "v" } else { "✓" };
     let planned_set: std::collections::HashSet<&str> = doc.plan.planned_trainings.iter().map(String::as_str).collect();
     let mut last_label = String::new();
+    // The training's name gets the room a wide terminal has; what it develops the rest.
+    let name_w = (columns.saturating_sub(26) / 2).max(34);
     for (n, (pos, (row, id))) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
         let planned = planned_set.contains(id.as_str());
         let mark = if planned { lang.pick("予定", "plan") } else { "" };
@@ -87,7 +89,13 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         } else {
             mark
         };
-        let text = format!("{}{} {}{}", cell(&shown_label, 20), cell(mark, 4), cell(name, 34), rest);
+        let text = format!(
+            "{}{} {}{}",
+            cell(&shown_label, 20),
+            cell(mark, 4),
+            cell(name, name_w),
+            rest
+        );
         let style = if pos == selected { theme.selected } else { theme.text };
         lines.push(Line::styled(marked(&text, pos == selected, columns, theme), style));
         hits.add(row_rect(inner, first_row + n), Hit::Training(id.clone()));
@@ -131,7 +139,15 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
                 &format!(
                     "{} {}{example}",
                     lang.pick("育てる能力:", "Develops:"),
-                    develops.join("・")
+                    if develops.is_empty() {
+                        lang.pick(
+                            "（文書は能力との対応を示していません）",
+                            "(the document links it to no competency)",
+                        )
+                        .to_string()
+                    } else {
+                        develops.join("・")
+                    }
                 ),
                 columns,
             ),
