@@ -37,6 +37,19 @@ fn state_with_persona() -> State {
     s
 }
 
+/// Draws the state once; `full` first clears the backend's previous buffer, so the whole
+/// frame is written rather than the difference.
+fn frame(terminal: &mut Terminal<TestBackend>, s: &State, full: bool) {
+    if full {
+        terminal.clear().unwrap();
+    }
+    terminal
+        .draw(|f| {
+            black_box(michi::tui::view::draw(f, s));
+        })
+        .unwrap();
+}
+
 fn views(c: &mut Criterion) {
     let mut s = state_with_persona();
     for (w, h) in [(120, 40), (200, 60)] {
@@ -45,24 +58,10 @@ fn views(c: &mut Criterion) {
             update(&mut s, Action::Command(Command::Go(view)));
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
             c.bench_function(&format!("draw {view:?} {w}x{h}"), |b| {
-                b.iter(|| {
-                    // A full frame: the backend's previous buffer is cleared each time.
-                    terminal.clear().unwrap();
-                    terminal
-                        .draw(|f| {
-                            black_box(michi::tui::view::draw(f, &s));
-                        })
-                        .unwrap();
-                })
+                b.iter(|| frame(&mut terminal, &s, true))
             });
             c.bench_function(&format!("redraw unchanged {view:?} {w}x{h}"), |b| {
-                b.iter(|| {
-                    terminal
-                        .draw(|f| {
-                            black_box(michi::tui::view::draw(f, &s));
-                        })
-                        .unwrap();
-                })
+                b.iter(|| frame(&mut terminal, &s, false))
             });
         }
     }
@@ -112,14 +111,7 @@ fn large(c: &mut Criterion) {
         update(&mut s, Action::Command(Command::Go(view)));
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         c.bench_function(&format!("draw {view:?} 120x40, 10x profile, 1,000 postings"), |b| {
-            b.iter(|| {
-                terminal.clear().unwrap();
-                terminal
-                    .draw(|f| {
-                        black_box(michi::tui::view::draw(f, &s));
-                    })
-                    .unwrap();
-            })
+            b.iter(|| frame(&mut terminal, &s, true))
         });
     }
 }
