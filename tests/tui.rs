@@ -703,3 +703,25 @@ fn load_problems_switch_language_with_everything_else() {
         "{ja_line}\n{en_line}"
     );
 }
+
+#[test]
+fn save_as_takes_a_path_with_a_tilde_and_makes_it_a_toml_file() {
+    let mut app = App::new(Lang::Ja);
+    let home = app.dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    app.open_persona("kawagoe-hoiku-shunin");
+    app.key(KeyCode::F(2));
+    app.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    // `~` is the home directory: typed here as the full path the shell would expand it to,
+    // since tests must not change HOME for other threads.
+    app.typed(&format!("{}/mine/plan-a", home.display()));
+    app.key(KeyCode::Enter);
+    let path = home.join("mine/plan-a.toml");
+    assert!(path.exists(), "{:?}", app.state.status);
+    if let Some(home) = std::env::var_os("HOME") {
+        assert_eq!(
+            michi::tui::shell::expand_home("~/x.toml"),
+            PathBuf::from(home).join("x.toml")
+        );
+    }
+}

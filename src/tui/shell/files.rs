@@ -260,7 +260,14 @@ impl Files {
                     };
                 }
             },
-            SaveTarget::Typed(typed) => expand_home(&typed),
+            SaveTarget::Typed(typed) => {
+                // Plans are .toml files (the start screen lists those): a bare name gets it.
+                let mut path = expand_home(&typed);
+                if path.extension().is_none() {
+                    path.set_extension("toml");
+                }
+                path
+            }
         };
         let plan = plan.savable_copy();
         match PlanFile::save_as_new(&path, &plan) {
