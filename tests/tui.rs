@@ -725,3 +725,29 @@ fn save_as_takes_a_path_with_a_tilde_and_makes_it_a_toml_file() {
         );
     }
 }
+
+#[test]
+fn the_first_frame_lists_the_municipalities_from_their_headers_as_the_loaded_screen_does() {
+    let catalog = Catalog::load(None, Lang::Ja);
+    let headers = michi::store::profiles::BUNDLED_HEADERS;
+    assert_eq!(headers.len(), catalog.entries.len());
+    for (h, e) in headers.iter().zip(&catalog.entries) {
+        assert_eq!(
+            (h.id, h.name, h.name_romaji, h.title),
+            (
+                e.profile.id.as_str(),
+                e.profile.name.as_str(),
+                e.profile.name_romaji.as_str(),
+                e.profile.document.title.as_str()
+            )
+        );
+    }
+    let mut loaded = tui_common::state(Lang::Ja);
+    let mut pending = tui_common::state(Lang::Ja);
+    pending.catalog = Catalog::default();
+    assert_eq!(
+        tui_common::screen(&mut pending, 120, 40),
+        tui_common::screen(&mut loaded, 120, 40),
+        "the same start screen before and after the profiles are read"
+    );
+}

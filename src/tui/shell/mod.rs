@@ -107,8 +107,15 @@ pub fn build_state(options: &Options, settings: &Settings, today: Date, user_pro
 
 /// The state for the options and settings over profiles already loaded.
 pub fn state_with(options: &Options, settings: &Settings, today: Date, loaded: LoadedProfiles) -> State {
+    let mut state = state_before_profiles(options, settings, today);
+    install_profiles(&mut state, loaded);
+    state
+}
+
+/// The state before the profiles are loaded: the start screen lists the bundled
+/// municipalities from their headers meanwhile.
+fn state_before_profiles(options: &Options, settings: &Settings, today: Date) -> State {
     let lang = start_lang(options, settings);
-    let LoadedProfiles { catalog, other_failed } = loaded;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = options
         .theme
@@ -121,7 +128,21 @@ pub fn state_with(options: &Options, settings: &Settings, today: Date, loaded: L
         ascii: options.ascii || settings.ascii,
         mouse: settings.mouse,
     };
-    let profile_problems = catalog
+    let mut state = State::new(
+        Catalog::default(),
+        ui,
+        options.today.unwrap_or(today),
+        options.today.is_some(),
+    );
+    state.session = format!("{}", std::process::id());
+    state
+}
+
+/// Puts the loaded profiles in the state, with their load problems in both languages.
+fn install_profiles(state: &mut State, loaded: LoadedProfiles) {
+    let lang = state.lang();
+    let LoadedProfiles { catalog, other_failed } = loaded;
+    state.profile_problems = catalog
         .failed
         .iter()
         .map(|f| {
@@ -144,9 +165,7 @@ pub fn state_with(options: &Options, settings: &Settings, today: Date, loaded: L
             }
         })
         .collect();
-    let mut state = State::new(catalog, ui, options.today.unwrap_or(today), options.today.is_some());
-    state.profile_problems = profile_problems;
-    state.session = format!("{}", std::process::id());
+    state.catalog = catalog;
     if !state.catalog.failed.is_empty() {
         let n = state.catalog.failed.len();
         state.warn(Said::each(|l| match l {
@@ -154,7 +173,6 @@ pub fn state_with(options: &Options, settings: &Settings, today: Date, loaded: L
             Lang::En => format!("{n} profile(s) failed to load (reasons at the end of the list)"),
         }));
     }
-    state
 }
 
 /// Runs one action and everything it leads to: effects are carried out in order and their
@@ -209,10 +227,7 @@ enum Message {
 pub fn run(options: Options) -> ExitCode {
     let settings_path = settings::settings_path();
     let (settings, settings_error, settings_writable) = settings::load(settings_path.as_deref());
-    // The profiles load on their own thread while the terminal is set up: the start is
-    // measured against a bare ratatui program (scripts/start-time.py).
     let lang = start_lang(&options, &settings);
-    let profiles = std::thread::spawn(move || load_profiles(lang, user_profile_dir().as_deref()));
 
     let (tx, rx) = mpsc::channel::<Message>();
     // A panic in any thread puts the terminal back and ends the program (status 101). On
@@ -273,19 +288,7 @@ pub fn run(options: Options) -> ExitCode {
     let Ok(mut terminal) = Terminal::new(CrosstermBackend::new(io::stdout())) else {
         return ExitCode::FAILURE;
     };
-    let Ok(loaded) = profiles.join() else {
-        // The loading thread panicked: leave as from any panic, message on the main screen.
-        drop(terminal);
-        restore_terminal();
-        if let Some(message) = rx.try_iter().find_map(|m| match m {
-            Message::Panicked(message) => Some(message),
-            _ => None,
-        }) {
-            eprintln!("michi: {message}");
-        }
-        return ExitCode::from(101);
-    };
-    let mut state = state_with(&options, &settings, crate::clock::today_in_japan(), loaded);
+    let mut state = state_before_profiles(&options, &settings, crate::clock::today_in_japan());
     if let Some(e) = settings_error {
         state.warn(Said::each(|l| {
             format!(
@@ -297,12 +300,20 @@ pub fn run(options: Options) -> ExitCode {
             )
         }));
     }
-    let mut files = Files::from_environment(settings_path.filter(|_| settings_writable));
-    files.start(&mut state);
-    spawn_input(tx.clone());
     if let Ok(size) = terminal.size() {
         state.size = (size.width, size.height);
     }
+    // The first frame is the start screen with the municipalities from their headers; the
+    // profiles are read right after it, before any key (the start is measured against a bare
+    // ratatui program: scripts/start-time.py).
+    let mut hits = HitMap::default();
+    if terminal.draw(|frame| hits = view::draw(frame, &state)).is_err() {
+        return ExitCode::FAILURE;
+    }
+    install_profiles(&mut state, load_profiles(lang, user_profile_dir().as_deref()));
+    let mut files = Files::from_environment(settings_path.filter(|_| settings_writable));
+    files.start(&mut state);
+    spawn_input(tx.clone());
     if let Some(path) = options.plan.clone() {
         let effects = dispatch(&mut state, &mut files, Action::OpenPath(path));
         apply_terminal_effects(&effects);
@@ -310,7 +321,6 @@ pub fn run(options: Options) -> ExitCode {
 
     #[cfg(unix)]
     let mut decoder = crate::tui::input::Decoder::default();
-    let mut hits = HitMap::default();
     // Drawn again only when an action arrived (a key that means nothing here, a stray
     // mouse move or half an escape sequence changes nothing, so costs nothing).
     let mut needs_draw = true;

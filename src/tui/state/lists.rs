@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use crate::i18n::Lang;
 use crate::model::Emphasis;
 use crate::store::personas::PERSONAS;
+use crate::store::profiles::BUNDLED_HEADERS;
 use crate::tui::state::Start;
 use crate::tui::state::doc::Doc;
 
@@ -279,9 +280,19 @@ pub enum StartKey {
     FailedProfile(PathBuf),
 }
 
+/// Whether the catalog is the empty one of the first frame, before the profiles are read
+/// (no profile and no failure yet): the bundled municipalities are listed from their
+/// headers then.
+pub fn profiles_pending(catalog: &crate::store::Catalog) -> bool {
+    catalog.entries.is_empty() && catalog.failed.is_empty()
+}
+
 pub fn start_rows(start: &Start, catalog: &crate::store::Catalog) -> Vec<StartKey> {
     let mut rows: Vec<StartKey> = start.drafts.iter().map(|d| StartKey::Draft(d.path.clone())).collect();
     rows.extend(start.saved.iter().map(|s| StartKey::Saved(s.path.clone())));
+    if profiles_pending(catalog) {
+        rows.extend(BUNDLED_HEADERS.iter().map(|h| StartKey::New(h.id.to_string())));
+    }
     rows.extend(catalog.entries.iter().map(|e| StartKey::New(e.profile.id.clone())));
     rows.extend(PERSONAS.iter().map(|(name, _)| StartKey::Persona(name)));
     rows.extend(catalog.failed.iter().map(|f| StartKey::FailedProfile(f.path.clone())));

@@ -89,13 +89,20 @@ fn row_text(state: &State, key: &StartKey, theme: &Theme) -> (String, ratatui::s
         },
         StartKey::New(id) => {
             let entry = state.catalog.get(id);
-            let (name, romaji, title) = entry.map_or(("", "", ""), |e| {
-                (
+            let header = || {
+                crate::store::profiles::BUNDLED_HEADERS
+                    .iter()
+                    .find(|h| h.id == id.as_str())
+            };
+            let (name, romaji, title) = match (entry, header()) {
+                (Some(e), _) => (
                     e.profile.name.as_str(),
                     e.profile.name_romaji.as_str(),
                     e.profile.document.title.as_str(),
-                )
-            });
+                ),
+                (None, Some(h)) => (h.name, h.name_romaji, h.title),
+                (None, None) => ("", "", ""),
+            };
             let origin = match entry.map(|e| &e.origin) {
                 Some(ProfileOrigin::User(_)) => lang.pick("［ユーザー］", "[user]"),
                 _ => "",
