@@ -455,3 +455,26 @@ fn plan_new_force_writes_through_a_link_and_never_follows_a_dangling_one() {
     assert!(stderr.contains("ファイルが既にあります"), "{stderr}");
     assert!(!nowhere.exists(), "nothing is created where a dangling link points");
 }
+
+#[test]
+fn a_plan_of_thousands_of_tables_is_refused_before_it_is_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = std::fs::read_to_string(persona("iruma-shunin-to-kacho")).unwrap();
+    let before = text.lines().count();
+    let tables_before = text.lines().filter(|l| l.trim_start().starts_with('[')).count();
+    for _ in 0..3_000 {
+        text.push_str("\n[[assignments]]\ndepartment = \"x\"\nfrom = 2011-04-01\n");
+    }
+    let path = dir.path().join("many.toml");
+    std::fs::write(&path, &text).unwrap();
+    let (code, _, stderr) = michi(&["plan", "check", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("2000"), "the bound is named: {stderr}");
+    // The problem points at the first table past the bound.
+    let extra = michi::store::plans::MAX_PLAN_TABLES - tables_before + 1;
+    let line = before + 1 + (extra - 1) * 4 + 1;
+    assert!(
+        stderr.contains(&format!("many.toml:{line}:1")),
+        "at line {line}: {stderr}"
+    );
+}

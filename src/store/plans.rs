@@ -12,6 +12,9 @@ use crate::text::closest;
 
 /// Parses a plan and checks it against its profile from `catalog`.
 pub fn parse_plan(file: &str, bytes: &[u8], catalog: &Catalog, lang: Lang) -> Result<Plan, Problems> {
+    if let Some(problem) = too_many_tables(file, bytes, lang) {
+        return Err(Problems::one(problem));
+    }
     parse_toml::<Plan>(file, bytes, lang, |plan, limit| match catalog.get(&plan.profile) {
         Some(entry) => plan.validate_bounded(&entry.profile, limit),
         None if limit == 0 => Found {
@@ -45,6 +48,48 @@ pub fn parse_plan(file: &str, bytes: &[u8], catalog: &Catalog, lang: Lang) -> Re
 
 /// Most profile ids listed in the hint for an unknown profile.
 const MAX_IDS_LISTED: usize = 20;
+
+/// Most table headers (`[[assignments]]`, `[[leaves]]`, `[evidence]` …) a plan may hold. A
+/// career has tens; a file of tens of thousands makes the TOML parser itself take tens of
+/// megabytes before any check could speak (a 2 MiB file of 29,000 postings: about 85 MB).
+pub const MAX_PLAN_TABLES: usize = 2_000;
+
+/// Counts the lines that open a table before the file is parsed; past the bound, the
+/// problem is told at the first table too many.
+fn too_many_tables(file: &str, bytes: &[u8], lang: Lang) -> Option<crate::store::Diagnostic> {
+    let mut tables = 0usize;
+    for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        let start = line
+            .iter()
+            .position(|b| *b != b' ' && *b != b'\t')
+            .unwrap_or(line.len());
+        if line.get(start) != Some(&b'[') {
+            continue;
+        }
+        tables += 1;
+        if tables > MAX_PLAN_TABLES {
+            let (message, hint) = match lang {
+                Lang::Ja => (
+                    format!("表（[[assignments]] など）が多すぎます（計画には {MAX_PLAN_TABLES} まで）"),
+                    "配属や休業等の記録が重複していないか確かめてください".to_string(),
+                ),
+                Lang::En => (
+                    format!("too many tables ([[assignments]] and the like): a plan holds at most {MAX_PLAN_TABLES}"),
+                    "check that postings or leave are not repeated".to_string(),
+                ),
+            };
+            return Some(crate::store::Diagnostic::at_position(
+                file,
+                None,
+                index.saturating_add(1),
+                start.saturating_add(1),
+                message,
+                hint,
+            ));
+        }
+    }
+    None
+}
 
 /// Reads and checks the plan at `path`.
 pub fn load_plan_file(path: &Path, catalog: &Catalog, lang: Lang) -> Result<Plan, Problems> {
