@@ -18,11 +18,17 @@ fn main() -> ExitCode {
     let profiles = dir.join("config").join("profiles");
     let mut files = Vec::new();
     for scale in [1, 10, 100] {
-        files.push((dir.join(format!("profile-{scale}x.toml")), profile_toml(&ProfileShape::scaled(scale))));
+        files.push((
+            dir.join(format!("profile-{scale}x.toml")),
+            profile_toml(&ProfileShape::scaled(scale)),
+        ));
     }
     files.push((profiles.join("synthetic.toml"), profile_toml(&ProfileShape::scaled(1))));
     for postings in [10, 100, 1_000] {
-        files.push((dir.join(format!("plan-{postings}.toml")), plan_toml(&ProfileShape::scaled(1), postings)));
+        files.push((
+            dir.join(format!("plan-{postings}.toml")),
+            plan_toml(&ProfileShape::scaled(1), postings),
+        ));
     }
     for (path, text) in files {
         let written = path
