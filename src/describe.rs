@@ -57,6 +57,24 @@ pub fn step_notes(step: &crate::engine::TrajectoryStep, lang: Lang) -> Vec<&'sta
     notes
 }
 
+/// Readiness with its coverage, so a figure is never read without knowing how much of it
+/// was assessed: 「準備度 41/100（◎ 9件中 2件評価済み・全体 10/17）」.
+pub fn readiness_text(report: &crate::engine::GapReport, lang: Lang) -> String {
+    let figure = report.readiness.map_or_else(|| "—".to_string(), |r| format!("{r}/100"));
+    let (assessed, total) = (report.assessed, report.total);
+    let (key_assessed, key_total) = (report.key_assessed, report.key_total);
+    match (lang, key_total) {
+        (Lang::Ja, 0) => format!("準備度 {figure}（評価済み {assessed}/{total}）"),
+        (Lang::Ja, _) => {
+            format!("準備度 {figure}（◎ {key_total}件中 {key_assessed}件評価済み・全体 {assessed}/{total}）")
+        }
+        (Lang::En, 0) => format!("readiness {figure} ({assessed} of {total} assessed)"),
+        (Lang::En, _) => format!(
+            "readiness {figure} ({key_assessed} of {key_total} key items assessed, {assessed} of {total} in all)"
+        ),
+    }
+}
+
 /// A rotation rule's status in words.
 pub fn rule_status(status: crate::engine::RuleStatus, lang: Lang) -> &'static str {
     use crate::engine::RuleStatus;

@@ -228,25 +228,7 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
             format!("Competency gaps for {}", grade_name(p, &plan.target_grade))
         },
     )?;
-    let readiness = a
-        .target
-        .readiness
-        .map_or_else(|| "—".to_string(), |r| format!("{r}/100"));
-    writeln!(
-        out,
-        "{}",
-        if ja {
-            format!(
-                "準備度 {readiness}（自己評価済み {}/{}）",
-                a.target.assessed, a.target.total
-            )
-        } else {
-            format!(
-                "Readiness {readiness} ({} of {} self-assessed)",
-                a.target.assessed, a.target.total
-            )
-        }
-    )?;
+    writeln!(out, "{}", crate::describe::readiness_text(&a.target, lang))?;
     // Competencies the grade does not ask for and that show no gap only add noise here.
     let (shown, folded): (Vec<_>, Vec<_>) =
         a.target.gaps.iter().partition(|g| {
@@ -422,6 +404,8 @@ struct AnalysisJson<'a> {
     gaps: &'a [engine::Gap],
     readiness: Option<u8>,
     assessed: usize,
+    key_total: usize,
+    key_assessed: usize,
     next_grade: Option<&'a engine::GapReport>,
     trainings: &'a [engine::Suggestion],
     rotation: &'a engine::RotationReport,
@@ -444,6 +428,8 @@ impl<'a> AnalysisJson<'a> {
             gaps: &a.target.gaps,
             readiness: a.target.readiness,
             assessed: a.target.assessed,
+            key_total: a.target.key_total,
+            key_assessed: a.target.key_assessed,
             next_grade: a.next.as_ref(),
             trainings: &a.trainings,
             rotation: &a.rotation,

@@ -48,6 +48,10 @@ pub struct GapReport {
     pub readiness: Option<u8>,
     pub assessed: usize,
     pub total: usize,
+    /// Key (◎) competencies at this grade, and how many of them are self-assessed: the
+    /// readiness figure is shown with this coverage.
+    pub key_total: usize,
+    pub key_assessed: usize,
 }
 
 /// Gaps for `grade`, ordered key → expected → unmarked, larger gaps first, then not yet
@@ -99,6 +103,11 @@ pub fn gaps(profile: &Profile, plan: &Plan, grade: &str) -> GapReport {
             .then(|| readiness(profile.scale.min, &gaps)),
         assessed: gaps.iter().filter(|g| g.current.is_some()).count(),
         total: gaps.len(),
+        key_total: gaps.iter().filter(|g| g.emphasis == Emphasis::Key).count(),
+        key_assessed: gaps
+            .iter()
+            .filter(|g| g.emphasis == Emphasis::Key && g.current.is_some())
+            .count(),
         gaps,
     }
 }
@@ -107,22 +116,22 @@ pub fn gaps(profile: &Profile, plan: &Plan, grade: &str) -> GapReport {
 ///
 /// `floor(100 × Σ wᵢ·aᵢ / Σ wᵢ)` over every competency, with weight wᵢ 3 for key, 2 for
 /// expected, 1 for unmarked, and attainment aᵢ = 1 when the requirement is at the scale's
-/// minimum, else `clamp((current − min) / (required − min), 0, 1)`; a competency not yet
-/// assessed has aᵢ = 0. 100 means every requirement is met.
+/// minimum, else `clamp((current − min) / (required − min), 0, 1)`. A competency not yet
+/// assessed has aᵢ = 0 when it is key (◎) or asks more than the minimum: only an unmarked
+/// minimum counts as met unassessed, so unassessed key items never flatter the figure.
+/// 100 means every requirement is met.
 pub fn readiness(scale_min: u8, gaps: &[Gap]) -> u8 {
     let mut weighted = 0.0;
     let mut total = 0.0;
     for g in gaps {
         let w = f64::from(emphasis_weight(g.emphasis));
-        let attainment = if g.required <= scale_min {
-            1.0
-        } else {
-            match g.current {
-                Some(level) => {
-                    (f64::from(level.saturating_sub(scale_min)) / f64::from(g.required - scale_min)).clamp(0.0, 1.0)
-                }
-                None => 0.0,
+        let attainment = match g.current {
+            None if g.emphasis == Emphasis::Key || g.required > scale_min => 0.0,
+            _ if g.required <= scale_min => 1.0,
+            Some(level) => {
+                (f64::from(level.saturating_sub(scale_min)) / f64::from(g.required - scale_min)).clamp(0.0, 1.0)
             }
+            None => 0.0,
         };
         weighted += w * attainment;
         total += w;
@@ -133,7 +142,7 @@ pub fn readiness(scale_min: u8, gaps: &[Gap]) -> u8 {
     // Exact integer arithmetic decides 100, so rounding never reports a gap as ready.
     if gaps
         .iter()
-        .all(|g| g.required <= scale_min || g.current.is_some_and(|c| c >= g.required))
+        .all(|g| g.current.is_some_and(|c| c >= g.required) || (g.required <= scale_min && g.emphasis != Emphasis::Key))
     {
         return 100;
     }
@@ -203,4 +212,39 @@ pub fn grade_diff(profile: &Profile, from: &str, to: &str) -> Option<GradeDiff> 
             .collect(),
         changes,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gap(required: u8, current: Option<u8>, emphasis: Emphasis) -> Gap {
+        Gap {
+            competency: String::new(),
+            competency_name: String::new(),
+            required,
+            current,
+            supervisor: None,
+            gap: current.map(|c| required.saturating_sub(c)),
+            emphasis,
+            illustrative: false,
+            current_descriptor: None,
+            target_descriptor: None,
+            source: None,
+        }
+    }
+
+    #[test]
+    fn unassessed_key_items_never_count_as_met() {
+        // One key item at the minimum, not assessed, and one expected item met: the key
+        // item's weight (3 of 5) is missing from the figure.
+        let gaps = [gap(1, None, Emphasis::Key), gap(3, Some(3), Emphasis::Expected)];
+        assert_eq!(readiness(1, &gaps), 40);
+        // Assessed, the same key item is met.
+        let gaps = [gap(1, Some(1), Emphasis::Key), gap(3, Some(3), Emphasis::Expected)];
+        assert_eq!(readiness(1, &gaps), 100);
+        // An unmarked minimum still counts as met unassessed: it asks nothing.
+        let gaps = [gap(1, None, Emphasis::Unmarked), gap(3, Some(3), Emphasis::Expected)];
+        assert_eq!(readiness(1, &gaps), 100);
+    }
 }

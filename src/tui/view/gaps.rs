@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         .grade(&report.grade)
         .map_or(report.grade.as_str(), |(_, g)| g.name.as_str());
     let [top, bottom] = panes(area);
-    let readiness = report.readiness.map_or_else(|| "—".to_string(), |r| format!("{r}/100"));
+    let readiness = crate::describe::readiness_text(report, lang);
     let sort = match doc.gap_sort {
         GapSort::Emphasis => lang.pick("重点順", "by emphasis"),
         GapSort::Gap => lang.pick("差の大きい順", "by gap"),
@@ -57,14 +57,8 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         GapFilter::KeyOnly => lang.pick("◎のみ", "key only"),
     };
     let title = match lang {
-        Lang::Ja => format!(
-            "目標 {target} との差  準備度 {readiness}（評価済み {}/{}）  {sort}・{filter}",
-            report.assessed, report.total
-        ),
-        Lang::En => format!(
-            "Gaps for {target}  readiness {readiness} ({} of {} assessed)  {sort}, {filter}",
-            report.assessed, report.total
-        ),
+        Lang::Ja => format!("目標 {target} との差  {readiness}  {sort}・{filter}"),
+        Lang::En => format!("Gaps for {target}  {readiness}  {sort}, {filter}"),
     };
     let outer = block(&title, theme);
     let inner = outer.inner(top);

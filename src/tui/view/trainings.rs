@@ -22,18 +22,15 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let lang = state.lang();
     let a = &doc.analysis;
     let [top, bottom] = panes(area);
-    let readiness = a
-        .target
-        .readiness
-        .map_or_else(|| "—".to_string(), |r| format!("{r}/100"));
+    let readiness = crate::describe::readiness_text(&a.target, lang);
     let title = match lang {
         Lang::Ja => format!(
-            "研修計画（{} まで・年{}件まで）  準備度 {readiness}",
+            "研修計画（{} まで・年{}件まで）  {readiness}",
             fiscal_year_label(a.target_fy, lang),
             crate::engine::DEFAULT_PER_YEAR
         ),
         Lang::En => format!(
-            "Training plan (to {}, up to {} a year)  readiness {readiness}",
+            "Training plan (to {}, up to {} a year)  {readiness}",
             fiscal_year_label(a.target_fy, lang),
             crate::engine::DEFAULT_PER_YEAR
         ),
