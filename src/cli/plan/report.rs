@@ -1,0 +1,360 @@
+//! `michi plan analyze`'s report: the text a person reads, and the JSON contract.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::cli::profile::write_table;
+use crate::describe::{competency_name, family_name, grade_name};
+use crate::describe::{finding_text, note_text};
+use crate::engine::{self, Analysis, PlanNote, TargetYearSource};
+use crate::i18n::Lang;
+use crate::model::{Date, Emphasis, Plan, Profile, fiscal_year_label};
+use crate::text::escape_line;
+
+fn level(l: Option<u8>) -> String {
+    l.map_or_else(|| "-".to_string(), |l| l.to_string())
+}
+
+fn heading(out: &mut impl Write, text: &str) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "■ {text}")
+}
+
+/// The readable report, Japanese or English labels, columns aligned by display width.
+pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis, lang: Lang) -> io::Result<()> {
+    let ja = lang == Lang::Ja;
+    let fy = |y| fiscal_year_label(y, lang);
+    // Loading refuses a line break in the name; escaped here all the same, since this line
+    // heads the report and a forged one below it would read as Michi's.
+    let who = plan.name.as_deref().map(escape_line).unwrap_or_default();
+    writeln!(
+        out,
+        "{} {who} — {} {}  ({} {})",
+        lang.pick("Michi キャリアパス分析", "Michi career-path analysis"),
+        p.name,
+        p.document.title,
+        lang.pick("基準日", "as of"),
+        a.today
+    )?;
+    writeln!(
+        out,
+        "{}: {} ({} {})  →  {}: {} ({} {}{})",
+        lang.pick("現在", "Now"),
+        grade_name(p, &plan.grade),
+        plan.grade_since,
+        lang.pick("から", "since"),
+        lang.pick("目標", "Target"),
+        grade_name(p, &plan.target_grade),
+        fy(a.target_fy),
+        lang.pick("まで", "by"),
+        match a.target_fy_source {
+            TargetYearSource::Plan => "",
+            TargetYearSource::Typical => lang.pick("・標準的な年数による", ", typical path"),
+            TargetYearSource::Default => lang.pick("・目安", ", a horizon"),
+        }
+    )?;
+
+    heading(out, lang.pick("定年・役職定年", "Retirement"))?;
+    let r = &a.retirement;
+    let rows = [
+        [
+            lang.pick("定年年齢", "Retirement age").to_string(),
+            format!("{}{}", r.age, lang.pick("歳", "")),
+        ],
+        [
+            lang.pick("定年退職日", "Retirement date").to_string(),
+            r.date.to_string(),
+        ],
+        [
+            lang.pick("役職定年（管理監督職の上限）", "Management posts until (役職定年)")
+                .to_string(),
+            r.management_post_until.to_string(),
+        ],
+    ];
+    write_table(
+        out,
+        &[lang.pick("項目", "Item"), lang.pick("日付・年齢", "Value")],
+        &rows,
+    )?;
+
+    heading(out, lang.pick("昇任の見通し", "Trajectory"))?;
+    writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "最短は昇任・昇格モデルが許す最も早い年度で、約束ではありません。昇任は選考と欠員によります。",
+            "The earliest year is what the promotion model allows, not a promise: promotion depends on selection and openings."
+        )
+    )?;
+    let rows: Vec<[String; 4]> = a
+        .trajectory
+        .steps
+        .iter()
+        .map(|s| {
+            let notes = crate::describe::step_notes(s, lang);
+            [
+                s.grade_name.clone(),
+                fy(s.earliest_fy),
+                fy(s.typical_fy),
+                notes.join("・"),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.pick("（この職系の最上位の職級です）", "(this is the top of the ladder)")
+        )?;
+    } else {
+        write_table(
+            out,
+            &[
+                lang.pick("職級", "Grade"),
+                lang.pick("最短", "Earliest"),
+                lang.pick("標準", "Typical"),
+                lang.pick("備考", "Notes"),
+            ],
+            &rows,
+        )?;
+    }
+    for l in &a.trajectory.leave_counting {
+        let kind = if ja { l.kind.label_ja() } else { l.kind.label_en() };
+        let pct = (l.counted * 100.0).round();
+        let basis = if l.assumed {
+            lang.pick(
+                "（プロファイルに定めがないため全期間算入と仮定）",
+                " (the profile sets no rule: counted in full by assumption)",
+            )
+        } else {
+            lang.pick("（プロファイルの定めによる）", " (as the profile sets)")
+        };
+        writeln!(
+            out,
+            "{}",
+            if ja {
+                format!("  {kind} {} 日: 在級年数に {pct}% 算入{basis}", l.days)
+            } else {
+                format!("  {kind}, {} days: {pct}% counted toward years in grade{basis}", l.days)
+            }
+        )?;
+    }
+
+    heading(
+        out,
+        &if ja {
+            format!("目標 {} との能力の差", grade_name(p, &plan.target_grade))
+        } else {
+            format!("Competency gaps for {}", grade_name(p, &plan.target_grade))
+        },
+    )?;
+    writeln!(out, "{}", crate::describe::readiness_text(&a.target, lang))?;
+    // Competencies the grade does not ask for and that show no gap only add noise here.
+    let (shown, folded): (Vec<_>, Vec<_>) =
+        a.target.gaps.iter().partition(|g| {
+            g.emphasis != Emphasis::Unmarked || g.required > p.scale.min || g.gap.is_some_and(|n| n > 0)
+        });
+    let rows: Vec<[String; 6]> = shown
+        .iter()
+        .map(|g| {
+            [
+                g.competency_name.clone(),
+                g.emphasis.mark().to_string(),
+                format!("{}{}", g.required, if g.illustrative { "*" } else { "" }),
+                g.current
+                    .map_or_else(|| lang.pick("未評価", "n/a").to_string(), |l| l.to_string()),
+                level(g.supervisor),
+                g.gap.map_or_else(|| "?".to_string(), |n| n.to_string()),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        write_table(
+            out,
+            &[
+                lang.pick("能力", "Competency"),
+                lang.pick("重点", "Mark"),
+                lang.pick("必要", "Req."),
+                lang.pick("本人", "Self"),
+                lang.pick("上司", "Supv."),
+                lang.pick("差", "Gap"),
+            ],
+            &rows,
+        )?;
+    }
+    if !folded.is_empty() {
+        let names: Vec<&str> = folded.iter().map(|g| g.competency_name.as_str()).collect();
+        writeln!(
+            out,
+            "{}",
+            if ja {
+                format!(
+                    "この職級で特に定めのない能力（{} 件）: {}",
+                    folded.len(),
+                    names.join("、")
+                )
+            } else {
+                format!("Not set for this grade ({}): {}", folded.len(), names.join(", "))
+            }
+        )?;
+    }
+    writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "◎ 特に求められる  ○ 求められる  * 段階の数値は例示（文書は数値を定めていません）",
+            "◎ key  ○ expected  * numeric level is illustrative (the document gives no numbers)"
+        )
+    )?;
+
+    heading(out, lang.pick("研修計画", "Training plan"))?;
+    if a.trainings.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "（提案できる研修はありません: 差がないか、自己評価がまだです）",
+                "(nothing to suggest: no gaps, or no self-assessment yet)"
+            )
+        )?;
+    }
+    let rows: Vec<[String; 3]> = a
+        .trainings
+        .iter()
+        .map(|t| {
+            let addresses: Vec<&str> = t.addresses.iter().map(|c| competency_name(p, c)).collect();
+            let mut name = t.name.clone();
+            if t.planned {
+                name.push_str(lang.pick("（予定）", " (planned)"));
+            }
+            [fy(t.fy), name, addresses.join("、")]
+        })
+        .collect();
+    if !rows.is_empty() {
+        write_table(
+            out,
+            &[
+                lang.pick("年度", "Year"),
+                lang.pick("研修", "Training"),
+                lang.pick("対象の能力", "Addresses"),
+            ],
+            &rows,
+        )?;
+    }
+
+    heading(out, lang.pick("ジョブローテーション", "Job rotation"))?;
+    let rot = &a.rotation;
+    for rule in &rot.rules {
+        let status = crate::describe::rule_status(rule.status, lang);
+        writeln!(out, "{}: {}", lang.pick("規則", "Rule"), rule.text)?;
+        writeln!(
+            out,
+            "  {}: {status}  ({} {} – {}{})",
+            lang.pick("状況", "Status"),
+            lang.pick("期間", "window"),
+            rule.window_start,
+            rule.window_end,
+            if rule.illustrative {
+                lang.pick("・期間や数は例示", ", figures illustrative")
+            } else {
+                ""
+            }
+        )?;
+        if let Some(required) = rule.departments_required {
+            writeln!(
+                out,
+                "  {}",
+                if ja {
+                    format!("経験した部署 {} / {required}", rule.departments_served)
+                } else {
+                    format!("departments served {} of {required}", rule.departments_served)
+                }
+            )?;
+        }
+    }
+    let names = |ids: &[String]| ids.iter().map(|f| family_name(p, f)).collect::<Vec<_>>().join("、");
+    writeln!(
+        out,
+        "{}: {}",
+        lang.pick("経験した系統", "Families served"),
+        names(&rot.covered)
+    )?;
+    if !rot.missing.is_empty() {
+        writeln!(
+            out,
+            "{}: {}",
+            lang.pick("未経験の系統", "Families missing"),
+            names(&rot.missing)
+        )?;
+    }
+    if let Some(f) = &rot.next_family {
+        writeln!(
+            out,
+            "{}: {}",
+            lang.pick("次の配属の候補", "Suggested next family"),
+            family_name(p, f)
+        )?;
+    }
+    for f in &rot.findings {
+        writeln!(out, "  ・{}", finding_text(f, lang))?;
+    }
+
+    if !a.notes.is_empty() {
+        heading(out, lang.pick("注意", "Notes"))?;
+        for n in &a.notes {
+            writeln!(out, "  ・{}", note_text(p, n, lang))?;
+        }
+    }
+    Ok(())
+}
+
+/// The `--json` contract of `plan analyze`.
+#[derive(Serialize)]
+pub(super) struct AnalysisJson<'a> {
+    today: Date,
+    profile: &'a str,
+    series: Option<&'a str>,
+    grade: &'a str,
+    target_grade: &'a str,
+    target_fy: i32,
+    target_fy_source: TargetYearSource,
+    retirement: &'a engine::Retirement,
+    trajectory: &'a [engine::TrajectoryStep],
+    next_round_fy: i32,
+    gaps: &'a [engine::Gap],
+    readiness: Option<u8>,
+    assessed: usize,
+    key_total: usize,
+    key_assessed: usize,
+    next_grade: Option<&'a engine::GapReport>,
+    trainings: &'a [engine::Suggestion],
+    rotation: &'a engine::RotationReport,
+    notes: &'a [PlanNote],
+}
+
+impl<'a> AnalysisJson<'a> {
+    pub(super) fn new(profile: &'a Profile, plan: &'a Plan, a: &'a Analysis) -> Self {
+        AnalysisJson {
+            today: a.today,
+            profile: &profile.id,
+            series: plan.series_id(profile),
+            grade: &plan.grade,
+            target_grade: &plan.target_grade,
+            target_fy: a.target_fy,
+            target_fy_source: a.target_fy_source,
+            retirement: &a.retirement,
+            trajectory: &a.trajectory.steps,
+            next_round_fy: a.trajectory.next_round_fy,
+            gaps: &a.target.gaps,
+            readiness: a.target.readiness,
+            assessed: a.target.assessed,
+            key_total: a.target.key_total,
+            key_assessed: a.target.key_assessed,
+            next_grade: a.next.as_ref(),
+            trainings: &a.trainings,
+            rotation: &a.rotation,
+            notes: &a.notes,
+        }
+    }
+}

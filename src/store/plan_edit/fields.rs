@@ -1,0 +1,166 @@
+//! A plan as the TOML fields a save compares: each value without its formatting.
+
+use std::collections::BTreeMap;
+
+use toml_edit::Value;
+
+use crate::model::{Date, Plan};
+
+/// A single TOML value of a plan, comparable without its formatting.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Scalar {
+    Int(i64),
+    Bool(bool),
+    Str(String),
+    Date(Date),
+}
+
+impl Scalar {
+    pub(super) fn to_value(&self) -> Value {
+        match self {
+            Scalar::Int(n) => Value::from(*n),
+            Scalar::Bool(b) => Value::from(*b),
+            Scalar::Str(s) => Value::from(s.as_str()),
+            Scalar::Date(d) => match u16::try_from(d.year()).ok().filter(|y| *y <= 9999) {
+                Some(year) => Value::from(toml_edit::Datetime {
+                    date: Some(toml_edit::Date {
+                        year,
+                        month: d.month(),
+                        day: d.day(),
+                    }),
+                    time: None,
+                    offset: None,
+                }),
+                // TOML dates have four-digit years; the plan reader also takes a quoted date.
+                None => Value::from(d.to_string()),
+            },
+        }
+    }
+}
+
+/// Key and value pairs of a table, in the order they are written when new.
+pub(super) type Entries = Vec<(String, Scalar)>;
+
+/// One top-level field of a plan, in the shape it takes in the file.
+#[derive(Debug, PartialEq)]
+pub(super) enum Field {
+    /// `key = value`, absent when `None`.
+    Scalar(Option<Scalar>),
+    /// `key = ["…", …]`
+    Strings(Vec<String>),
+    /// `[key]` with `id = value` lines.
+    Map(Entries),
+    /// `[[key]]` tables.
+    Rows(Vec<Entries>),
+}
+
+pub(super) fn entry(key: &str, value: Option<Scalar>) -> Option<(String, Scalar)> {
+    value.map(|v| (key.to_string(), v))
+}
+
+/// The plan's fields in file order. Destructured so a new field of `Plan` cannot be
+/// forgotten here.
+pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
+    let Plan {
+        schema_version,
+        sample,
+        profile,
+        series,
+        name,
+        birth_date,
+        hire_date,
+        grade,
+        grade_since,
+        target_grade,
+        target_fy,
+        track,
+        completed_trainings,
+        planned_trainings,
+        planned_years,
+        self_assessment,
+        supervisor_assessment,
+        evidence,
+        assignments,
+        leaves,
+        constraints,
+    } = plan;
+    let text = |s: &String| Scalar::Str(s.clone());
+    let levels =
+        |m: &BTreeMap<String, u8>| Field::Map(m.iter().map(|(k, v)| (k.clone(), Scalar::Int(i64::from(*v)))).collect());
+    vec![
+        (
+            "schema_version",
+            Field::Scalar(Some(Scalar::Int(i64::from(*schema_version)))),
+        ),
+        ("sample", Field::Scalar(sample.then_some(Scalar::Bool(true)))),
+        ("profile", Field::Scalar(Some(text(profile)))),
+        ("series", Field::Scalar(series.as_ref().map(text))),
+        ("name", Field::Scalar(name.as_ref().map(text))),
+        ("birth_date", Field::Scalar(Some(Scalar::Date(*birth_date)))),
+        ("hire_date", Field::Scalar(Some(Scalar::Date(*hire_date)))),
+        ("grade", Field::Scalar(Some(text(grade)))),
+        ("grade_since", Field::Scalar(Some(Scalar::Date(*grade_since)))),
+        ("target_grade", Field::Scalar(Some(text(target_grade)))),
+        (
+            "target_fy",
+            Field::Scalar(target_fy.map(|fy| Scalar::Int(i64::from(fy)))),
+        ),
+        ("track", Field::Scalar(Some(Scalar::Str(track.id().to_string())))),
+        ("completed_trainings", Field::Strings(completed_trainings.clone())),
+        ("planned_trainings", Field::Strings(planned_trainings.clone())),
+        (
+            "planned_years",
+            Field::Map(
+                planned_years
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Scalar::Int(i64::from(*v))))
+                    .collect(),
+            ),
+        ),
+        ("self_assessment", levels(self_assessment)),
+        ("supervisor_assessment", levels(supervisor_assessment)),
+        (
+            "evidence",
+            Field::Map(evidence.iter().map(|(k, v)| (k.clone(), text(v))).collect()),
+        ),
+        (
+            "assignments",
+            Field::Rows(
+                assignments
+                    .iter()
+                    .map(|a| {
+                        [
+                            entry("department", Some(text(&a.department))),
+                            entry("family", a.family.as_ref().map(text)),
+                            entry("from", Some(Scalar::Date(a.from))),
+                            entry("to", a.to.map(Scalar::Date)),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect()
+                    })
+                    .collect(),
+            ),
+        ),
+        (
+            "leaves",
+            Field::Rows(
+                leaves
+                    .iter()
+                    .map(|l| {
+                        [
+                            entry("kind", Some(Scalar::Str(l.kind.id().to_string()))),
+                            entry("from", Some(Scalar::Date(l.from))),
+                            entry("to", l.to.map(Scalar::Date)),
+                            entry("note", l.note.as_ref().map(text)),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect()
+                    })
+                    .collect(),
+            ),
+        ),
+        ("constraints", Field::Strings(constraints.clone())),
+    ]
+}
