@@ -11,34 +11,26 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, Mous
 
 /// Longest escape sequence kept; anything longer is not one we know and is dropped.
 const MAX_SEQUENCE: usize = 32;
-/// Largest paste taken in (bytes); the rest of a bigger one is dropped (and reported).
+/// Largest paste taken in (bytes); the rest of a bigger one is dropped. A text field holds
+/// far less (`forms::text::MAX_CHARS`) and says how much of a paste it left out.
 pub const MAX_PASTE: usize = 1 << 20;
 
 const PASTE_START: &[u8] = b"\x1b[200~";
 const PASTE_END: &[u8] = b"\x1b[201~";
-
-/// What the decoder hands on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Decoded {
-    Event(Event),
-    /// A paste larger than [`MAX_PASTE`] was cut.
-    PasteCut,
-}
 
 #[derive(Debug, Default)]
 pub struct Decoder {
     pending: Vec<u8>,
     /// Inside a bracketed paste: the text so far.
     paste: Option<Vec<u8>>,
-    paste_cut: bool,
 }
 
-fn key(code: KeyCode, modifiers: KeyModifiers) -> Decoded {
-    Decoded::Event(Event::Key(KeyEvent::new(code, modifiers)))
+fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+    Event::Key(KeyEvent::new(code, modifiers))
 }
 
 /// A plain character, with Shift for upper-case letters as crossterm reports them.
-fn char_key(c: char, extra: KeyModifiers) -> Decoded {
+fn char_key(c: char, extra: KeyModifiers) -> Event {
     let shift = if c.is_uppercase() {
         KeyModifiers::SHIFT
     } else {
@@ -66,13 +58,13 @@ fn modifiers(param: u16) -> KeyModifiers {
 /// The outcome of looking at the bytes at the front of the buffer.
 enum Step {
     /// Bytes consumed and what they meant (nothing for sequences we ignore).
-    Done(usize, Option<Decoded>),
+    Done(usize, Option<Event>),
     /// The bytes may be the start of something longer: wait for more.
     NeedMore,
 }
 
 /// A control byte or a character as a key.
-fn single(byte: u8) -> Option<Decoded> {
+fn single(byte: u8) -> Option<Event> {
     Some(match byte {
         b'\r' | b'\n' => key(KeyCode::Enter, KeyModifiers::NONE),
         b'\t' => key(KeyCode::Tab, KeyModifiers::NONE),
@@ -86,7 +78,7 @@ fn single(byte: u8) -> Option<Decoded> {
 }
 
 /// A CSI sequence (`ESC [ params final`) as an event, if it is one we know.
-fn csi(params: &[u8], last: u8) -> Option<Decoded> {
+fn csi(params: &[u8], last: u8) -> Option<Event> {
     let text = std::str::from_utf8(params).ok()?;
     if let Some(rest) = text.strip_prefix('<') {
         return sgr_mouse(rest, last);
@@ -123,7 +115,7 @@ fn csi(params: &[u8], last: u8) -> Option<Decoded> {
 }
 
 /// An SGR mouse report: `ESC [ < button ; column ; row M|m` (1-based).
-fn sgr_mouse(params: &str, last: u8) -> Option<Decoded> {
+fn sgr_mouse(params: &str, last: u8) -> Option<Event> {
     let mut parts = params.split(';').map(|p| p.parse::<u16>().ok());
     let (button, column, row) = (parts.next()??, parts.next()??, parts.next()??);
     // Low two bits: the button; 32: a drag; 64: the wheel.
@@ -135,12 +127,12 @@ fn sgr_mouse(params: &str, last: u8) -> Option<Decoded> {
         (b, b'm', false, _) => MouseEventKind::Up(mouse_button(b)?),
         _ => return None,
     };
-    Some(Decoded::Event(Event::Mouse(MouseEvent {
+    Some(Event::Mouse(MouseEvent {
         kind,
         column: column.saturating_sub(1),
         row: row.saturating_sub(1),
         modifiers: KeyModifiers::NONE,
-    })))
+    }))
 }
 
 fn mouse_button(bits: u16) -> Option<MouseButton> {
@@ -224,14 +216,14 @@ fn char_at(buf: &[u8], at: usize) -> CharAt {
 
 impl Decoder {
     /// Feeds bytes read from the terminal; returns the events complete so far.
-    pub fn feed(&mut self, bytes: &[u8]) -> Vec<Decoded> {
+    pub fn feed(&mut self, bytes: &[u8]) -> Vec<Event> {
         self.pending.extend_from_slice(bytes);
         self.drain(false)
     }
 
     /// The input paused: whatever is still pending is taken as it stands (a lone ESC is the
     /// Esc key; an unfinished sequence is read as the keys it was made of).
-    pub fn flush(&mut self) -> Vec<Decoded> {
+    pub fn flush(&mut self) -> Vec<Event> {
         self.drain(true)
     }
 
@@ -240,7 +232,7 @@ impl Decoder {
         !self.pending.is_empty() && self.paste.is_none()
     }
 
-    fn drain(&mut self, flush: bool) -> Vec<Decoded> {
+    fn drain(&mut self, flush: bool) -> Vec<Event> {
         let mut out = Vec::new();
         loop {
             if self.paste.is_some() {
@@ -292,7 +284,7 @@ impl Decoder {
     }
 
     /// Collects paste bytes up to the end marker; true when the paste ended.
-    fn take_paste(&mut self, out: &mut Vec<Decoded>) -> bool {
+    fn take_paste(&mut self, out: &mut Vec<Event>) -> bool {
         let Some(paste) = &mut self.paste else { return false };
         let end = self.pending.windows(PASTE_END.len()).position(|w| w == PASTE_END);
         let take = end.unwrap_or_else(|| {
@@ -300,9 +292,6 @@ impl Decoder {
             self.pending.len().saturating_sub(PASTE_END.len() - 1)
         });
         let room = MAX_PASTE.saturating_sub(paste.len());
-        if take > room {
-            self.paste_cut = true;
-        }
         paste.extend(self.pending.iter().take(take.min(room)));
         self.pending.drain(..take);
         if end.is_none() {
@@ -310,12 +299,7 @@ impl Decoder {
         }
         self.pending.drain(..PASTE_END.len());
         let bytes = self.paste.take().unwrap_or_default();
-        out.push(Decoded::Event(Event::Paste(
-            String::from_utf8_lossy(&bytes).into_owned(),
-        )));
-        if std::mem::take(&mut self.paste_cut) {
-            out.push(Decoded::PasteCut);
-        }
+        out.push(Event::Paste(String::from_utf8_lossy(&bytes).into_owned()));
         true
     }
 }
@@ -325,11 +309,11 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
-    fn keys(decoded: &[Decoded]) -> Vec<(KeyCode, KeyModifiers)> {
+    fn keys(decoded: &[Event]) -> Vec<(KeyCode, KeyModifiers)> {
         decoded
             .iter()
             .filter_map(|d| match d {
-                Decoded::Event(Event::Key(k)) => Some((k.code, k.modifiers)),
+                Event::Key(k) => Some((k.code, k.modifiers)),
                 _ => None,
             })
             .collect()
@@ -413,7 +397,7 @@ mod tests {
         out.extend(d.feed(b"1~x"));
         assert_eq!(
             out.first(),
-            Some(&Decoded::Event(Event::Paste("line one\r\n- minus\nq\x1b[A".into())))
+            Some(&(Event::Paste("line one\r\n- minus\nq\x1b[A".into())))
         );
         assert_eq!(keys(&out), [(KeyCode::Char('x'), NONE)]);
     }
@@ -425,13 +409,13 @@ mod tests {
         assert_eq!(
             out,
             [
-                Decoded::Event(Event::Mouse(MouseEvent {
+                (Event::Mouse(MouseEvent {
                     kind: MouseEventKind::Down(MouseButton::Left),
                     column: 9,
                     row: 4,
                     modifiers: NONE
                 })),
-                Decoded::Event(Event::Mouse(MouseEvent {
+                (Event::Mouse(MouseEvent {
                     kind: MouseEventKind::ScrollDown,
                     column: 2,
                     row: 3,

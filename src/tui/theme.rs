@@ -140,9 +140,4 @@ impl Theme {
             },
         }
     }
-
-    /// A bar cell: full block, or `#` in ASCII mode.
-    pub fn bar_char(ascii: bool) -> &'static str {
-        if ascii { "#" } else { "█" }
-    }
 }

@@ -337,7 +337,7 @@ pub fn run(options: Options) -> ExitCode {
             match rx.recv_timeout(Duration::from_millis(40)) {
                 Ok(m) => Some(m),
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    events.extend(decoder.flush().into_iter().filter_map(decoded_message));
+                    events.extend(decoder.flush().into_iter().map(Message::Event));
                     None
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
@@ -357,7 +357,7 @@ pub fn run(options: Options) -> ExitCode {
         for message in burst {
             match message {
                 #[cfg(unix)]
-                Message::Input(bytes) => events.extend(decoder.feed(&bytes).into_iter().filter_map(decoded_message)),
+                Message::Input(bytes) => events.extend(decoder.feed(&bytes).into_iter().map(Message::Event)),
                 other => events.push(other),
             }
         }
@@ -396,14 +396,6 @@ pub fn run(options: Options) -> ExitCode {
     match stopped_by {
         Some(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         None => ExitCode::SUCCESS,
-    }
-}
-
-#[cfg(unix)]
-fn decoded_message(decoded: crate::tui::input::Decoded) -> Option<Message> {
-    match decoded {
-        crate::tui::input::Decoded::Event(event) => Some(Message::Event(event)),
-        crate::tui::input::Decoded::PasteCut => None,
     }
 }
 
