@@ -57,8 +57,8 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         GapFilter::KeyOnly => lang.pick("◎のみ", "key only"),
     };
     let title = match lang {
-        Lang::Ja => format!("目標 {target} との差  {readiness}  {sort}・{filter}"),
-        Lang::En => format!("Gaps for {target}  {readiness}  {sort}, {filter}"),
+        Lang::Ja => format!("目標 {target} との差  {sort}・{filter}"),
+        Lang::En => format!("Gaps for {target}  {sort}, {filter}"),
     };
     let outer = block(&title, theme);
     let inner = outer.inner(top);
@@ -67,30 +67,34 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let max = doc.profile.scale.max;
     let bar_w = usize::from(max).max(5);
     let name_w = columns.saturating_sub(bar_w + 30).clamp(10, 30);
-    let mut lines = vec![Line::styled(
-        truncate(
-            &format!(
-                "  {}{}{}{}{}{}{}",
-                cell(lang.pick("能力", "Competency"), name_w),
-                cell(lang.pick("重点", "Mk"), 5),
-                cell(lang.pick("必要", "Req"), 5),
-                cell(lang.pick("本人", "Self"), 7),
-                cell(lang.pick("上司", "Supv"), 5),
-                cell(lang.pick("差", "Gap"), 4),
-                lang.pick("本人 █ ／ 不足 ░", "have █ / missing ░")
+    // Readiness on a line of its own, with its coverage: a title is cut at 80 columns.
+    let mut lines = vec![
+        Line::styled(truncate(&readiness, columns), theme.accent),
+        Line::styled(
+            truncate(
+                &format!(
+                    "  {}{}{}{}{}{}{}",
+                    cell(lang.pick("能力", "Competency"), name_w),
+                    cell(lang.pick("重点", "Mk"), 5),
+                    cell(lang.pick("必要", "Req"), 5),
+                    cell(lang.pick("本人", "Self"), 7),
+                    cell(lang.pick("上司", "Supv"), 5),
+                    cell(lang.pick("差", "Gap"), 4),
+                    lang.pick("本人 █ ／ 不足 ░", "have █ / missing ░")
+                ),
+                columns,
             ),
-            columns,
+            theme.dim,
         ),
-        theme.dim,
-    )];
+    ];
     let by_id: std::collections::HashMap<&str, &Gap> = report.gaps.iter().map(|g| (g.competency.as_str(), g)).collect();
     let rows = gap_rows(doc);
     let selected = doc.selected.gaps.index(&rows);
-    let height = usize::from(inner.height).saturating_sub(1);
+    let height = usize::from(inner.height).saturating_sub(2);
     let offset = scroll_offset(selected, height);
     for (n, (pos, id)) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
         let Some(g) = by_id.get(id.as_str()) else { continue };
-        hits.add(row_rect(inner, n + 1), Hit::Gap(id.clone()));
+        hits.add(row_rect(inner, n + 2), Hit::Gap(id.clone()));
         let required = format!("{}{}", g.required, if g.illustrative { "*" } else { "" });
         let current = g
             .current

@@ -25,12 +25,12 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let readiness = crate::describe::readiness_text(&a.target, lang);
     let title = match lang {
         Lang::Ja => format!(
-            "研修計画（{} まで・年{}件まで）  {readiness}",
+            "研修計画（{} まで・年{}件まで）",
             fiscal_year_label(a.target_fy, lang),
             crate::engine::DEFAULT_PER_YEAR
         ),
         Lang::En => format!(
-            "Training plan (to {}, up to {} a year)  {readiness}",
+            "Training plan (to {}, up to {} a year)",
             fiscal_year_label(a.target_fy, lang),
             crate::engine::DEFAULT_PER_YEAR
         ),
@@ -43,7 +43,8 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let keys: Vec<String> = rows.iter().map(|(_, id)| id.clone()).collect();
     let selected = doc.selected.trainings.index(&keys);
     let competency = |id: &str| doc.profile.competency(id).map_or(id.to_string(), |c| c.name.clone());
-    let mut lines = Vec::new();
+    // Readiness on a line of its own, with its coverage: a title is cut at 80 columns.
+    let mut lines = vec![Line::styled(truncate(&readiness, columns), theme.accent)];
     if a.trainings.is_empty() {
         lines.extend(wrapped(
             lang.pick(
