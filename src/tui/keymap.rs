@@ -183,7 +183,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Message, "↑ ↓", [k(Up), k(Down)], C::Down, "スクロール", "Scroll", false),
     bind!(Message, "Esc Enter q", [k(Esc), k(Enter), ch('q')], C::Back, "閉じる", "Close", true),
 
-    bind!(Text, "文字", [Key::AnyChar], C::Type('\0'), "入力（貼り付けもそのまま入ります）", "Type (a paste goes in as text)", false),
+    bind!(Text, "(text)", [Key::AnyChar], C::Type('\0'), "入力（貼り付けもそのまま入ります）", "Type (a paste goes in as text)", false),
     bind!(Text, "BS", [k(Backspace)], C::Backspace, "1文字消す", "Delete back", false),
     bind!(Text, "Del", [k(Delete)], C::DeleteForward, "カーソルの文字を消す", "Delete forward", false),
     bind!(Text, "←", [k(Left)], C::CursorLeft, "カーソルを左へ・選択肢を戻す", "Cursor left / previous choice", false),
@@ -208,7 +208,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Form, "Shift-Tab ↑", [k(BackTab), Key::Code(BackTab, SHIFT), k(Up)], C::PrevField, "前の項目", "Previous field", false),
 
     bind!(Confirm, "y", [ch('y'), ch('Y'), Key::Code(Char('Y'), SHIFT)], C::Answer(Answer::Yes), "削除する", "Delete", true),
-    bind!(Confirm, "その他", [Key::AnyKey], C::Answer(Answer::No), "取り消す", "Cancel", true),
+    bind!(Confirm, "(any other)", [Key::AnyKey], C::Answer(Answer::No), "取り消す", "Cancel", true),
 
     bind!(Unsaved, "s", [ch('s')], C::Answer(Answer::Save), "保存して閉じる", "Save and close", true),
     bind!(Unsaved, "n", [ch('n')], C::Answer(Answer::No), "保存せずに閉じる", "Close without saving", true),

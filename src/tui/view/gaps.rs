@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
                     cell(lang.pick("能力", "Competency"), name_w),
                     cell(lang.pick("重点", "Mk"), 5),
                     cell(lang.pick("必要", "Req"), 5),
-                    cell(lang.pick("本人", "Self"), 7),
+                    cell(lang.pick("本人", "Self"), 8),
                     cell(lang.pick("上司", "Supv"), 5),
                     cell(lang.pick("差", "Gap"), 4),
                     lang.pick("本人 █ ／ 不足 ░", "have █ / missing ░")
@@ -106,7 +106,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             cell(&g.competency_name, name_w),
             cell(g.emphasis.mark(), 5),
             cell(&required, 5),
-            cell(&current, 7),
+            cell(&current, 8),
             cell(&supervisor, 5),
             cell(&gap, 4),
             bar(g, max, state.ui.ascii)
