@@ -6,8 +6,10 @@ use crate::i18n::Lang;
 use crate::model::{Profile, RotationRuleKind, fiscal_year_label};
 use crate::text::escape_controls;
 
+mod levels;
 mod problems;
 
+pub use levels::{level_cell, level_meaning, level_number, scale_legend};
 pub use problems::plan_problem;
 
 /// A grade's name as the document writes it (the id when the profile has no such grade).
@@ -63,6 +65,7 @@ pub fn readiness_text(report: &crate::engine::GapReport, lang: Lang) -> String {
     let figure = report.readiness.map_or_else(|| "—".to_string(), |r| format!("{r}/100"));
     let (assessed, total) = (report.assessed, report.total);
     let (key_assessed, key_total) = (report.key_assessed, report.key_total);
+    let key_total = if report.marked { key_total } else { 0 };
     match (lang, key_total) {
         (Lang::Ja, 0) => format!("準備度 {figure}（評価済み {assessed}/{total}）"),
         (Lang::Ja, _) => {

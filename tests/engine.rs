@@ -103,8 +103,9 @@ proptest! {
         let target = p.job_series[0].grades[target].id.clone();
         let mut plan = blank_plan(&p, "shuji", &target);
         for c in &p.competencies {
-            let required = p.requirement(&target, c).unwrap().level;
-            plan.self_assessment.insert(c.id.clone(), (required + extra).min(5));
+            let required = p.requirement(&target, c).unwrap().level.unwrap_or(0);
+            let top = *p.level_range(&c.id).end();
+            plan.self_assessment.insert(c.id.clone(), (required + extra).min(top).max(*p.level_range(&c.id).start()));
         }
         let report = engine::gaps(&p, &plan, &target);
         prop_assert_eq!(report.readiness, Some(100));

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use michi::engine::{self, GapReport, Suggestion, Trajectory};
 use michi::i18n::Lang;
-use michi::model::{Date, Emphasis, Plan, Profile, Training};
+use michi::model::{Date, Emphasis, Plan, Profile, ScaleKind, Training};
 use michi::store::personas::PERSONAS;
 use michi::store::{Catalog, CatalogEntry, Origin, parse_plan, parse_profile};
 use michi::testgen::{ProfileShape, plan_toml, profile_toml};
@@ -78,18 +78,63 @@ fn profiles_and_plans_of_every_size_validate_and_analyse() {
 
 /// What a grade asks of a competency, found by scanning as the profile format describes
 /// it: the written requirement, else `unmarked` at the scale's minimum.
-fn reference_requirement(p: &Profile, grade: &str, competency: &str) -> Option<(u8, Emphasis, Option<String>)> {
-    p.grades().find(|(_, g)| g.id == grade)?;
-    Some(
-        match p
-            .requirements
+fn reference_requirement(p: &Profile, grade: &str, competency: &str) -> Option<(Option<u8>, Emphasis, Option<String>)> {
+    let (series, _) = p.grades().find(|(_, g)| g.id == grade)?;
+    let written = |g: &str| {
+        p.requirements
             .iter()
-            .find(|r| r.grade == grade && r.competency == competency)
-        {
-            Some(r) => (r.level, r.emphasis, r.descriptor.clone()),
-            None => (p.scale.min, Emphasis::Unmarked, None),
-        },
-    )
+            .find(|r| r.grade == g && r.competency == competency)
+    };
+    // The level a written requirement asks, by the scale's kind, read naively.
+    let level_of = |r: &michi::model::Requirement| -> Option<u8> {
+        match p.scale.kind() {
+            ScaleKind::Levels => r.level,
+            ScaleKind::Proficiency => {
+                let t = p.scale.targets.iter().find(|t| t.grade == r.grade)?;
+                match r.emphasis {
+                    Emphasis::Key => Some(t.key),
+                    Emphasis::Expected => t.expected,
+                    Emphasis::Unmarked => None,
+                }
+            }
+            ScaleKind::Descriptors => {
+                let mut distinct: Vec<&str> = Vec::new();
+                for g in &series.grades {
+                    if let Some(d) = written(&g.id).and_then(|w| w.descriptor.as_deref())
+                        && !distinct.contains(&d)
+                    {
+                        distinct.push(d);
+                    }
+                    if g.id == r.grade {
+                        break;
+                    }
+                }
+                let d = r.descriptor.as_deref()?;
+                distinct.iter().position(|x| *x == d).map(|i| i as u8 + 1)
+            }
+        }
+    };
+    Some(match written(grade) {
+        Some(r) => (level_of(r), r.emphasis, r.descriptor.clone()),
+        None if p.scale.kind() == ScaleKind::Levels => (Some(p.scale.min()), Emphasis::Unmarked, None),
+        None if p.scale.accumulate.is_some() => {
+            // The highest requirement among the lower grades (the lowest such grade on a tie).
+            let mut best: Option<(u8, &michi::model::Requirement)> = None;
+            for g in series.grades.iter().take_while(|g| g.id != grade) {
+                if let Some(r) = written(&g.id)
+                    && let Some(l) = level_of(r)
+                    && best.is_none_or(|(b, _)| l > b)
+                {
+                    best = Some((l, r));
+                }
+            }
+            match best {
+                Some((l, r)) => (Some(l), r.emphasis, r.descriptor.clone()),
+                None => (None, Emphasis::Unmarked, None),
+            }
+        }
+        None => (None, Emphasis::Unmarked, None),
+    })
 }
 
 fn bundled_and_synthetic() -> Vec<Profile> {
@@ -225,6 +270,7 @@ fn reference_training_plan(
         id: t.id.clone(),
         name: t.name.clone(),
         kind: t.kind,
+        category: t.category_label(true).to_string(),
         fy,
         addresses: addresses.iter().map(|(c, _)| c.clone()).collect(),
         score,

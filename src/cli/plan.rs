@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use crate::cli::profile::write_table;
 use crate::engine;
 use crate::i18n::Lang;
-use crate::model::{Date, Emphasis};
+use crate::model::Date;
 use crate::store::fsio::{create_private_new, write_private_atomic};
 use crate::store::profiles::user_profile_dir;
 use crate::store::source::{FileKind, SourceError};
@@ -142,15 +142,27 @@ pub fn grade_diff(
             ),
         }
     )?;
-    let mark = |e: Emphasis, l: u8| format!("{}{l}", if e == Emphasis::Unmarked { "・" } else { e.mark() });
+    let cell = |level, emphasis, derived: &Option<String>, illustrative| {
+        crate::describe::level_cell(p, level, emphasis, illustrative, derived.is_some(), lang)
+    };
     let rows: Vec<[String; 3]> = diff
         .changes
         .iter()
         .map(|r| {
             [
                 r.competency_name.clone(),
-                mark(r.from_emphasis, r.from_level),
-                mark(r.to_emphasis, r.to_level),
+                cell(
+                    r.from_level,
+                    r.from_emphasis,
+                    &r.from_derived,
+                    r.illustrative && r.from_level.is_some(),
+                ),
+                cell(
+                    r.to_level,
+                    r.to_emphasis,
+                    &r.to_derived,
+                    r.illustrative && r.to_level.is_some(),
+                ),
             ]
         })
         .collect();
@@ -166,6 +178,9 @@ pub fn grade_diff(
             &[lang.pick("能力", "Competency"), &diff.from_name, &diff.to_name],
             &rows,
         )?;
+        for line in crate::describe::scale_legend(p, lang) {
+            writeln!(out, "  {line}")?;
+        }
     }
     for r in diff
         .changes

@@ -9,7 +9,6 @@ use crate::cli::ProfileCommand;
 use crate::i18n::Lang;
 use crate::model::{
     CompetencyGroup, Document, Grade, Profile, PromotionStep, ResolvedRequirement, Rotation, Scale, Training,
-    TrainingKind,
 };
 use crate::store::profiles::user_profile_dir;
 use crate::store::{BUNDLED, Catalog, Origin, load_profile_file};
@@ -280,7 +279,7 @@ struct StepExport<'p> {
 struct TrainingExport<'p> {
     #[serde(flatten)]
     training: &'p Training,
-    kind_label: &'static str,
+    kind_label: &'p str,
 }
 
 impl<'p> ProfileExport<'p> {
@@ -336,7 +335,7 @@ impl<'p> ProfileExport<'p> {
                 .iter()
                 .map(|training| TrainingExport {
                     training,
-                    kind_label: TrainingKind::label_ja(training.kind),
+                    kind_label: training.category_label(true),
                 })
                 .collect(),
         }

@@ -97,6 +97,8 @@ impl Namer<'_> {
                 .iter()
                 .find(|r| r.id == id)
                 .map(|r| rule_phrase(r.kind, r.window_years, self.lang)),
+            Entity::Measure => p.measures.iter().find(|m| m.id == id).map(|m| m.name.clone()),
+            Entity::DeliveryMethod => p.delivery_methods.iter().find(|m| m.id == id).map(|m| m.name.clone()),
         }
     }
 
@@ -406,6 +408,7 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
         | ProblemKind::RuleWithoutDepartmentCount
         | ProblemKind::ZeroYears
         | ProblemKind::FractionOutOfRange { .. }
-        | ProblemKind::DuplicateLeaveRule => problem.kind.message(lang),
+        | ProblemKind::DuplicateLeaveRule
+        | ProblemKind::Format(_) => problem.kind.message(lang),
     }
 }

@@ -36,6 +36,19 @@ pub struct Gap {
     /// The document's descriptor for the grade measured against.
     pub target_descriptor: Option<String>,
     pub source: Option<String>,
+    /// The grade whose requirement this is, carried up because the document says
+    /// requirements accumulate; `None` when the grade states it itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived_from: Option<String>,
+}
+
+/// A competency the grade measured against does not list: it asks nothing of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotStated {
+    pub competency: String,
+    pub competency_name: String,
+    /// The employee's own level, where given.
+    pub current: Option<u8>,
 }
 
 /// Every competency measured against one grade, most important first.
@@ -52,6 +65,10 @@ pub struct GapReport {
     /// readiness figure is shown with this coverage.
     pub key_total: usize,
     pub key_assessed: usize,
+    /// Competencies the grade does not list (記載なし): no requirement, never a drop.
+    pub not_stated: Vec<NotStated>,
+    /// ◎/○ are the document's notation (else key items are simply the listed ones).
+    pub marked: bool,
 }
 
 /// Gaps for `grade`, ordered key → expected → unmarked, larger gaps first, then not yet
@@ -60,32 +77,40 @@ pub fn gaps(profile: &Profile, plan: &Plan, grade: &str) -> GapReport {
     // Both grades' rows are read side by side with the competencies, one entry each.
     let targets = profile.grade_requirements(grade).into_iter().flatten();
     let mut here = profile.grade_requirements(&plan.grade);
-    let mut gaps: Vec<(usize, Gap)> = profile
-        .competencies
-        .iter()
-        .zip(targets)
-        .enumerate()
-        .map(|(order, (c, target))| {
-            let here = here.as_mut().and_then(Iterator::next);
-            let current = plan.self_assessment.get(&c.id).copied();
-            (
-                order,
-                Gap {
-                    competency: c.id.clone(),
-                    competency_name: c.name.clone(),
-                    required: target.level,
-                    current,
-                    supervisor: plan.supervisor_assessment.get(&c.id).copied(),
-                    gap: current.map(|level| target.level.saturating_sub(level)),
-                    emphasis: target.emphasis,
-                    illustrative: target.illustrative,
-                    current_descriptor: here.and_then(|r| r.descriptor).map(str::to_string),
-                    target_descriptor: target.descriptor.map(str::to_string),
-                    source: target.source.map(str::to_string),
-                },
-            )
-        })
-        .collect();
+    let mut not_stated = Vec::new();
+    let mut gaps: Vec<(usize, Gap)> = Vec::new();
+    for (order, (c, target)) in profile.competencies.iter().zip(targets).enumerate() {
+        let here = here.as_mut().and_then(Iterator::next);
+        let current = plan.self_assessment.get(&c.id).copied();
+        let Some(required) = target.level else {
+            not_stated.push(NotStated {
+                competency: c.id.clone(),
+                competency_name: c.name.clone(),
+                current,
+            });
+            continue;
+        };
+        gaps.push((
+            order,
+            Gap {
+                competency: c.id.clone(),
+                competency_name: c.name.clone(),
+                required,
+                current,
+                supervisor: plan.supervisor_assessment.get(&c.id).copied(),
+                gap: current.map(|level| required.saturating_sub(level)),
+                emphasis: target.emphasis,
+                illustrative: target.illustrative,
+                current_descriptor: here.and_then(|r| r.descriptor).map(str::to_string),
+                target_descriptor: target.descriptor.map(str::to_string),
+                source: target.source.map(str::to_string),
+                derived_from: target
+                    .derived_from
+                    .and_then(|g| profile.grade(g))
+                    .map(|(_, g)| g.name.clone()),
+            },
+        ));
+    }
     gaps.sort_by_key(|(order, g)| {
         let standing = match g.gap {
             Some(n) if n > 0 => (0, Reverse(n)),
@@ -99,8 +124,8 @@ pub fn gaps(profile: &Profile, plan: &Plan, grade: &str) -> GapReport {
         grade: grade.to_string(),
         readiness: gaps
             .iter()
-            .any(|g| g.required > profile.scale.min)
-            .then(|| readiness(profile.scale.min, &gaps)),
+            .any(|g| g.required > profile.scale.min())
+            .then(|| readiness(profile.scale.min(), &gaps)),
         assessed: gaps.iter().filter(|g| g.current.is_some()).count(),
         total: gaps.len(),
         key_total: gaps.iter().filter(|g| g.emphasis == Emphasis::Key).count(),
@@ -109,6 +134,8 @@ pub fn gaps(profile: &Profile, plan: &Plan, grade: &str) -> GapReport {
             .filter(|g| g.emphasis == Emphasis::Key && g.current.is_some())
             .count(),
         gaps,
+        not_stated,
+        marked: profile.uses_marks(),
     }
 }
 
@@ -154,8 +181,16 @@ pub fn readiness(scale_min: u8, gaps: &[Gap]) -> u8 {
 pub struct DiffRow {
     pub competency: String,
     pub competency_name: String,
-    pub from_level: u8,
-    pub to_level: u8,
+    /// `None`: the grade does not list the competency (記載なし).
+    pub from_level: Option<u8>,
+    pub to_level: Option<u8>,
+    /// Carried up from a lower grade (accumulation), by grade id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_derived: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_derived: Option<String>,
+    /// Either number is Michi's assumption, not the document's.
+    pub illustrative: bool,
     pub from_emphasis: Emphasis,
     pub to_emphasis: Emphasis,
     pub from_descriptor: Option<String>,
@@ -190,6 +225,9 @@ pub fn grade_diff(profile: &Profile, from: &str, to: &str) -> Option<GradeDiff> 
                 competency_name: c.name.clone(),
                 from_level: a.level,
                 to_level: b.level,
+                from_derived: a.derived_from.map(str::to_string),
+                to_derived: b.derived_from.map(str::to_string),
+                illustrative: a.illustrative || b.illustrative,
                 from_emphasis: a.emphasis,
                 to_emphasis: b.emphasis,
                 from_descriptor: a.descriptor.map(str::to_string),
@@ -198,7 +236,8 @@ pub fn grade_diff(profile: &Profile, from: &str, to: &str) -> Option<GradeDiff> 
         })
         .collect();
     // Stable: document order within the same emphasis and level change.
-    changes.sort_by_key(|r| (r.to_emphasis, Reverse(i16::from(r.to_level) - i16::from(r.from_level))));
+    let rise = |r: &DiffRow| i16::from(r.to_level.unwrap_or(0)) - i16::from(r.from_level.unwrap_or(0));
+    changes.sort_by_key(|r| (r.to_emphasis, Reverse(rise(r))));
     Some(GradeDiff {
         from: from_grade.id.clone(),
         to: to_grade.id.clone(),
@@ -231,6 +270,7 @@ mod tests {
             current_descriptor: None,
             target_descriptor: None,
             source: None,
+            derived_from: None,
         }
     }
 

@@ -19,7 +19,10 @@ pub const DEFAULT_PER_YEAR: usize = 3;
 pub struct Suggestion {
     pub id: String,
     pub name: String,
-    pub kind: TrainingKind,
+    /// Michi's normalised kind, where the profile gives one.
+    pub kind: Option<TrainingKind>,
+    /// The category as the document writes it (or Michi's kind, or 区分なし).
+    pub category: String,
     pub fy: FiscalYear,
     /// The gap competencies it addresses (ids), most weighted first.
     pub addresses: Vec<String>,
@@ -83,6 +86,7 @@ fn suggestion(
         id: training.id.clone(),
         name: training.name.clone(),
         kind: training.kind,
+        category: training.category_label(true).to_string(),
         fy,
         addresses: addresses.iter().map(|(c, _)| c.to_string()).collect(),
         score,

@@ -94,7 +94,8 @@ pub struct Posting {
     pub from: Date,
     pub to: Option<Date>,
     pub years: f64,
-    pub typical_years: u8,
+    /// `None`: the profile gives no typical tenure (the document says none).
+    pub typical_years: Option<u8>,
 }
 
 /// The rotation check as a whole.
@@ -150,7 +151,7 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
         let department = profile.department(&a.department);
         let typical_years = department
             .and_then(|d| d.typical_tenure_years)
-            .unwrap_or(rotation.typical_tenure_years);
+            .or(rotation.typical_tenure_years);
         // A department's own tenure is only as sure as the department entry itself.
         let illustrative = department.map_or(rotation.tenure_illustrative, |d| {
             if d.typical_tenure_years.is_some() {
@@ -161,21 +162,27 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
         });
         let end = a.to.unwrap_or(today);
         let years = (a.from.days_until(end) + 1).max(0) as f64 / DAYS_PER_YEAR;
-        if family.is_none() {
+        if family.is_none() && !rotation.families.is_empty() {
             report.findings.push(Finding::UnknownFamily {
                 department: a.department.clone(),
             });
         }
         let name = department.map_or_else(|| a.department.clone(), |d| d.name.clone());
         let shown_years = (years * 10.0).round() / 10.0;
-        if a.to.is_none() && years >= f64::from(typical_years) {
+        if let Some(typical_years) = typical_years
+            && a.to.is_none()
+            && years >= f64::from(typical_years)
+        {
             report.findings.push(Finding::DueForRotation {
                 department: name.clone(),
                 years: shown_years,
                 typical_years,
                 illustrative,
             });
-        } else if a.to.is_some() && years > f64::from(typical_years) + 0.05 {
+        } else if let Some(typical_years) = typical_years
+            && a.to.is_some()
+            && years > f64::from(typical_years) + 0.05
+        {
             report.findings.push(Finding::LongPosting {
                 department: name.clone(),
                 years: shown_years,

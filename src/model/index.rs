@@ -8,7 +8,7 @@ use std::collections::hash_map::Entry;
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::model::profile::Profile;
+use crate::model::profile::{Emphasis, Profile, ScaleKind, ScaleTarget};
 
 /// Where a grade sits: its series, its rank on that series' ladder (lowest first), and its
 /// position among every grade of the profile in [`Profile::grades`] order.
@@ -39,6 +39,25 @@ pub(crate) struct ProfileIndex {
     pub(crate) rows: Vec<Vec<(usize, usize)>>,
     /// Promotion steps by the flat position of their `from` grade, in document order.
     pub(crate) steps_from: HashMap<usize, Vec<usize>>,
+    /// The level each written requirement asks on the profile's scale (parallel to the
+    /// requirements); `None` where the scale gives none (a proficiency grade without a
+    /// target, a descriptor ladder item without text).
+    pub(crate) levels: Vec<Option<u8>>,
+    /// Descriptor ladders: (series, competency) → (rung, requirement) in ladder order.
+    pub(crate) rungs: HashMap<(usize, usize), Vec<(u8, usize)>>,
+    /// Descriptor ladders: the highest rung of each competency on any series.
+    pub(crate) top_rung: HashMap<usize, u8>,
+    /// Where requirements accumulate: (series, competency) → the running highest
+    /// requirement by rank, for a grade that lists nothing to carry forward.
+    pub(crate) carry: HashMap<(usize, usize), Vec<Carry>>,
+}
+
+/// The highest requirement of a competency at or below `rank`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Carry {
+    pub(crate) rank: usize,
+    pub(crate) level: u8,
+    pub(crate) requirement: usize,
 }
 
 fn first_positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
@@ -83,6 +102,7 @@ impl ProfileIndex {
                 steps_from.entry(g.flat).or_default().push(i);
             }
         }
+        let levels = Levels::build(p, &grades, &competencies, &rows);
         let rotation = p.rotation.as_ref();
         ProfileIndex {
             series: first_positions(p.job_series.iter().map(|s| s.id.as_str())),
@@ -103,7 +123,92 @@ impl ProfileIndex {
             requirements,
             rows,
             steps_from,
+            levels: levels.levels,
+            rungs: levels.rungs,
+            top_rung: levels.top_rung,
+            carry: levels.carry,
         }
+    }
+}
+
+#[derive(Default)]
+struct Levels {
+    levels: Vec<Option<u8>>,
+    rungs: HashMap<(usize, usize), Vec<(u8, usize)>>,
+    top_rung: HashMap<usize, u8>,
+    carry: HashMap<(usize, usize), Vec<Carry>>,
+}
+
+impl Levels {
+    /// Every written requirement's level, walking each series' ladder from the bottom so a
+    /// descriptor's rung is known when a higher grade repeats or extends it.
+    fn build(
+        p: &Profile,
+        grades: &HashMap<String, GradeAt>,
+        competencies: &HashMap<String, usize>,
+        rows: &[Vec<(usize, usize)>],
+    ) -> Levels {
+        let _ = competencies;
+        let kind = p.scale.kind();
+        let mut out = Levels {
+            levels: vec![None; p.requirements.len()],
+            ..Levels::default()
+        };
+        let targets: HashMap<&str, &ScaleTarget> =
+            p.scale.targets.iter().rev().map(|t| (t.grade.as_str(), t)).collect();
+        // (series, competency, descriptor) → rung, and the next rung per (series, competency).
+        let mut seen: HashMap<(usize, usize, &str), u8> = HashMap::new();
+        let mut next: HashMap<(usize, usize), u8> = HashMap::new();
+        let mut flat = 0;
+        for (s, series) in p.job_series.iter().enumerate() {
+            for (rank, g) in series.grades.iter().enumerate() {
+                let row = rows.get(flat).map_or(&[][..], Vec::as_slice);
+                flat += 1;
+                // A grade id used twice keeps its first position (see `first_positions`).
+                if grades.get(&g.id).is_none_or(|at| at.series != s || at.rank != rank) {
+                    continue;
+                }
+                for &(c, i) in row {
+                    let Some(r) = p.requirements.get(i) else { continue };
+                    let level = match kind {
+                        ScaleKind::Levels => r.level,
+                        ScaleKind::Proficiency => targets.get(g.id.as_str()).and_then(|t| match r.emphasis {
+                            Emphasis::Key => Some(t.key),
+                            Emphasis::Expected => t.expected,
+                            Emphasis::Unmarked => None,
+                        }),
+                        ScaleKind::Descriptors => r.descriptor.as_deref().map(|d| {
+                            *seen.entry((s, c, d)).or_insert_with(|| {
+                                let n = next.entry((s, c)).or_insert(0);
+                                *n = n.saturating_add(1);
+                                *n
+                            })
+                        }),
+                    };
+                    if let Some(slot) = out.levels.get_mut(i) {
+                        *slot = level;
+                    }
+                    let Some(level) = level else { continue };
+                    if kind == ScaleKind::Descriptors {
+                        out.rungs.entry((s, c)).or_default().push((level, i));
+                        let top = out.top_rung.entry(c).or_insert(0);
+                        *top = (*top).max(level);
+                    }
+                    if p.scale.accumulate.is_some() {
+                        let steps = out.carry.entry((s, c)).or_default();
+                        match steps.last() {
+                            Some(last) if last.level >= level => steps.push(Carry { rank, ..*last }),
+                            _ => steps.push(Carry {
+                                rank,
+                                level,
+                                requirement: i,
+                            }),
+                        }
+                    }
+                }
+            }
+        }
+        out
     }
 }
 

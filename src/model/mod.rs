@@ -3,9 +3,11 @@
 
 pub mod date;
 mod index;
+pub mod measures;
 pub mod plan;
 pub mod plan_ops;
 pub mod profile;
+mod resolve;
 pub mod validate;
 
 pub use date::{
@@ -15,4 +17,5 @@ pub use date::{
 pub use plan::*;
 pub use plan_ops::{Assessor, TrainingMark};
 pub use profile::*;
+pub use resolve::{ResolvedRequirement, Rung};
 pub use validate::{DateField, Entity, FieldPath, Found, PathSeg, Problem, ProblemKind};

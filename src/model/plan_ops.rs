@@ -61,7 +61,8 @@ impl Plan {
         if profile.competency(competency).is_none() || delta == 0 {
             return false;
         }
-        let (min, max) = (profile.scale.min, profile.scale.max);
+        let range = profile.level_range(competency);
+        let (min, max) = (*range.start(), *range.end());
         let map = match who {
             Assessor::Own => &mut self.self_assessment,
             Assessor::Supervisor => &mut self.supervisor_assessment,
@@ -182,11 +183,11 @@ mod tests {
         let mut plan = Plan::example_for(&profile, today).unwrap();
         let c = profile.competencies[0].id.clone();
         assert!(plan.step_level(&profile, &c, Assessor::Own, 1));
-        assert_eq!(plan.self_assessment.get(&c), Some(&profile.scale.min));
+        assert_eq!(plan.self_assessment.get(&c), Some(profile.level_range(&c).start()));
         for _ in 0..20 {
             plan.step_level(&profile, &c, Assessor::Own, 1);
         }
-        assert_eq!(plan.self_assessment.get(&c), Some(&profile.scale.max));
+        assert_eq!(plan.self_assessment.get(&c), Some(profile.level_range(&c).end()));
         assert!(!plan.step_level(&profile, &c, Assessor::Own, 1), "already at the top");
         for _ in 0..20 {
             plan.step_level(&profile, &c, Assessor::Own, -1);

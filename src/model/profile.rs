@@ -4,11 +4,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::index::{GradeAt, IndexCell, ProfileIndex};
+use crate::model::index::IndexCell;
+pub use crate::model::measures::{DeliveryMethod, Ideal, Measure, MeasureKind, Quote};
 use crate::model::plan::LeaveKind;
 
-/// The only profile format version this build reads.
-pub const PROFILE_SCHEMA_VERSION: u32 = 1;
+/// The profile format version this build writes and documents.
+pub const PROFILE_SCHEMA_VERSION: u32 = 2;
+/// The first format, still read: its numbers are per cell, and a grade that lists no
+/// requirement asks the scale's minimum. `michi profile migrate` rewrites it.
+pub const PROFILE_SCHEMA_V1: u32 = 1;
 
 /// One municipality's profile.
 ///
@@ -43,9 +47,18 @@ pub struct Profile {
     /// How leave periods count toward years in grade. Kinds not listed count in full.
     #[serde(default)]
     pub leave_rules: Vec<LeaveRule>,
+    /// 目指す職員像, in the document's order.
+    #[serde(default)]
+    pub ideals: Vec<Ideal>,
+    /// Career-support measures (面談, 自己申告, メンター …).
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+    /// Ways of delivering training (集合研修, オンライン研修 …), referred to by trainings.
+    #[serde(default)]
+    pub delivery_methods: Vec<DeliveryMethod>,
     /// Look-up tables over the lists above, built once, on the first look-up.
     #[serde(skip)]
-    index: IndexCell,
+    pub(crate) index: IndexCell,
 }
 
 /// How much of a kind of leave counts toward years in grade for promotion.
@@ -79,17 +92,71 @@ pub struct Document {
     pub notes: Vec<String>,
 }
 
+/// Where the numbers of requirements and assessments come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScaleKind {
+    /// The document describes an ability per grade: each ability's scale is the ladder of
+    /// those descriptions (rung 1 is the lowest grade's text, 0 is "not yet rung 1"), and a
+    /// grade requires its own description's rung. No number is invented.
+    Descriptors,
+    /// The document gives emphasis only (◎/○) or nothing usable: one labelled proficiency
+    /// scale and one table of required levels per grade (`targets`), both the profile's
+    /// stated assumption.
+    Proficiency,
+    /// Format 1: a number written per requirement, and an unlisted requirement at the minimum.
+    Levels,
+}
+
+impl ScaleKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScaleKind::Descriptors => "descriptors",
+            ScaleKind::Proficiency => "proficiency",
+            ScaleKind::Levels => "levels",
+        }
+    }
+}
+
 /// The level scale used by requirements and assessments.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
-    pub min: u8,
-    pub max: u8,
+    /// Required from format 2; format 1 files are [`ScaleKind::Levels`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ScaleKind>,
+    /// Lowest and highest level of a proficiency (or format 1) scale; absent for descriptors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u8>,
+    /// The scale (and the targets) are Michi's assumption, not the document's.
     #[serde(default)]
     pub illustrative: bool,
     #[serde(default)]
     pub source: Option<String>,
+    /// How the scale was chosen, shown with the legend.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<ScaleLevel>,
+    /// Proficiency scales: the level each grade requires of its ◎ and ○ items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<ScaleTarget>,
+    /// The document says requirements accumulate up the ladder: a grade that does not
+    /// list an ability still asks the highest level a lower grade asked (marked derived).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accumulate: Option<Quote>,
+}
+
+/// The level a grade requires of its key (◎) and expected (○) items on a proficiency scale.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleTarget {
+    pub grade: String,
+    pub key: u8,
+    #[serde(default)]
+    pub expected: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -102,9 +169,27 @@ pub struct ScaleLevel {
 }
 
 impl Scale {
-    /// Whether `level` lies on this scale.
+    /// The scale's kind; format 1 files have per-cell levels.
+    pub fn kind(&self) -> ScaleKind {
+        self.kind.unwrap_or(ScaleKind::Levels)
+    }
+
+    /// The lowest level: 0 ("not yet rung 1") on a descriptor ladder.
+    pub fn min(&self) -> u8 {
+        match self.kind() {
+            ScaleKind::Descriptors => 0,
+            _ => self.min.unwrap_or(1),
+        }
+    }
+
+    /// The highest level of a numeric scale; for descriptors see [`Profile::level_range`].
+    pub fn max(&self) -> u8 {
+        self.max.unwrap_or(self.min())
+    }
+
+    /// Whether `level` lies on this numeric scale.
     pub fn contains(&self, level: u8) -> bool {
-        (self.min..=self.max).contains(&level)
+        (self.min()..=self.max()).contains(&level)
     }
 
     pub fn label(&self, level: u8) -> Option<&str> {
@@ -149,6 +234,9 @@ pub struct JobSeries {
     #[serde(default)]
     pub description: Option<String>,
     pub source: String,
+    /// The series is Michi's reading: the document names no such ladder.
+    #[serde(default)]
+    pub illustrative: bool,
     /// Lowest grade first.
     pub grades: Vec<Grade>,
 }
@@ -174,6 +262,9 @@ pub struct Grade {
     #[serde(default)]
     pub roles_heading: Option<String>,
     pub source: String,
+    /// The grade is Michi's reading: the document names no such grade.
+    #[serde(default)]
+    pub illustrative: bool,
     #[serde(default)]
     pub notes: Vec<String>,
 }
@@ -191,6 +282,11 @@ pub enum Emphasis {
 }
 
 impl Emphasis {
+    /// An item a grade lists (the default: documents without ◎/○ mark by listing).
+    pub fn listed() -> Emphasis {
+        Emphasis::Key
+    }
+
     /// The mark shown next to a competency: ◎ key, ○ expected, blank otherwise.
     pub fn mark(self) -> &'static str {
         match self {
@@ -215,8 +311,12 @@ impl Emphasis {
 pub struct Requirement {
     pub grade: String,
     pub competency: String,
+    /// ◎ or ○ on a proficiency scale; a descriptor ladder lists (key) items only.
+    #[serde(default = "Emphasis::listed")]
     pub emphasis: Emphasis,
-    pub level: u8,
+    /// Format 1 only: the number written for this cell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
     #[serde(default)]
     pub descriptor: Option<String>,
     pub source: String,
@@ -251,7 +351,10 @@ pub struct PromotionStep {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rotation {
-    pub typical_tenure_years: u8,
+    /// Typical years per posting; absent when the document does not say (and no example
+    /// is carried).
+    #[serde(default)]
+    pub typical_tenure_years: Option<u8>,
     #[serde(default)]
     pub tenure_illustrative: bool,
     #[serde(default)]
@@ -262,6 +365,9 @@ pub struct Rotation {
     pub departments: Vec<Department>,
     #[serde(default)]
     pub rules: Vec<RotationRule>,
+    /// What the document says about rotation where it sets no checkable rule.
+    #[serde(default)]
+    pub statement: Option<Quote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -318,6 +424,16 @@ impl Track {
     }
 }
 
+/// Whether a rule binds: a requirement is checked (達成/未達); a guideline (概ね, 程度,
+/// 目安) only gives advice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleStrength {
+    #[default]
+    Requirement,
+    Guideline,
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RotationRule {
@@ -334,6 +450,14 @@ pub struct RotationRule {
     /// Series the rule applies to; empty means every series.
     #[serde(default)]
     pub series: Vec<String>,
+    /// The document's words for who the rule is for (多くの職員が在職する一般行政職について).
+    #[serde(default)]
+    pub scope: Option<String>,
+    #[serde(default)]
+    pub strength: RuleStrength,
+    /// The words that make the rule approximate (概ね, 程度, いずれか), as written.
+    #[serde(default)]
+    pub hedges: Vec<String>,
     #[serde(default)]
     pub exempt_tracks: Vec<Track>,
     #[serde(default)]
@@ -405,10 +529,25 @@ impl TrainingKind {
 pub struct Training {
     pub id: String,
     pub name: String,
-    pub kind: TrainingKind,
-    /// Grades it is for; empty means open to every grade.
+    /// The category as the document writes it (階層別研修, 特別研修 …); absent when the
+    /// document does not classify it.
+    #[serde(default)]
+    pub category: Option<String>,
+    /// Michi's normalised kind, for sorting and icons; optional from format 2.
+    #[serde(default)]
+    pub kind: Option<TrainingKind>,
+    /// Grades it is for. Empty: open to every grade when `all_grades` (format 1: always),
+    /// else the document does not say.
     #[serde(default)]
     pub grades: Vec<String>,
+    #[serde(default)]
+    pub all_grades: bool,
+    /// The grades are Michi's reading, not the document's.
+    #[serde(default)]
+    pub grades_illustrative: bool,
+    /// Ways it is delivered: ids of `delivery_methods`.
+    #[serde(default)]
+    pub delivery: Vec<String>,
     #[serde(default)]
     pub competencies: Vec<String>,
     /// The training → competency mapping is a reading, not the document's words.
@@ -421,180 +560,35 @@ pub struct Training {
     pub source: String,
 }
 
-/// A requirement with everything a reader needs filled in: the series it belongs to, and
-/// `unmarked` at the scale's minimum where the profile sets nothing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ResolvedRequirement<'p> {
-    pub series: &'p str,
-    pub grade: &'p str,
-    pub competency: &'p str,
-    pub level: u8,
-    pub emphasis: Emphasis,
-    pub descriptor: Option<&'p str>,
-    pub source: Option<&'p str>,
-    pub illustrative: bool,
+/// Whom a training is for, as the document says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// The grades listed in `grades`.
+    Listed,
+    /// Every grade (`all_grades = true`).
+    Every,
+    /// The document does not say.
+    Unstated,
 }
 
-impl Profile {
-    /// The profile's look-up tables, built on the first look-up.
-    fn index(&self) -> &ProfileIndex {
-        self.index.get_or_build(self)
-    }
-
-    /// Every grade of every series with its series, ladder order kept.
-    pub fn grades(&self) -> impl Iterator<Item = (&JobSeries, &Grade)> {
-        self.job_series
-            .iter()
-            .flat_map(|s| s.grades.iter().map(move |g| (s, g)))
-    }
-
-    pub fn series(&self, id: &str) -> Option<&JobSeries> {
-        checked(&self.job_series, self.index().series.get(id), |s| s.id == id)
-    }
-
-    /// Where the grade with this id sits, checked against the ladders.
-    fn grade_at(&self, id: &str) -> Option<(GradeAt, &JobSeries, &Grade)> {
-        let at = *self.index().grades.get(id)?;
-        let series = self.job_series.get(at.series)?;
-        let grade = series.grades.get(at.rank).filter(|g| g.id == id)?;
-        Some((at, series, grade))
-    }
-
-    /// The grade with this id and the series it belongs to.
-    pub fn grade(&self, id: &str) -> Option<(&JobSeries, &Grade)> {
-        self.grade_at(id).map(|(_, series, grade)| (series, grade))
-    }
-
-    /// The grade's position on `series`' ladder (0 is the lowest); `None` when the grade is
-    /// not on that ladder.
-    pub fn rank(&self, series: &JobSeries, grade: &str) -> Option<usize> {
-        self.grade_at(grade)
-            .filter(|(_, s, _)| s.id == series.id)
-            .map(|(at, _, _)| at.rank)
-    }
-
-    pub fn competency(&self, id: &str) -> Option<&Competency> {
-        checked(&self.competencies, self.index().competencies.get(id), |c| c.id == id)
-    }
-
-    pub fn competency_group(&self, id: &str) -> Option<&CompetencyGroup> {
-        checked(&self.competency_groups, self.index().competency_groups.get(id), |g| {
-            g.id == id
-        })
-    }
-
-    pub fn training(&self, id: &str) -> Option<&Training> {
-        checked(&self.trainings, self.index().trainings.get(id), |t| t.id == id)
-    }
-
-    /// The rotation department with this id.
-    pub fn department(&self, id: &str) -> Option<&Department> {
-        let departments = self.rotation.as_ref().map_or(&[][..], |r| r.departments.as_slice());
-        checked(departments, self.index().departments.get(id), |d| d.id == id)
-    }
-
-    /// The department family with this id.
-    pub fn family(&self, id: &str) -> Option<&DepartmentFamily> {
-        let families = self.rotation.as_ref().map_or(&[][..], |r| r.families.as_slice());
-        checked(families, self.index().families.get(id), |f| f.id == id)
-    }
-
-    /// The promotion steps out of `grade`, in document order.
-    pub fn steps_from(&self, grade: &str) -> impl Iterator<Item = &PromotionStep> {
-        let steps = self
-            .grade_at(grade)
-            .and_then(|(at, _, _)| self.index().steps_from.get(&at.flat))
-            .map_or(&[][..], Vec::as_slice);
-        steps
-            .iter()
-            .filter_map(|&i| self.promotion.get(i))
-            .filter(move |step| step.from == grade)
-    }
-
-    /// The requirement written at `position`, if it is the one for `grade` and `competency`.
-    fn written(&self, position: Option<usize>, grade: &str, competency: &str) -> Option<&Requirement> {
-        position
-            .and_then(|i| self.requirements.get(i))
-            .filter(|r| r.grade == grade && r.competency == competency)
-    }
-
-    /// What `grade` asks of `competency`; `unmarked` at the scale minimum when the profile
-    /// sets nothing. `None` only when the grade does not exist.
-    pub fn requirement<'p>(&'p self, grade: &str, competency: &'p Competency) -> Option<ResolvedRequirement<'p>> {
-        let (at, series, grade) = self.grade_at(grade)?;
-        let index = self.index();
-        let position = index
-            .competencies
-            .get(competency.id.as_str())
-            .and_then(|&c| index.requirements.get(&(at.flat, c)))
-            .copied();
-        let written = self.written(position, &grade.id, &competency.id);
-        Some(self.resolve(series, grade, competency, written))
-    }
-
-    /// What `grade` asks of each competency, in the competencies' document order (one
-    /// entry per competency, as [`Profile::requirement`] gives it); `None` when the grade
-    /// does not exist. Reads the grade's row in one pass.
-    pub fn grade_requirements(&self, grade: &str) -> Option<impl Iterator<Item = ResolvedRequirement<'_>>> {
-        let (at, series, grade) = self.grade_at(grade)?;
-        let row = self.index().rows.get(at.flat).map_or(&[][..], Vec::as_slice);
-        let mut row = row.iter().peekable();
-        Some(self.competencies.iter().enumerate().map(move |(c, competency)| {
-            let position = row.next_if(|&&(written_for, _)| written_for == c).map(|&(_, i)| i);
-            let written = self.written(position, &grade.id, &competency.id);
-            self.resolve(series, grade, competency, written)
-        }))
-    }
-
-    fn resolve<'p>(
-        &'p self,
-        series: &'p JobSeries,
-        grade: &'p Grade,
-        competency: &'p Competency,
-        written: Option<&'p Requirement>,
-    ) -> ResolvedRequirement<'p> {
-        match written {
-            Some(r) => ResolvedRequirement {
-                series: &series.id,
-                grade: &grade.id,
-                competency: &competency.id,
-                level: r.level,
-                emphasis: r.emphasis,
-                descriptor: r.descriptor.as_deref(),
-                source: Some(&r.source),
-                illustrative: r.illustrative,
-            },
-            None => ResolvedRequirement {
-                series: &series.id,
-                grade: &grade.id,
-                competency: &competency.id,
-                level: self.scale.min,
-                emphasis: Emphasis::Unmarked,
-                descriptor: None,
-                source: None,
-                illustrative: false,
-            },
+impl Training {
+    /// The training's category as shown: the document's word, else Michi's kind, else
+    /// 区分なし ("the document does not classify it").
+    pub fn category_label(&self, ja: bool) -> &str {
+        match (&self.category, self.kind) {
+            (Some(category), _) => category,
+            (None, Some(kind)) if ja => kind.label_ja(),
+            (None, Some(kind)) => kind.label_en(),
+            (None, None) if ja => "区分なし",
+            (None, None) => "Unclassified",
         }
     }
 
-    /// Every grade × competency requirement, grades in ladder order, competencies in
-    /// document order.
-    pub fn resolved_requirements(&self) -> Vec<ResolvedRequirement<'_>> {
-        self.grades()
-            .filter_map(|(_, g)| self.grade_requirements(&g.id))
-            .flatten()
-            .collect()
+    pub fn audience(&self) -> Audience {
+        match (self.grades.is_empty(), self.all_grades) {
+            (false, _) => Audience::Listed,
+            (true, true) => Audience::Every,
+            (true, false) => Audience::Unstated,
+        }
     }
-
-    /// The series a promotion step belongs to (that of its `from` grade).
-    pub fn step_series(&self, step: &PromotionStep) -> Option<&JobSeries> {
-        self.grade(&step.from).map(|(s, _)| s)
-    }
-}
-
-/// The item the index places at `position`, if it is the one asked for. An index only goes
-/// out of step with its lists when a profile is edited after its first look-up; the check
-/// keeps such a profile from answering with the wrong item.
-fn checked<'a, T>(items: &'a [T], position: Option<&usize>, is: impl Fn(&T) -> bool) -> Option<&'a T> {
-    position.and_then(|&i| items.get(i)).filter(|item| is(item))
 }

@@ -9,7 +9,7 @@ use std::fmt;
 
 use crate::i18n::Lang;
 use crate::i18n::fields::PlanField;
-use crate::model::profile::{PROFILE_SCHEMA_VERSION, Profile, RotationRuleKind};
+use crate::model::profile::{PROFILE_SCHEMA_V1, PROFILE_SCHEMA_VERSION, Profile, RotationRuleKind, ScaleKind};
 use crate::text::closest;
 
 /// One step of a path into the profile document: a key or an array index.
@@ -85,6 +85,8 @@ pub enum Entity {
     Family,
     Department,
     Rule,
+    Measure,
+    DeliveryMethod,
 }
 
 impl Entity {
@@ -98,6 +100,8 @@ impl Entity {
             Entity::Family => lang.pick("部門系統", "department family"),
             Entity::Department => lang.pick("部署", "department"),
             Entity::Rule => lang.pick("ローテーション規則", "rotation rule"),
+            Entity::Measure => lang.pick("育成の取組", "career-support measure"),
+            Entity::DeliveryMethod => lang.pick("研修の実施方法", "delivery method"),
         }
     }
 }
@@ -169,6 +173,8 @@ pub enum ProblemKind {
         min: u8,
         max: u8,
     },
+    /// A format 2 rule (see `validate/format.rs`).
+    Format(FormatRule),
     ScaleLabelMissing {
         level: u8,
     },
@@ -441,7 +447,9 @@ pub struct Found {
     pub more: usize,
 }
 
+mod format;
 mod messages;
+pub use format::FormatRule;
 mod plan;
 mod profile;
 #[cfg(test)]

@@ -137,7 +137,13 @@ pub fn starter_plan(profile: &Profile, today: Date, lang: Lang) -> String {
         )
     );
     for comp in &profile.competencies {
-        let _ = writeln!(t, "# {} = {}   # {}", comp.id, profile.scale.min, comp.name);
+        let _ = writeln!(
+            t,
+            "# {} = {}   # {}",
+            comp.id,
+            profile.level_range(&comp.id).start(),
+            comp.name
+        );
     }
     let _ = writeln!(t);
     let _ = writeln!(

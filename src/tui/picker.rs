@@ -152,12 +152,7 @@ impl Picker {
             .iter()
             .filter(|t| !doc.plan.completed_trainings.contains(&t.id))
             .map(|t| PickItem {
-                kind: if lang == Lang::Ja {
-                    t.kind.label_ja()
-                } else {
-                    t.kind.label_en()
-                }
-                .into(),
+                kind: t.category_label(lang == Lang::Ja).into(),
                 label: t.name.clone(),
                 search: format!("{} {}", t.name, t.id),
                 target: PickTarget::AddCompleted(t.id.clone()),
@@ -344,7 +339,7 @@ fn profile_items(doc: &Doc, lang: Lang, items: &mut Vec<PickItem>) {
         items.push(PickItem {
             kind: lang.pick("研修", "Training").into(),
             label: t.name.clone(),
-            search: format!("{} {} {}", t.name, t.id, t.kind.label_en()),
+            search: format!("{} {} {}", t.name, t.id, t.category_label(false)),
             target: PickTarget::Training(t.id.clone()),
         });
     }

@@ -153,7 +153,7 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
     // Competencies the grade does not ask for and that show no gap only add noise here.
     let (shown, folded): (Vec<_>, Vec<_>) =
         a.target.gaps.iter().partition(|g| {
-            g.emphasis != Emphasis::Unmarked || g.required > p.scale.min || g.gap.is_some_and(|n| n > 0)
+            g.emphasis != Emphasis::Unmarked || g.required > p.scale.min() || g.gap.is_some_and(|n| n > 0)
         });
     let rows: Vec<[String; 6]> = shown
         .iter()

@@ -8,6 +8,7 @@ impl ProblemKind {
         use ProblemKind::*;
         let ja = lang == Lang::Ja;
         match self {
+            Format(rule) => rule.message(lang),
             UnsupportedSchemaVersion { found } => {
                 if ja {
                     format!("schema_version {found} には対応していません（対応: {PROFILE_SCHEMA_VERSION}）")
@@ -244,6 +245,7 @@ impl ProblemKind {
         use ProblemKind::*;
         let ja = lang == Lang::Ja;
         match self {
+            Format(rule) => rule.hint(lang),
             UnsupportedSchemaVersion { .. } => {
                 if ja {
                     format!("schema_version = {PROFILE_SCHEMA_VERSION} と書いてください")

@@ -111,13 +111,14 @@ impl crate::model::Plan {
         ] {
             for (competency, &level) in levels {
                 ck.reference_key(key, competency, &competencies);
-                if !profile.scale.contains(level) {
+                let range = profile.level_range(competency);
+                if !range.contains(&level) {
                     ck.push(
                         path![key].key(competency.clone()),
                         ProblemKind::LevelOutsideScale {
                             level,
-                            min: profile.scale.min,
-                            max: profile.scale.max,
+                            min: *range.start(),
+                            max: *range.end(),
                         },
                     );
                 }

@@ -11,7 +11,7 @@ impl Profile {
     /// The first `limit` consistency problems, and a count of the rest.
     pub fn validate_bounded(&self, limit: usize) -> Found {
         let mut ck = Checker::new(limit);
-        if self.schema_version != PROFILE_SCHEMA_VERSION {
+        if self.schema_version != PROFILE_SCHEMA_VERSION && self.schema_version != PROFILE_SCHEMA_V1 {
             ck.push(
                 path!["schema_version"],
                 ProblemKind::UnsupportedSchemaVersion {
@@ -96,6 +96,7 @@ impl Profile {
         );
 
         self.check_requirements(&mut ck, &grades, &competencies);
+        self.check_format(&mut ck, &grades);
         self.check_promotion(&mut ck, &grades);
         self.check_rotation(&mut ck, &series_ids);
 
@@ -177,12 +178,15 @@ impl Profile {
 
     fn check_scale(&self, ck: &mut Checker) {
         let Self { scale, .. } = self;
-        if scale.min > scale.max {
+        if scale.kind() == ScaleKind::Descriptors {
+            return;
+        }
+        if scale.min() > scale.max() {
             ck.push(
                 path!["scale", "min"],
                 ProblemKind::ScaleBounds {
-                    min: scale.min,
-                    max: scale.max,
+                    min: scale.min(),
+                    max: scale.max(),
                 },
             );
             return;
@@ -194,8 +198,8 @@ impl Profile {
                     path!["scale", "levels", i, "level"],
                     ProblemKind::ScaleLevelOutside {
                         level: l.level,
-                        min: scale.min,
-                        max: scale.max,
+                        min: scale.min(),
+                        max: scale.max(),
                     },
                 );
             } else if !seen.insert(l.level) {
@@ -206,7 +210,7 @@ impl Profile {
             }
             ck.text(path!["scale", "levels", i, "label"], &l.label);
         }
-        for level in scale.min..=scale.max {
+        for level in scale.min()..=scale.max() {
             if !seen.contains(&level) {
                 ck.push(path!["scale"], ProblemKind::ScaleLabelMissing { level });
             }
@@ -222,12 +226,6 @@ impl Profile {
                 Entity::Competency,
                 &r.competency,
                 competencies,
-            );
-            ck.level(
-                path!["requirements", i, "level"],
-                r.level,
-                self.scale.min,
-                self.scale.max,
             );
             if !seen.insert((r.grade.as_str(), r.competency.as_str())) {
                 ck.push(
@@ -321,7 +319,7 @@ impl Profile {
         let Some(rotation) = &self.rotation else {
             return;
         };
-        if rotation.typical_tenure_years == 0 {
+        if rotation.typical_tenure_years == Some(0) {
             ck.push(path!["rotation", "typical_tenure_years"], ProblemKind::ZeroYears);
         }
         let families = ck.unique_ids(

@@ -64,7 +64,13 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let inner = outer.inner(top);
     frame.render_widget(outer, top);
     let columns = usize::from(inner.width);
-    let max = doc.profile.scale.max;
+    let max = doc
+        .profile
+        .competencies
+        .iter()
+        .map(|c| *doc.profile.level_range(&c.id).end())
+        .max()
+        .unwrap_or(0);
     let bar_w = usize::from(max).max(5);
     let name_w = columns.saturating_sub(bar_w + 30).clamp(10, 30);
     // Readiness on a line of its own, with its coverage: a title is cut at 80 columns.
@@ -76,7 +82,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
                     "  {}{}{}{}{}{}{}",
                     cell(lang.pick("能力", "Competency"), name_w),
                     cell(lang.pick("重点", "Mk"), 5),
-                    cell(lang.pick("必要", "Req"), 5),
+                    cell(lang.pick("必要", "Req"), 6),
                     cell(lang.pick("本人", "Self"), 8),
                     cell(lang.pick("上司", "Supv"), 5),
                     cell(lang.pick("差", "Gap"), 4),
@@ -95,17 +101,26 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     for (n, (pos, id)) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
         let Some(g) = by_id.get(id.as_str()) else { continue };
         hits.add(row_rect(inner, n + 2), Hit::Gap(id.clone()));
-        let required = format!("{}{}", g.required, if g.illustrative { "*" } else { "" });
+        let required = crate::describe::level_cell(
+            &doc.profile,
+            Some(g.required),
+            g.emphasis,
+            g.illustrative,
+            g.derived_from.is_some(),
+            lang,
+        );
+        let required = required.trim_start_matches(['◎', '○', '・']).to_string();
+        let number = |l: u8| crate::describe::level_number(&doc.profile, l, lang);
         let current = g
             .current
-            .map_or_else(|| lang.pick("未評価", "unrated").to_string(), |l| l.to_string());
-        let supervisor = g.supervisor.map_or("-".to_string(), |l| l.to_string());
+            .map_or_else(|| lang.pick("未評価", "unrated").to_string(), number);
+        let supervisor = g.supervisor.map_or("-".to_string(), number);
         let gap = g.gap.map_or("?".to_string(), |n| n.to_string());
         let text = format!(
             "{}{}{}{}{}{}{}",
             cell(&g.competency_name, name_w),
             cell(g.emphasis.mark(), 5),
-            cell(&required, 5),
+            cell(&required, 6),
             cell(&current, 8),
             cell(&supervisor, 5),
             cell(&gap, 4),

@@ -117,13 +117,21 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
                 },
                 theme.title,
             ));
-            let mark = |e: Emphasis, l: u8| format!("{}{l}", if e == Emphasis::Unmarked { " " } else { e.mark() });
+            let mark = |e: Emphasis, l: Option<u8>, derived: &Option<String>, illustrative: bool| {
+                crate::describe::level_cell(&doc.profile, l, e, illustrative && l.is_some(), derived.is_some(), lang)
+            };
             for row in &diff.changes {
                 let text = format!(
                     "  {}{} → {} {}",
                     cell(&row.competency_name, 24),
-                    cell(&mark(row.from_emphasis, row.from_level), 3),
-                    cell(&mark(row.to_emphasis, row.to_level), 3),
+                    cell(
+                        &mark(row.from_emphasis, row.from_level, &row.from_derived, row.illustrative),
+                        8
+                    ),
+                    cell(
+                        &mark(row.to_emphasis, row.to_level, &row.to_derived, row.illustrative),
+                        8
+                    ),
                     row.to_descriptor.as_deref().unwrap_or("").replace('\n', " ")
                 );
                 lines.push(Line::raw(truncate(&text, columns)));

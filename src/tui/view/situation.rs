@@ -160,10 +160,16 @@ fn detail(state: &State, doc: &Doc, row: Option<&SitRow>, columns: usize, theme:
                 lines.push(Line::from(""));
                 let example = if req.illustrative { lang.pick("（段階は例示）", " (level illustrative)") } else { "" };
                 let heading = format!(
-                    "{label}: {name} {} {} {}{example}",
-                    req.emphasis.mark(),
+                    "{label}: {name} {} {}{example}",
                     lang.pick("必要", "required"),
-                    req.level
+                    crate::describe::level_cell(
+                        &doc.profile,
+                        req.level,
+                        req.emphasis,
+                        false,
+                        req.derived_from.is_some(),
+                        lang
+                    ),
                 );
                 lines.extend(wrapped(&heading, columns, theme.accent));
                 match req.descriptor {

@@ -107,11 +107,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let id = keys.get(selected).map(String::as_str);
     let mut lines = Vec::new();
     if let Some(t) = id.and_then(|id| doc.profile.training(id)) {
-        let kind = if lang == Lang::Ja {
-            t.kind.label_ja()
-        } else {
-            t.kind.label_en()
-        };
+        let kind = t.category_label(lang == Lang::Ja);
         lines.push(Line::styled(
             truncate(
                 &format!(
