@@ -9,7 +9,7 @@ use crate::text::escape_controls;
 mod levels;
 mod problems;
 
-pub use levels::{level_cell, level_meaning, level_number, scale_legend};
+pub use levels::{level_cell, level_meaning, level_number, scale_legend, scale_legend_short};
 pub use problems::plan_problem;
 
 /// A grade's name as the document writes it (the id when the profile has no such grade).
@@ -85,8 +85,38 @@ pub fn rule_status(status: crate::engine::RuleStatus, lang: Lang) -> &'static st
         RuleStatus::Satisfied => lang.pick("達成", "met"),
         RuleStatus::InProgress => lang.pick("期間内・未達", "in progress"),
         RuleStatus::NotMet => lang.pick("未達（期間終了）", "not met (window closed)"),
+        RuleStatus::BelowGuideline => lang.pick("目安に届かず（助言）", "short of the guideline (advice)"),
         RuleStatus::Exempt => lang.pick("対象外（スペシャリスト）", "exempt (specialist)"),
     }
+}
+
+/// Whether a rule binds, with the words that make it approximate and whom it is for:
+/// 「目安（文書の語: 概ね・いずれか）・対象: 多くの職員が在職する一般行政職について」.
+/// `None` for a plain requirement that says nothing more.
+pub fn rule_strength(rule: &crate::engine::rotation::RuleCheck, lang: Lang) -> Option<String> {
+    use crate::model::RuleStrength;
+    if rule.strength == RuleStrength::Requirement && rule.hedges.is_empty() && rule.scope.is_none() {
+        return None;
+    }
+    let mut out = match (rule.strength, lang) {
+        (RuleStrength::Requirement, Lang::Ja) => "要件".to_string(),
+        (RuleStrength::Requirement, Lang::En) => "requirement".to_string(),
+        (RuleStrength::Guideline, Lang::Ja) => "目安（助言のみ、未達とはしない）".to_string(),
+        (RuleStrength::Guideline, Lang::En) => "guideline (advice only, never 'not met')".to_string(),
+    };
+    if !rule.hedges.is_empty() {
+        out.push_str(&match lang {
+            Lang::Ja => format!("・文書の語: {}", rule.hedges.join("・")),
+            Lang::En => format!("; the document's words: {}", rule.hedges.join(", ")),
+        });
+    }
+    if let Some(scope) = &rule.scope {
+        out.push_str(&match lang {
+            Lang::Ja => format!("・対象: {scope}"),
+            Lang::En => format!("; for: {scope}"),
+        });
+    }
+    Some(out)
 }
 
 /// A rotation rule in a few words, by what it asks and its window: profiles name rules by
@@ -193,8 +223,8 @@ pub fn finding_text(f: &Finding, lang: Lang) -> String {
         }
         Finding::NoRules => lang
             .pick(
-                "プロファイルに判定できるローテーションの規則がありません",
-                "the profile states no rotation rule to check",
+                "文書はローテーションの規則を定めていません（判定しません）",
+                "the document sets no rotation rule (nothing is checked)",
             )
             .to_string(),
         Finding::NoRuleForSeries => lang

@@ -47,6 +47,8 @@ fn blank_plan(profile: &Profile, grade: &str, target: &str) -> Plan {
         self_assessment: Default::default(),
         supervisor_assessment: Default::default(),
         evidence: Default::default(),
+        roles_self: Default::default(),
+        roles_supervisor: Default::default(),
         assignments: vec![],
         leaves: vec![],
         constraints: vec![],

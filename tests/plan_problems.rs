@@ -51,6 +51,8 @@ fn base() -> Plan {
         self_assessment: BTreeMap::from([("ethics".into(), 3), ("collaboration".into(), 2)]),
         supervisor_assessment: BTreeMap::from([("ethics".into(), 3)]),
         evidence: BTreeMap::from([("ethics".into(), "窓口で".into())]),
+        roles_self: BTreeMap::new(),
+        roles_supervisor: BTreeMap::new(),
         assignments: vec![
             posting("zeimu", "2013-04-01", Some("2016-03-31")),
             posting("fukushi", "2016-04-01", Some("2020-03-31")),

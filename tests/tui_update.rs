@@ -409,3 +409,23 @@ fn undo_after_deleting_a_posting_restores_it_in_its_place() {
     press(&mut s, KeyCode::Char('u'));
     assert_eq!(s.doc.as_ref().unwrap().plan, before);
 }
+
+#[test]
+fn space_ticks_a_role_of_the_target_grade_c_confirms_it_and_undo_takes_it_back() {
+    let mut s = state(Lang::Ja);
+    open_persona(&mut s, "iruma-shunin-to-kacho");
+    press(&mut s, KeyCode::Char('6'));
+    assert_eq!(s.doc.as_ref().unwrap().view, View::Roles);
+    press(&mut s, KeyCode::Down);
+    press(&mut s, KeyCode::Char(' '));
+    press(&mut s, KeyCode::Char('c'));
+    let doc = s.doc.as_ref().unwrap();
+    let target = doc.plan.target_grade.clone();
+    assert_eq!(doc.plan.roles_self.get(&target), Some(&vec![2]));
+    assert_eq!(doc.plan.roles_supervisor.get(&target), Some(&vec![2]));
+    assert_eq!(doc.analysis.roles.done_self, 1, "the analysis follows at once");
+    press(&mut s, KeyCode::Char('u'));
+    press(&mut s, KeyCode::Char('u'));
+    let doc = s.doc.as_ref().unwrap();
+    assert!(doc.plan.roles_self.is_empty() && doc.plan.roles_supervisor.is_empty());
+}

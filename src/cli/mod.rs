@@ -74,6 +74,15 @@ pub enum ProfileCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Rewrite a format 1 profile as format 2 (comments kept), saying what changes in meaning.
+    /// Prints the new profile unless --in-place.
+    Migrate {
+        /// The format 1 profile TOML file.
+        file: PathBuf,
+        /// Replace the file (the old one is kept beside it as FILE.format1.bak).
+        #[arg(long)]
+        in_place: bool,
+    },
     /// Print a profile: its TOML source, or the resolved profile as JSON.
     Export {
         /// Profile id (see `michi profile list`).

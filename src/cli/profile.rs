@@ -19,6 +19,76 @@ pub fn run(cmd: ProfileCommand, lang: Lang, out: &mut impl Write) -> io::Result<
         ProfileCommand::List { json } => list(lang, json, out),
         ProfileCommand::Check { files } => check(&files, lang, out),
         ProfileCommand::Export { id, json } => export(&id, json, lang, out),
+        ProfileCommand::Migrate { file, in_place } => migrate(&file, in_place, lang, out),
+    }
+}
+
+/// `michi profile migrate`: the format 2 text on standard output (or in place, the old
+/// file kept as a backup), and what changed in meaning on standard error.
+fn migrate(path: &std::path::Path, in_place: bool, lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
+    let name = escape_controls(&path.display().to_string());
+    let bytes = match crate::store::source::read_limited(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            crate::cli::to_stderr(
+                &crate::store::Diagnostic::file_level(&name, e.message(lang), e.hint(lang)).render(lang),
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let migrated = match crate::store::migrate::migrate_profile(&name, &bytes, lang) {
+        Ok(m) => m,
+        Err(problems) => {
+            crate::cli::plan::print_problems(path, &problems, lang);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    for change in &migrated.changes {
+        eprintln!("{}: {change}", lang.pick("変更", "change"));
+    }
+    if !in_place {
+        out.write_all(migrated.text.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut backup = path.as_os_str().to_owned();
+    backup.push(".format1.bak");
+    let backup = std::path::PathBuf::from(backup);
+    let written = std::fs::metadata(path).and_then(|metadata| {
+        crate::store::fsio::write_atomic(&backup, &bytes, &crate::store::fsio::Keep::From(metadata.clone()))?;
+        crate::store::fsio::write_atomic(
+            path,
+            migrated.text.as_bytes(),
+            &crate::store::fsio::Keep::From(metadata),
+        )
+    });
+    match written {
+        Ok(()) => {
+            writeln!(
+                out,
+                "{}",
+                match lang {
+                    Lang::Ja => format!(
+                        "{name} を形式 2 に書き換えました（元のファイル: {}）",
+                        escape_controls(&backup.display().to_string())
+                    ),
+                    Lang::En => format!(
+                        "rewrote {name} as format 2 (the old file: {})",
+                        escape_controls(&backup.display().to_string())
+                    ),
+                }
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Ja => format!("エラー: {name} を書けませんでした: {e}"),
+                    Lang::En => format!("error: could not write {name}: {e}"),
+                }
+            );
+            Ok(ExitCode::FAILURE)
+        }
     }
 }
 
@@ -150,6 +220,11 @@ fn check(files: &[std::path::PathBuf], lang: Lang, out: &mut impl Write) -> io::
                     escape_controls(&path.display().to_string()),
                     summary(&profile, lang)
                 )?;
+                if let Some(notice) =
+                    crate::store::profiles::format1_notice(&profile, &path.display().to_string(), lang)
+                {
+                    eprintln!("{}: {notice}", lang.pick("お知らせ", "notice"));
+                }
             }
             Err(problems) => {
                 failed += 1;

@@ -79,6 +79,15 @@ pub fn level_meaning(profile: &Profile, series: &str, competency: &str, level: u
     }
 }
 
+/// The legend in a few words, for a pane title where a full legend has no room.
+pub fn scale_legend_short(profile: &Profile, lang: Lang) -> Option<&'static str> {
+    match profile.scale.kind() {
+        ScaleKind::Descriptors => Some(lang.pick("段 = 文書の記述の順", "rung = the document's descriptions in order")),
+        _ if profile.scale.illustrative => Some(lang.pick("* 段階は Michi の仮定", "* levels are Michi's assumption")),
+        _ => None,
+    }
+}
+
 /// The legend for the marks a level cell may carry, one line each; every screen and
 /// report that shows levels prints it.
 pub fn scale_legend(profile: &Profile, lang: Lang) -> Vec<String> {

@@ -409,6 +409,7 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
         | ProblemKind::ZeroYears
         | ProblemKind::FractionOutOfRange { .. }
         | ProblemKind::DuplicateLeaveRule
-        | ProblemKind::Format(_) => problem.kind.message(lang),
+        | ProblemKind::Format(_)
+        | ProblemKind::RoleNumber { .. } => problem.kind.message(lang),
     }
 }

@@ -180,6 +180,8 @@ mod tests {
             self_assessment: Default::default(),
             supervisor_assessment: Default::default(),
             evidence: Default::default(),
+            roles_self: Default::default(),
+            roles_supervisor: Default::default(),
             assignments: Vec::new(),
             leaves: Vec::new(),
             constraints: Vec::new(),

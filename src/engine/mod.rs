@@ -5,6 +5,7 @@ pub mod gaps;
 pub mod input_checks;
 pub mod recommend;
 pub mod retirement;
+pub mod roles;
 pub mod rotation;
 pub mod trajectory;
 
@@ -14,6 +15,7 @@ pub use gaps::{Gap, GapReport, GradeDiff, emphasis_weight, gaps, grade_diff, rea
 pub use input_checks::{FieldValue, InputProblem, Period, check_field};
 pub use recommend::{DEFAULT_PER_YEAR, Suggestion, training_plan};
 pub use retirement::{Retirement, retirement, retirement_age_in_force};
+pub use roles::{RoleCheck, RolesReport, roles};
 pub use rotation::{Finding, RotationReport, RuleStatus, rotation};
 pub use trajectory::{Trajectory, TrajectoryStep, trajectory};
 
@@ -66,6 +68,8 @@ pub struct Analysis {
     pub target: GapReport,
     /// Gaps against the next grade up, when there is one.
     pub next: Option<GapReport>,
+    /// The target grade's roles checklist.
+    pub roles: RolesReport,
     pub target_fy: FiscalYear,
     pub target_fy_source: TargetYearSource,
     pub trainings: Vec<Suggestion>,
@@ -132,6 +136,7 @@ pub fn analyze(profile: &Profile, plan: &Plan, today: Date, per_year: usize) -> 
         trajectory,
         target,
         next,
+        roles: roles::roles(profile, plan, &plan.target_grade),
         target_fy,
         target_fy_source,
         trainings,

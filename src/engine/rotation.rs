@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::model::{Assignment, Date, Plan, Profile, RotationRule, RotationRuleKind};
+use crate::model::{Assignment, Date, Plan, Profile, Quote, RotationRule, RotationRuleKind, RuleStrength};
 
 const DAYS_PER_YEAR: f64 = 365.25;
 
@@ -19,6 +19,8 @@ pub enum RuleStatus {
     InProgress,
     /// The window has closed without the rule met.
     NotMet,
+    /// The window has closed short of a guideline (概ね, 程度): advice, not a failure.
+    BelowGuideline,
     /// The employee's track is exempt (昭島's スペシャリスト).
     Exempt,
 }
@@ -41,6 +43,12 @@ pub struct RuleCheck {
     pub departments_served: usize,
     pub departments_required: Option<u8>,
     pub illustrative: bool,
+    /// A requirement is met or not; a guideline only gives advice.
+    pub strength: RuleStrength,
+    /// The words that make the rule approximate, as written (概ね, 程度).
+    pub hedges: Vec<String>,
+    /// Whom the document says the rule is for, in its words.
+    pub scope: Option<String>,
 }
 
 /// Something about the postings worth a reader's attention.
@@ -111,6 +119,8 @@ pub struct RotationReport {
     pub next_family: Option<String>,
     pub findings: Vec<Finding>,
     pub postings: Vec<Posting>,
+    /// What the document says about rotation where it sets no checkable rule.
+    pub statement: Option<Quote>,
 }
 
 /// The family of a posting: its own, or that of the profile department it names.
@@ -138,6 +148,7 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
         next_family: None,
         findings: Vec::new(),
         postings: Vec::new(),
+        statement: profile.rotation.as_ref().and_then(|r| r.statement.clone()),
     };
     let Some(rotation) = &profile.rotation else {
         report.findings.push(Finding::NoRules);
@@ -243,6 +254,8 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
             RuleStatus::Satisfied
         } else if today <= window_end {
             RuleStatus::InProgress
+        } else if rule.strength == RuleStrength::Guideline {
+            RuleStatus::BelowGuideline
         } else {
             RuleStatus::NotMet
         };
@@ -275,6 +288,9 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
             departments_served: departments.len(),
             departments_required: rule.min_departments,
             illustrative: rule.illustrative,
+            strength: rule.strength,
+            hedges: rule.hedges.clone(),
+            scope: rule.scope.clone(),
         });
     }
     if report.rules.is_empty() {

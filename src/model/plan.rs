@@ -57,6 +57,13 @@ pub struct Plan {
     /// Competency id → what the employee did that shows the level.
     #[serde(default)]
     pub evidence: BTreeMap<String, String>,
+    /// Grade id → the roles of that grade (1 = the first the document lists) the employee
+    /// says they already carry out: the roles checklist.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub roles_self: BTreeMap<String, Vec<u16>>,
+    /// The same, as the supervisor confirms it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub roles_supervisor: BTreeMap<String, Vec<u16>>,
     /// Postings, oldest first.
     #[serde(default)]
     pub assignments: Vec<Assignment>,

@@ -48,6 +48,8 @@ impl Plan {
             self_assessment: Default::default(),
             supervisor_assessment: Default::default(),
             evidence: Default::default(),
+            roles_self: Default::default(),
+            roles_supervisor: Default::default(),
             assignments: vec![],
             leaves: vec![],
             constraints: vec![],
@@ -61,7 +63,7 @@ impl Plan {
         if profile.competency(competency).is_none() || delta == 0 {
             return false;
         }
-        let range = profile.level_range(competency);
+        let range = profile.level_range_on(self.series_id(profile), competency);
         let (min, max) = (*range.start(), *range.end());
         let map = match who {
             Assessor::Own => &mut self.self_assessment,
@@ -87,6 +89,33 @@ impl Plan {
     }
 
     /// Marks a training planned, or unmarks it when it is planned already.
+    /// Ticks role `number` (1 = the first the document lists) of `grade` as carried out,
+    /// or unticks it; returns whether it is ticked now. Numbers stay sorted.
+    pub fn toggle_role(&mut self, grade: &str, number: u16, who: Assessor) -> bool {
+        let map = match who {
+            Assessor::Own => &mut self.roles_self,
+            Assessor::Supervisor => &mut self.roles_supervisor,
+        };
+        let numbers = map.entry(grade.to_string()).or_default();
+        // A file written by hand may list them in any order.
+        numbers.sort_unstable();
+        numbers.dedup();
+        let ticked = match numbers.binary_search(&number) {
+            Ok(at) => {
+                numbers.remove(at);
+                false
+            }
+            Err(at) => {
+                numbers.insert(at, number);
+                true
+            }
+        };
+        if numbers.is_empty() {
+            map.remove(grade);
+        }
+        ticked
+    }
+
     pub fn toggle_planned(&mut self, training: &str) -> TrainingMark {
         if let Some(pos) = self.planned_trainings.iter().position(|t| t == training) {
             self.planned_trainings.remove(pos);

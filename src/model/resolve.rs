@@ -255,6 +255,25 @@ impl Profile {
         }
     }
 
+    /// The levels an assessment of `competency` may take on `series`' ladder (a descriptor
+    /// ladder's rungs differ between series); [`Profile::level_range`] when the series is
+    /// unknown or the scale is numeric.
+    pub fn level_range_on(&self, series: Option<&str>, competency: &str) -> std::ops::RangeInclusive<u8> {
+        let index = self.index();
+        match (self.scale.kind(), series.and_then(|s| index.series.get(s))) {
+            (ScaleKind::Descriptors, Some(&s)) => {
+                let top = index
+                    .competencies
+                    .get(competency)
+                    .and_then(|&c| index.rungs.get(&(s, c)))
+                    .and_then(|members| members.iter().map(|&(level, _)| level).max())
+                    .unwrap_or(0);
+                0..=top
+            }
+            _ => self.level_range(competency),
+        }
+    }
+
     /// Whether ◎/○ marks are the document's notation here (a proficiency scale read from
     /// emphasis, or format 1); descriptor ladders list items without marks.
     pub fn uses_marks(&self) -> bool {

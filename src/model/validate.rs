@@ -224,6 +224,11 @@ pub enum ProblemKind {
         value: String,
     },
     DuplicateLeaveRule,
+    /// A ticked role number the grade does not have.
+    RoleNumber {
+        number: u16,
+        count: usize,
+    },
     UnknownProfile {
         id: String,
         suggestion: Option<String>,

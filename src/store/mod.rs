@@ -4,6 +4,7 @@
 pub mod data_dir;
 pub mod diagnostic;
 pub mod fsio;
+pub mod migrate;
 pub mod parse;
 pub mod personas;
 pub mod plan_edit;

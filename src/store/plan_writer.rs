@@ -72,6 +72,19 @@ pub fn plan_to_toml(plan: &Plan) -> String {
     for (competency, text) in &plan.evidence {
         let _ = writeln!(t, "{} = {}", key(competency), toml_string(text));
     }
+    for (table, roles) in [
+        ("roles_self", &plan.roles_self),
+        ("roles_supervisor", &plan.roles_supervisor),
+    ] {
+        if roles.is_empty() {
+            continue;
+        }
+        let _ = writeln!(t, "\n[{table}]");
+        for (grade, numbers) in roles {
+            let numbers: Vec<String> = numbers.iter().map(u16::to_string).collect();
+            let _ = writeln!(t, "{} = [{}]", key(grade), numbers.join(", "));
+        }
+    }
     for a in &plan.assignments {
         let _ = writeln!(t, "\n[[assignments]]");
         let _ = writeln!(t, "department = {}", toml_string(&a.department));
@@ -123,6 +136,8 @@ mod tests {
             self_assessment: [("kosho_chosei".to_string(), 3)].into(),
             supervisor_assessment: [("kosho_chosei".to_string(), 2)].into(),
             evidence: [("kikaku_ritsuan".to_string(), "オンライン予約を企画\t導入".to_string())].into(),
+            roles_self: [("kakaricho".to_string(), vec![1, 3])].into(),
+            roles_supervisor: Default::default(),
             assignments: vec![
                 Assignment {
                     department: "zeimu".into(),

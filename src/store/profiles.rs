@@ -200,8 +200,13 @@ impl Catalog {
         self.entries.iter().find(|e| e.profile.id == id)
     }
 
-    /// Notices to show next to the list: user profiles replacing bundled ones.
+    /// Notices to show next to the list: user profiles replacing bundled ones, and user
+    /// profiles in format 1.
     pub fn notices(&self, lang: Lang) -> Vec<String> {
+        let format1 = self.entries.iter().filter_map(|e| match &e.origin {
+            Origin::User(path) => format1_notice(&e.profile, &path.display().to_string(), lang),
+            Origin::Bundled => None,
+        });
         self.entries
             .iter()
             .filter(|e| e.overrides_bundled)
@@ -218,6 +223,23 @@ impl Catalog {
                 }
                 Origin::Bundled => None,
             })
+            .chain(format1)
             .collect()
     }
+}
+
+/// What a format 1 profile means, and the command that moves it to format 2; `None` for
+/// format 2.
+pub fn format1_notice(profile: &Profile, path: &str, lang: Lang) -> Option<String> {
+    (profile.schema_version == crate::model::PROFILE_SCHEMA_V1).then(|| {
+        let path = escape_controls(path);
+        match lang {
+            Lang::Ja => format!(
+                "{path} は形式 1 です: 要件ごとの数値をそのまま使い、記載のない能力は最低段階として読みます。`michi profile migrate {path}` で形式 2 に移せます"
+            ),
+            Lang::En => format!(
+                "{path} is format 1: its numbers per requirement are used as written and an unlisted ability reads as the lowest level; `michi profile migrate {path}` moves it to format 2"
+            ),
+        }
+    })
 }

@@ -15,10 +15,22 @@ pub enum View {
     Gaps,
     Trainings,
     Rotation,
+    /// The target grade's roles as a checklist.
+    Roles,
+    /// 目指す職員像 and the career-support measures the document describes.
+    Support,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Situation, View::Path, View::Gaps, View::Trainings, View::Rotation];
+    pub const ALL: [View; 7] = [
+        View::Situation,
+        View::Path,
+        View::Gaps,
+        View::Trainings,
+        View::Rotation,
+        View::Roles,
+        View::Support,
+    ];
 
     pub fn title(self, lang: crate::i18n::Lang) -> &'static str {
         match self {
@@ -27,6 +39,21 @@ impl View {
             View::Gaps => lang.pick("能力の差", "Gaps"),
             View::Trainings => lang.pick("研修計画", "Trainings"),
             View::Rotation => lang.pick("ローテーション", "Rotation"),
+            View::Roles => lang.pick("役割の確認", "Roles"),
+            View::Support => lang.pick("育成の仕組み", "Support"),
+        }
+    }
+
+    /// The title on a tab line too narrow for [`View::title`] (80 columns).
+    pub fn short_title(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            View::Situation => lang.pick("状況", "Me"),
+            View::Path => lang.pick("道筋", "Path"),
+            View::Gaps => lang.pick("能力", "Gaps"),
+            View::Trainings => lang.pick("研修", "Train"),
+            View::Rotation => lang.pick("異動", "Rotate"),
+            View::Roles => lang.pick("役割", "Roles"),
+            View::Support => lang.pick("支援", "Support"),
         }
     }
 
@@ -93,6 +120,10 @@ pub enum Command {
     FilterNext,
     MarkPlanned,
     MarkDone,
+    /// Tick or untick the selected role as carried out (the employee's view).
+    TickRole,
+    /// Tick or untick the selected role as confirmed by the supervisor.
+    ConfirmRole,
     SetTarget,
     Add,
     Delete,

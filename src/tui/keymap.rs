@@ -143,6 +143,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Plan, "3", [ch('3')], C::Go(View::Gaps), "能力の差へ", "Go to Gaps", false),
     bind!(Plan, "4", [ch('4')], C::Go(View::Trainings), "研修計画へ", "Go to Trainings", false),
     bind!(Plan, "5", [ch('5')], C::Go(View::Rotation), "ローテーションへ", "Go to Rotation", false),
+    bind!(Plan, "6", [ch('6')], C::Go(View::Roles), "役割の確認へ", "Go to Roles", false),
+    bind!(Plan, "7", [ch('7')], C::Go(View::Support), "育成の仕組みへ", "Go to Support", false),
     bind!(Plan, "u Ctrl-Z", [ch('u'), ctrl('z')], C::Undo, "元に戻す", "Undo", true),
     bind!(Plan, "Ctrl-R Ctrl-Y", [ctrl('r'), ctrl('y')], C::Redo, "やり直す", "Redo", false),
     bind!(Plan, "Ctrl-S", [ctrl('s')], C::Save, "保存", "Save", true),
@@ -175,6 +177,9 @@ pub static BINDINGS: &[Binding] = &[
     bind!(View(View::Trainings), "x Del", [ch('x'), k(Delete)], C::Delete, "受講済み・受講予定から外す（確認あり）", "Remove from done or planned (asks first)", false),
 
     bind!(View(View::Rotation), "Enter", [k(Enter)], C::Open, "選んだ配属を編集", "Edit the selected posting", true),
+
+    bind!(View(View::Roles), "Space Enter", [ch(' '), k(Enter)], C::TickRole, "本人: できている・外す", "Self: I do this / undo", true),
+    bind!(View(View::Roles), "c", [ch('c')], C::ConfirmRole, "上司: 確認した・外す", "Supervisor: confirmed / undo", true),
 
     bind!(Help, "↑ ↓", [k(Up), k(Down)], C::Down, "スクロール", "Scroll", false),
     bind!(Help, "PgUp PgDn", [k(PageUp), k(PageDown)], C::PageDown, "ページ送り", "Page", false),

@@ -261,6 +261,9 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
                 ""
             }
         )?;
+        if let Some(strength) = crate::describe::rule_strength(rule, lang) {
+            writeln!(out, "  {strength}")?;
+        }
         if let Some(required) = rule.departments_required {
             writeln!(
                 out,
@@ -274,12 +277,23 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
         }
     }
     let names = |ids: &[String]| ids.iter().map(|f| family_name(p, f)).collect::<Vec<_>>().join("、");
-    writeln!(
-        out,
-        "{}: {}",
-        lang.pick("経験した系統", "Families served"),
-        names(&rot.covered)
-    )?;
+    if let Some(statement) = &rot.statement {
+        writeln!(
+            out,
+            "{}: 「{}」（{}）",
+            lang.pick("文書の記述", "The document says"),
+            statement.text,
+            statement.source
+        )?;
+    }
+    if p.rotation.as_ref().is_some_and(|r| !r.families.is_empty()) {
+        writeln!(
+            out,
+            "{}: {}",
+            lang.pick("経験した系統", "Families served"),
+            names(&rot.covered)
+        )?;
+    }
     if !rot.missing.is_empty() {
         writeln!(
             out,

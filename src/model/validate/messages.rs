@@ -168,6 +168,13 @@ impl ProblemKind {
                     "a second rule for the same kind of leave",
                 )
                 .to_string(),
+            RoleNumber { number, count } => {
+                if ja {
+                    format!("役割 {number} はありません（この職級の役割は {count} 件）")
+                } else {
+                    format!("there is no role {number} (this grade lists {count})")
+                }
+            }
             UnknownProfile { id, .. } => {
                 if ja {
                     format!("プロファイル `{id}` はありません")
@@ -366,6 +373,13 @@ impl ProblemKind {
                     "use 0 (not counted) to 1 (counted in full)",
                 )
                 .to_string(),
+            RoleNumber { count, .. } => {
+                if ja {
+                    format!("1〜{count} の番号にしてください（文書が挙げる順）")
+                } else {
+                    format!("use a number from 1 to {count} (the document's order)")
+                }
+            }
             DuplicateLeaveRule | DuplicateEntry { .. } => {
                 lang.pick("一つにまとめてください", "keep one of them").to_string()
             }

@@ -111,7 +111,7 @@ impl crate::model::Plan {
         ] {
             for (competency, &level) in levels {
                 ck.reference_key(key, competency, &competencies);
-                let range = profile.level_range(competency);
+                let range = profile.level_range_on(self.series_id(profile), competency);
                 if !range.contains(&level) {
                     ck.push(
                         path![key].key(competency.clone()),
@@ -127,6 +127,29 @@ impl crate::model::Plan {
         for (competency, evidence) in &self.evidence {
             ck.reference_key("evidence", competency, &competencies);
             ck.lines(path!["evidence"].key(competency.clone()), evidence);
+        }
+        for (table, roles) in [
+            ("roles_self", &self.roles_self),
+            ("roles_supervisor", &self.roles_supervisor),
+        ] {
+            for (grade, numbers) in roles {
+                let path = path![table].key(grade.clone());
+                let Some((_, g)) = profile.grade(grade) else {
+                    ck.reference(path, Entity::Grade, grade, &ladder);
+                    continue;
+                };
+                for (i, &number) in numbers.iter().enumerate() {
+                    if number == 0 || usize::from(number) > g.roles.len() {
+                        ck.push(
+                            path![table].key(grade.clone()).index(i),
+                            ProblemKind::RoleNumber {
+                                number,
+                                count: g.roles.len(),
+                            },
+                        );
+                    }
+                }
+            }
         }
         for (i, constraint) in self.constraints.iter().enumerate() {
             ck.lines(path!["constraints", i], constraint);

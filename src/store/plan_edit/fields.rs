@@ -13,6 +13,7 @@ pub(super) enum Scalar {
     Bool(bool),
     Str(String),
     Date(Date),
+    Ints(Vec<i64>),
 }
 
 impl Scalar {
@@ -21,6 +22,7 @@ impl Scalar {
             Scalar::Int(n) => Value::from(*n),
             Scalar::Bool(b) => Value::from(*b),
             Scalar::Str(s) => Value::from(s.as_str()),
+            Scalar::Ints(ns) => Value::Array(ns.iter().copied().collect()),
             Scalar::Date(d) => match u16::try_from(d.year()).ok().filter(|y| *y <= 9999) {
                 Some(year) => Value::from(toml_edit::Datetime {
                     date: Some(toml_edit::Date {
@@ -80,11 +82,20 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
         self_assessment,
         supervisor_assessment,
         evidence,
+        roles_self,
+        roles_supervisor,
         assignments,
         leaves,
         constraints,
     } = plan;
     let text = |s: &String| Scalar::Str(s.clone());
+    let roles = |m: &BTreeMap<String, Vec<u16>>| {
+        Field::Map(
+            m.iter()
+                .map(|(k, v)| (k.clone(), Scalar::Ints(v.iter().map(|&n| i64::from(n)).collect())))
+                .collect(),
+        )
+    };
     let levels =
         |m: &BTreeMap<String, u8>| Field::Map(m.iter().map(|(k, v)| (k.clone(), Scalar::Int(i64::from(*v)))).collect());
     vec![
@@ -123,6 +134,8 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
             "evidence",
             Field::Map(evidence.iter().map(|(k, v)| (k.clone(), text(v))).collect()),
         ),
+        ("roles_self", roles(roles_self)),
+        ("roles_supervisor", roles(roles_supervisor)),
         (
             "assignments",
             Field::Rows(

@@ -89,6 +89,10 @@ pub struct Selections {
     pub gaps: Selection<String>,
     pub trainings: Selection<String>,
     pub rotation: Selection<usize>,
+    /// A role of the target grade, by its number (1 = the document's first).
+    pub roles: Selection<u16>,
+    /// An entry of the support view, by its position (ideals, then measures).
+    pub support: Selection<usize>,
 }
 
 #[derive(Debug, Clone)]

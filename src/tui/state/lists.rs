@@ -298,3 +298,13 @@ pub fn start_rows(start: &Start, catalog: &crate::store::Catalog) -> Vec<StartKe
     rows.extend(catalog.failed.iter().map(|f| StartKey::FailedProfile(f.path.clone())));
     rows
 }
+
+/// The roles view's rows: the target grade's roles by number (1 = the document's first).
+pub fn role_rows(doc: &Doc) -> Vec<u16> {
+    doc.analysis.roles.roles.iter().map(|r| r.number).collect()
+}
+
+/// The support view's rows: the ideals (目指す職員像), then the measures, by position.
+pub fn support_rows(doc: &Doc) -> Vec<usize> {
+    (0..doc.profile.ideals.len() + doc.profile.measures.len()).collect()
+}

@@ -8,8 +8,8 @@ mod said;
 
 pub use doc::{Doc, Edit, HISTORY_LIMIT, History, ReadOnly, Source};
 pub use lists::{
-    Field, GapFilter, GapSort, Section, Selection, SitRow, StartKey, TrainingRow, gap_rows, path_rows, situation_rows,
-    start_rows, training_rows,
+    Field, GapFilter, GapSort, Section, Selection, SitRow, StartKey, TrainingRow, gap_rows, path_rows, role_rows,
+    situation_rows, start_rows, support_rows, training_rows,
 };
 pub use said::Said;
 
@@ -76,6 +76,8 @@ pub enum Hit {
     Gap(String),
     Training(String),
     Rotation(usize),
+    Role(u16),
+    Support(usize),
 }
 
 /// A deletion waiting for `y`.

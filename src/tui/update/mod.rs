@@ -211,6 +211,8 @@ fn click(state: &mut State, hit: Hit, fx: &mut Vec<Effect>) {
                     View::Path => Command::SetTarget,
                     View::Gaps => Command::EditEvidence,
                     View::Trainings => Command::MarkPlanned,
+                    View::Roles => Command::TickRole,
+                    View::Support => Command::Down,
                 };
                 views::command(state, command, fx);
             }

@@ -5,8 +5,8 @@ use crate::tui::action::{Command, View};
 use crate::tui::forms::{Editor, EditorFor, Form, FormKind, LeaveForm, PostingForm, Prompt, PromptFor};
 use crate::tui::picker::Picker;
 use crate::tui::state::{
-    AfterClose, Doc, Field, Hit, Overlay, Said, SitRow, State, TrainingRow, gap_rows, path_rows, situation_rows,
-    training_rows,
+    AfterClose, Doc, Field, Hit, Overlay, Said, SitRow, State, TrainingRow, gap_rows, path_rows, role_rows,
+    situation_rows, support_rows, training_rows,
 };
 use crate::tui::update::Effect;
 use crate::tui::update::delete::ask_delete;
@@ -117,6 +117,14 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 );
             }
         }
+        Command::TickRole | Command::ConfirmRole => {
+            let who = if command == Command::TickRole {
+                Assessor::Own
+            } else {
+                Assessor::Supervisor
+            };
+            tick_role(state, who, fx);
+        }
         Command::Open => open_row(state, fx),
         Command::Add => add_row(state),
         Command::Delete => ask_delete(state),
@@ -158,6 +166,14 @@ fn pin_selection(doc: &mut Doc) {
         View::Rotation => {
             let rows: Vec<usize> = (0..doc.analysis.rotation.postings.len()).collect();
             doc.selected.rotation.pin(&rows);
+        }
+        View::Roles => {
+            let rows = role_rows(doc);
+            doc.selected.roles.pin(&rows);
+        }
+        View::Support => {
+            let rows = support_rows(doc);
+            doc.selected.support.pin(&rows);
         }
     }
 }
@@ -202,6 +218,16 @@ fn move_selection(doc: &mut Doc, delta: isize) {
             let here = doc.selected.rotation.index(&rows);
             doc.selected.rotation.select(&rows, here.saturating_add_signed(delta));
         }
+        View::Roles => {
+            let rows = role_rows(doc);
+            let here = doc.selected.roles.index(&rows);
+            doc.selected.roles.select(&rows, here.saturating_add_signed(delta));
+        }
+        View::Support => {
+            let rows = support_rows(doc);
+            let here = doc.selected.support.index(&rows);
+            doc.selected.support.select(&rows, here.saturating_add_signed(delta));
+        }
     }
 }
 
@@ -232,6 +258,14 @@ pub fn select_hit(doc: &mut Doc, hit: Hit) -> bool {
         Hit::Rotation(i) => {
             let rows: Vec<usize> = (0..doc.analysis.rotation.postings.len()).collect();
             pick(&mut doc.selected.rotation, &rows, i)
+        }
+        Hit::Role(n) => {
+            let rows = role_rows(doc);
+            pick(&mut doc.selected.roles, &rows, n)
+        }
+        Hit::Support(i) => {
+            let rows = support_rows(doc);
+            pick(&mut doc.selected.support, &rows, i)
         }
         _ => false,
     }
@@ -265,6 +299,32 @@ fn level(state: &mut State, id: &str, who: Assessor, delta: i16, fx: &mut Vec<Ef
         fx,
     );
     // The gap list re-sorts: the selection stays on the competency (it is kept by id).
+}
+
+/// Ticks or unticks the selected role of the target grade.
+fn tick_role(state: &mut State, who: Assessor, fx: &mut Vec<Effect>) {
+    let Some(doc) = &state.doc else { return };
+    let rows = role_rows(doc);
+    let Some(number) = doc.selected.roles.selected(&rows).copied() else {
+        state.say(Said::new(
+            "目標の職級に、文書が挙げる役割はありません",
+            "The document lists no roles for the target grade",
+        ));
+        return;
+    };
+    let grade = doc.plan.target_grade.clone();
+    apply_or_warn(
+        state,
+        Said::each(|l| match who {
+            Assessor::Own => format!("{} {number}", l.pick("役割（本人）", "role (self)")),
+            Assessor::Supervisor => format!("{} {number}", l.pick("役割（上司）", "role (supervisor)")),
+        }),
+        |p, _| {
+            p.toggle_role(&grade, number, who);
+            true
+        },
+        fx,
+    );
 }
 
 fn cycle_field(state: &mut State, field: Field, delta: isize, fx: &mut Vec<Effect>) {

@@ -45,7 +45,11 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         .grade(&report.grade)
         .map_or(report.grade.as_str(), |(_, g)| g.name.as_str());
     let [top, bottom] = panes(area);
-    let readiness = crate::describe::readiness_text(report, lang);
+    let mut readiness = crate::describe::readiness_text(report, lang);
+    if let Some(roles) = crate::tui::view::roles::roles_summary(doc, lang) {
+        readiness.push_str(lang.pick("・", "; "));
+        readiness.push_str(&roles);
+    }
     let sort = match doc.gap_sort {
         GapSort::Emphasis => lang.pick("重点順", "by emphasis"),
         GapSort::Gap => lang.pick("差の大きい順", "by gap"),
@@ -119,7 +123,14 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         let text = format!(
             "{}{}{}{}{}{}{}",
             cell(&g.competency_name, name_w),
-            cell(g.emphasis.mark(), 5),
+            cell(
+                if doc.profile.uses_marks() {
+                    g.emphasis.mark()
+                } else {
+                    ""
+                },
+                5
+            ),
             cell(&required, 6),
             cell(&current, 8),
             cell(&supervisor, 5),
@@ -138,15 +149,21 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             theme.dim,
         ));
     }
+    if !report.not_stated.is_empty() && lines.len() < usize::from(inner.height) {
+        let names: Vec<&str> = report.not_stated.iter().map(|n| n.competency_name.as_str()).collect();
+        let text = match lang {
+            Lang::Ja => format!("記載なし（この職級の要件ではない）: {}", names.join("・")),
+            Lang::En => format!("Not stated (no requirement at this grade): {}", names.join(", ")),
+        };
+        lines.push(Line::styled(truncate(&text, columns), theme.dim));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 
-    let detail = block(
-        lang.pick(
-            "記述と出典（◎ 特に求められる ○ 求められる * 段階は例示）",
-            "Descriptors and source (◎ key ○ expected * level illustrative)",
-        ),
-        theme,
-    );
+    let detail_title = match crate::describe::scale_legend_short(&doc.profile, lang) {
+        Some(legend) => format!("{}（{legend}）", lang.pick("記述と出典", "Descriptors and source")),
+        None => lang.pick("記述と出典", "Descriptors and source").to_string(),
+    };
+    let detail = block(&detail_title, theme);
     let detail_inner = detail.inner(bottom);
     frame.render_widget(detail, bottom);
     let columns = usize::from(detail_inner.width);
@@ -164,7 +181,22 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             columns,
             theme.text,
         ));
-        lines.push(Line::from(vec![Span::styled(format!("{target}: "), theme.accent)]));
+        if let (Some(level), Some(series)) = (g.current, doc.plan.series_id(&doc.profile)) {
+            let meaning = crate::describe::level_meaning(&doc.profile, series, &g.competency, level, lang);
+            lines.push(Line::styled(
+                truncate(&format!("{} {meaning}", lang.pick("本人の評価:", "Self:")), columns),
+                theme.accent,
+            ));
+        }
+        let carried = match (&g.derived_from, lang) {
+            (Some(from), Lang::Ja) => format!("（{from} の要件を引き継ぎ）"),
+            (Some(from), Lang::En) => format!(" (carried up from {from})"),
+            (None, _) => String::new(),
+        };
+        lines.push(Line::from(vec![Span::styled(
+            format!("{target}{carried}: "),
+            theme.accent,
+        )]));
         lines.extend(wrapped(
             g.target_descriptor
                 .as_deref()
@@ -184,12 +216,15 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     if doc.analysis.target.readiness.is_none() {
         lines.extend(wrapped(
             lang.pick(
-                "このプロファイルは目標の職級に求める能力の段階を定めていないため、準備度は示せません。",
-                "The profile sets no levels for the target grade, so readiness cannot be shown.",
+                "文書は目標の職級に求める能力の段階を示していないため、準備度は示せません。役割の確認（6）が目安です。",
+                "The document sets no ability levels for the target grade, so there is no readiness figure; the roles checklist (6) is the signal.",
             ),
             columns,
             theme.warn,
         ));
+    }
+    for line in crate::describe::scale_legend(&doc.profile, lang) {
+        lines.extend(wrapped(&line, columns, theme.dim));
     }
     frame.render_widget(Paragraph::new(lines), detail_inner);
 }

@@ -8,9 +8,11 @@ mod gaps;
 mod help;
 mod palette;
 mod path;
+pub(crate) mod roles;
 mod rotation;
 mod situation;
 mod start;
+mod support;
 mod trainings;
 
 use ratatui::Frame;
@@ -161,14 +163,18 @@ fn regions(area: Rect, message_lines: u16) -> Regions {
     }
 }
 
-/// Tab labels and the columns they occupy on the tab line.
-fn tab_spans(lang: Lang) -> Vec<(View, String, u16, u16)> {
+/// Tab labels and the columns they occupy on the tab line: the full titles when they fit
+/// in `columns`, the short ones otherwise (80 columns).
+fn tab_spans(lang: Lang, columns: u16) -> Vec<(View, String, u16, u16)> {
+    let full: usize = View::ALL.iter().map(|v| width(v.title(lang)) + 5).sum();
+    let short = full + 1 > usize::from(columns);
     let mut x = 1u16;
     View::ALL
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            let label = format!(" {} {} ", i + 1, v.title(lang));
+            let title = if short { v.short_title(lang) } else { v.title(lang) };
+            let label = format!(" {} {title} ", i + 1);
             let w = u16::try_from(width(&label)).unwrap_or(u16::MAX);
             let span = (*v, label, x, x.saturating_add(w));
             x = x.saturating_add(w + 1);
@@ -200,6 +206,8 @@ pub fn draw(frame: &mut Frame, state: &State) -> HitMap {
                 View::Gaps => gaps::draw(frame, state, doc, r.body, &theme, &mut hits),
                 View::Trainings => trainings::draw(frame, state, doc, r.body, &theme, &mut hits),
                 View::Rotation => rotation::draw(frame, state, doc, r.body, &theme, &mut hits),
+                View::Roles => roles::draw(frame, state, doc, r.body, &theme, &mut hits),
+                View::Support => support::draw(frame, state, doc, r.body, &theme, &mut hits),
             }
         }
     }
@@ -284,7 +292,7 @@ fn draw_header(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
 
 fn draw_tabs(frame: &mut Frame, state: &State, current: View, area: Rect, theme: &Theme, hits: &mut HitMap) {
     let mut spans = vec![Span::raw(" ")];
-    for (view, label, from, to) in tab_spans(state.lang()) {
+    for (view, label, from, to) in tab_spans(state.lang(), area.width) {
         let active = view == current;
         let style = if active { theme.tab_active } else { theme.dim };
         let label = if active {

@@ -143,6 +143,9 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             },
         ));
         lines.extend(wrapped(&rule.text, columns, theme.text));
+        if let Some(strength) = crate::describe::rule_strength(rule, lang) {
+            lines.extend(wrapped(&strength, columns, theme.dim));
+        }
         if let Some(required) = rule.departments_required {
             lines.push(Line::raw(match lang {
                 Lang::Ja => format!("経験した部署 {} / {required}", rule.departments_served),
@@ -151,10 +154,28 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         }
     }
     let names = |ids: &[String]| ids.iter().map(|f| family_name(f)).collect::<Vec<_>>().join("・");
-    lines.push(Line::raw(truncate(
-        &format!("{} {}", lang.pick("経験した系統:", "Served:"), names(&r.covered)),
-        columns,
-    )));
+    if let Some(statement) = &r.statement {
+        lines.push(Line::styled(
+            truncate(lang.pick("文書の記述:", "The document says:"), columns),
+            theme.accent,
+        ));
+        lines.extend(wrapped(
+            &format!("「{}」（{}）", statement.text, statement.source),
+            columns,
+            theme.text,
+        ));
+    }
+    if doc
+        .profile
+        .rotation
+        .as_ref()
+        .is_some_and(|rot| !rot.families.is_empty())
+    {
+        lines.push(Line::raw(truncate(
+            &format!("{} {}", lang.pick("経験した系統:", "Served:"), names(&r.covered)),
+            columns,
+        )));
+    }
     if !r.missing.is_empty() {
         lines.push(Line::styled(
             truncate(

@@ -62,7 +62,11 @@ fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
                 return String::new();
             };
             let req = doc.profile.requirement(&p.target_grade, c);
-            let mark = req.as_ref().map_or("", |r| r.emphasis.mark());
+            let mark = match &req {
+                Some(r) if r.level.is_none() => lang.pick("－", "-"),
+                Some(r) if doc.profile.uses_marks() => r.emphasis.mark(),
+                _ => "",
+            };
             let (own, supervisor, none, level_w) = match lang {
                 Lang::Ja => ("本人", "上司", "未評価", 6),
                 // A dash for "not rated", so the row fits 80 columns in English too.
@@ -181,8 +185,36 @@ fn detail(state: &State, doc: &Doc, row: Option<&SitRow>, columns: usize, theme:
                 }
             }
             lines.push(Line::from(""));
-            let scale: Vec<String> = doc.profile.scale.levels.iter().map(|l| format!("{} {}", l.level, l.label)).collect();
-            lines.extend(wrapped(&scale.join(" / "), columns, theme.dim));
+            let series = p.series_id(&doc.profile).unwrap_or("");
+            let rungs = doc.profile.rungs(series, &c.id);
+            if doc.profile.scale.kind() == crate::model::ScaleKind::Descriptors {
+                // The ladder the self level is read on: each rung with the grades it belongs to.
+                lines.push(Line::styled(
+                    lang.pick("評価の段階（文書の記述の順）:", "Levels (the document's descriptions, in order):"),
+                    theme.accent,
+                ));
+                if rungs.is_empty() {
+                    lines.extend(wrapped(
+                        lang.pick(
+                            "この職系では、文書はこの能力を職級ごとに記述していません。",
+                            "On this ladder the document does not describe this ability per grade.",
+                        ),
+                        columns,
+                        theme.dim,
+                    ));
+                }
+                for rung in rungs {
+                    let meaning = crate::describe::level_meaning(&doc.profile, series, &c.id, rung.level, lang);
+                    lines.extend(wrapped(&meaning, columns, theme.dim));
+                }
+            } else {
+                let scale: Vec<String> =
+                    doc.profile.scale.levels.iter().map(|l| format!("{} {}", l.level, l.label)).collect();
+                lines.extend(wrapped(&scale.join(" / "), columns, theme.dim));
+            }
+            for line in crate::describe::scale_legend(&doc.profile, lang) {
+                lines.extend(wrapped(&line, columns, theme.dim));
+            }
             if let Some(e) = p.evidence.get(&c.id) {
                 lines.push(Line::from(""));
                 lines.push(Line::styled(lang.pick("根拠:", "Evidence:"), theme.accent));
