@@ -166,7 +166,16 @@ pub fn grade_diff(
             ]
         })
         .collect();
-    if rows.is_empty() {
+    if p.requirements.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "（文書は職級ごとの能力の要件を示していません。役割の違いは下のとおりです）",
+                "(the document sets no ability requirements per grade; the roles that differ follow)"
+            )
+        )?;
+    } else if rows.is_empty() {
         writeln!(
             out,
             "{}",

@@ -8,7 +8,8 @@ use serde::Serialize;
 use crate::cli::ProfileCommand;
 use crate::i18n::Lang;
 use crate::model::{
-    CompetencyGroup, Document, Grade, Profile, PromotionStep, ResolvedRequirement, Rotation, Scale, Training,
+    CompetencyGroup, DeliveryMethod, Document, Grade, Ideal, Measure, Profile, PromotionStep, ResolvedRequirement,
+    Rotation, Rung, Scale, Training,
 };
 use crate::store::profiles::user_profile_dir;
 use crate::store::{BUNDLED, Catalog, Origin, load_profile_file};
@@ -307,12 +308,22 @@ pub fn write_export_json(profile: &Profile, out: &mut impl Write) -> io::Result<
 /// competency requirement filled in, series named on requirements and promotion steps.
 #[derive(Serialize)]
 pub(crate) struct ProfileExport<'p> {
+    schema_version: u32,
     id: &'p str,
     name: &'p str,
     name_romaji: &'p str,
     prefecture: Option<&'p str>,
     document: &'p Document,
     scale: &'p Scale,
+    /// Where the numbers come from: `descriptors` (rungs of the document's descriptions),
+    /// `proficiency` or `levels` (numbers that are the profile's, `scale_assumed` when
+    /// they are Michi's assumption rather than the document's).
+    scale_kind: &'static str,
+    scale_assumed: bool,
+    /// The legend every screen shows, in Japanese.
+    scale_legend: Vec<String>,
+    /// Descriptor scales: each ability's ladder on each series.
+    ladders: Vec<LadderExport<'p>>,
     competency_groups: &'p [CompetencyGroup],
     job_series: Vec<SeriesExport<'p>>,
     competencies: Vec<CompetencyExport<'p>>,
@@ -320,6 +331,16 @@ pub(crate) struct ProfileExport<'p> {
     promotion: Vec<StepExport<'p>>,
     rotation: Option<&'p Rotation>,
     trainings: Vec<TrainingExport<'p>>,
+    delivery_methods: &'p [DeliveryMethod],
+    ideals: &'p [Ideal],
+    measures: &'p [Measure],
+}
+
+#[derive(Serialize)]
+struct LadderExport<'p> {
+    series: &'p str,
+    competency: &'p str,
+    rungs: Vec<Rung<'p>>,
 }
 
 #[derive(Serialize)]
@@ -328,6 +349,7 @@ struct SeriesExport<'p> {
     name: &'p str,
     description: Option<&'p str>,
     source: &'p str,
+    illustrative: bool,
     grades: &'p [Grade],
 }
 
@@ -359,7 +381,28 @@ struct TrainingExport<'p> {
 
 impl<'p> ProfileExport<'p> {
     pub(crate) fn new(p: &'p Profile) -> Self {
+        let ladders = p
+            .job_series
+            .iter()
+            .flat_map(|s| p.competencies.iter().map(move |c| (s, c)))
+            .filter_map(|(s, c)| {
+                let rungs = p.rungs(&s.id, &c.id);
+                (!rungs.is_empty()).then_some(LadderExport {
+                    series: &s.id,
+                    competency: &c.id,
+                    rungs,
+                })
+            })
+            .collect();
         ProfileExport {
+            schema_version: p.schema_version,
+            scale_kind: p.scale.kind().as_str(),
+            scale_assumed: p.scale.kind() != crate::model::ScaleKind::Descriptors && p.scale.illustrative,
+            scale_legend: crate::describe::scale_legend(p, Lang::Ja),
+            ladders,
+            delivery_methods: &p.delivery_methods,
+            ideals: &p.ideals,
+            measures: &p.measures,
             id: &p.id,
             name: &p.name,
             name_romaji: &p.name_romaji,
@@ -375,6 +418,7 @@ impl<'p> ProfileExport<'p> {
                     name: &s.name,
                     description: s.description.as_deref(),
                     source: &s.source,
+                    illustrative: s.illustrative,
                     grades: &s.grades,
                 })
                 .collect(),

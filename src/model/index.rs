@@ -159,6 +159,8 @@ impl Levels {
         // (series, competency, descriptor) → rung, and the next rung per (series, competency).
         let mut seen: HashMap<(usize, usize, &str), u8> = HashMap::new();
         let mut next: HashMap<(usize, usize), u8> = HashMap::new();
+        // The highest level stated so far per (series, competency), for `never_lower`.
+        let mut held: HashMap<(usize, usize), u8> = HashMap::new();
         let mut flat = 0;
         for (s, series) in p.job_series.iter().enumerate() {
             for (rank, g) in series.grades.iter().enumerate() {
@@ -184,6 +186,14 @@ impl Levels {
                                 *n
                             })
                         }),
+                    };
+                    let level = match (level, p.scale.never_lower && kind == ScaleKind::Proficiency) {
+                        (Some(level), true) => {
+                            let top = held.entry((s, c)).or_insert(level);
+                            *top = (*top).max(level);
+                            Some(*top)
+                        }
+                        (level, _) => level,
                     };
                     if let Some(slot) = out.levels.get_mut(i) {
                         *slot = level;

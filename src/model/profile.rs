@@ -147,6 +147,11 @@ pub struct Scale {
     /// list an ability still asks the highest level a lower grade asked (marked derived).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accumulate: Option<Quote>,
+    /// Proficiency scales: a stated requirement never asks less than the same ability
+    /// asked at a lower grade of the ladder (◎ at 主査 then ○ at 主幹 keeps 主査's level).
+    /// The profile's assumption, said in `note`; the document's emphasis is unchanged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub never_lower: bool,
 }
 
 /// The level a grade requires of its key (◎) and expected (○) items on a proficiency scale.

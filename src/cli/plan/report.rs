@@ -12,10 +12,6 @@ use crate::i18n::Lang;
 use crate::model::{Date, Emphasis, Plan, Profile, fiscal_year_label};
 use crate::text::escape_line;
 
-fn level(l: Option<u8>) -> String {
-    l.map_or_else(|| "-".to_string(), |l| l.to_string())
-}
-
 fn heading(out: &mut impl Write, text: &str) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "■ {text}")
@@ -158,13 +154,21 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
     let rows: Vec<[String; 6]> = shown
         .iter()
         .map(|g| {
+            let cell = crate::describe::level_cell(
+                p,
+                Some(g.required),
+                g.emphasis,
+                g.illustrative,
+                g.derived_from.is_some(),
+                lang,
+            );
+            let number = |l: u8| crate::describe::level_number(p, l, lang);
             [
                 g.competency_name.clone(),
-                g.emphasis.mark().to_string(),
-                format!("{}{}", g.required, if g.illustrative { "*" } else { "" }),
-                g.current
-                    .map_or_else(|| lang.pick("未評価", "n/a").to_string(), |l| l.to_string()),
-                level(g.supervisor),
+                if p.uses_marks() { g.emphasis.mark() } else { "" }.to_string(),
+                cell.trim_start_matches(['◎', '○', '・']).to_string(),
+                g.current.map_or_else(|| lang.pick("未評価", "n/a").to_string(), number),
+                g.supervisor.map_or_else(|| "-".to_string(), number),
                 g.gap.map_or_else(|| "?".to_string(), |n| n.to_string()),
             ]
         })
@@ -199,14 +203,22 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
             }
         )?;
     }
-    writeln!(
-        out,
-        "{}",
-        lang.pick(
-            "◎ 特に求められる  ○ 求められる  * 段階の数値は例示（文書は数値を定めていません）",
-            "◎ key  ○ expected  * numeric level is illustrative (the document gives no numbers)"
-        )
-    )?;
+    if !a.target.not_stated.is_empty() {
+        let names: Vec<&str> = a.target.not_stated.iter().map(|n| n.competency_name.as_str()).collect();
+        writeln!(
+            out,
+            "{}",
+            match lang {
+                Lang::Ja => format!("記載なし（この職級の要件ではない）: {}", names.join("、")),
+                Lang::En => format!("Not stated (no requirement at this grade): {}", names.join(", ")),
+            }
+        )?;
+    }
+    if !a.target.gaps.is_empty() {
+        for line in crate::describe::scale_legend(p, lang) {
+            writeln!(out, "  {line}")?;
+        }
+    }
 
     heading(out, lang.pick("研修計画", "Training plan"))?;
     if a.trainings.is_empty() {
