@@ -48,9 +48,14 @@ fn base() -> Plan {
         completed_trainings: vec!["ojt".into(), "tokyo_shichoson_kenshujo".into()],
         planned_trainings: vec!["jichi_daigakko".into()],
         planned_years: BTreeMap::new(),
-        self_assessment: BTreeMap::from([("ethics".into(), 3), ("collaboration".into(), 2)]),
-        supervisor_assessment: BTreeMap::from([("ethics".into(), 3)]),
-        evidence: BTreeMap::from([("ethics".into(), "窓口で".into())]),
+        // Rungs of 昭島's descriptor ladders: 責任感・公正性 has four on the general series,
+        // 説明応対 two.
+        self_assessment: BTreeMap::from([
+            ("responsibility_fairness".into(), 1),
+            ("explanation_response".into(), 2),
+        ]),
+        supervisor_assessment: BTreeMap::from([("responsibility_fairness".into(), 1)]),
+        evidence: BTreeMap::from([("responsibility_fairness".into(), "窓口で".into())]),
         roles_self: BTreeMap::new(),
         roles_supervisor: BTreeMap::new(),
         assignments: vec![
@@ -408,18 +413,19 @@ fn cases() -> Vec<Case> {
         (
             "self level off the scale",
             |p| {
-                p.self_assessment.insert("ethics".into(), 9);
+                p.self_assessment.insert("responsibility_fairness".into(), 9);
             },
             |k| matches!(k, ProblemKind::LevelOutsideScale { level: 9, .. }),
-            &["本人評価（倫理観）の段階 9"],
+            &["本人評価（責任感・公正性）の段階 9"],
         ),
         (
             "supervisor level off the scale",
             |p| {
-                p.supervisor_assessment.insert("collaboration".into(), 0);
+                // 説明応対 has two rungs (主事職's and 主任職's descriptions).
+                p.supervisor_assessment.insert("explanation_response".into(), 3);
             },
-            |k| matches!(k, ProblemKind::LevelOutsideScale { level: 0, .. }),
-            &["上司評価（協働性）の段階 0"],
+            |k| matches!(k, ProblemKind::LevelOutsideScale { level: 3, .. }),
+            &["上司評価（説明応対）の段階 3"],
         ),
         (
             "unknown family of a posting",
