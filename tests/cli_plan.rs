@@ -327,7 +327,10 @@ fn grade_diff_shows_what_the_higher_grade_asks() {
     assert!(stdout.contains("主任級 と 副主幹・主査級 の違い"), "{stdout}");
     let line = stdout.lines().find(|l| l.starts_with("交渉・調整能力")).unwrap();
     // Blank at 主任級 in the document's table: no requirement, not "level 1".
-    assert!(line.contains("記載なし") && line.contains("◎4") && !line.contains("・1"), "{line}");
+    assert!(
+        line.contains("記載なし") && line.contains("◎4") && !line.contains("・1"),
+        "{line}"
+    );
     assert!(stdout.contains("副主幹・主査級 で新たに求められる役割"), "{stdout}");
     let (code, stdout, _) = michi(&["grade", "diff", "--profile", "ageo", "shusa", "kacho", "--json"]);
     assert_eq!(code, 0);

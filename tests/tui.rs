@@ -183,7 +183,10 @@ fn every_view_shows_its_content_at_80x24_and_120x40() {
             }
             assert!(text.contains("▶"), "{view:?} at {w}x{h}: selection marker");
             if view == View::Rotation {
-                assert!(!text.contains("次の配属の候補"), "no family borrowed to suggest:\n{text}");
+                assert!(
+                    !text.contains("次の配属の候補"),
+                    "no family borrowed to suggest:\n{text}"
+                );
             }
         }
     }
