@@ -5,6 +5,7 @@ use michi::engine::{self, Finding, RuleStatus};
 use michi::i18n::Lang;
 use michi::model::{Assignment, Date, Emphasis, Leave, LeaveKind, LeaveRule, Plan, Profile, Track};
 use michi::store::{BUNDLED, Catalog, parse_plan, parse_profile};
+use michi::testgen::{ProfileShape, profile_toml};
 use proptest::prelude::*;
 
 fn d(s: &str) -> Date {
@@ -123,7 +124,7 @@ proptest! {
     ) {
         let p = profile("iruma");
         let mut plan = with_assessment(blank_plan(&p, "shunin", "bucho"), &p, &levels);
-        plan.completed_trainings = done.iter().map(|&i| p.trainings[i].id.clone()).collect();
+        plan.completed_trainings = done.iter().map(|&i| p.trainings[i % p.trainings.len()].id.clone()).collect();
         plan.completed_trainings.dedup();
         let a = engine::analyze(&p, &plan, today(), 3);
         for s in &a.trainings {
@@ -332,15 +333,27 @@ fn specialists_are_exempt_where_the_rule_says_so() {
 
 #[test]
 fn leave_inside_a_rotation_window_is_noted() {
+    // 入間's IV-1(3) sets no period or count: no rule, so no window to count leave in.
     let p = profile("iruma");
-    let plan = persona("iruma-back-from-childcare");
+    let persona = persona("iruma-back-from-childcare");
+    let r = engine::rotation(&p, &persona, today());
+    assert!(r.rules.is_empty());
+    assert!(r.findings.contains(&Finding::NoRules));
+    assert!(!r.findings.iter().any(|f| matches!(f, Finding::LeaveInWindow { .. })));
+    assert!(r.findings.iter().any(|f| matches!(f, Finding::Constraint { .. })));
+
+    // A profile whose rules have a 10-year window counts the same leave inside it.
+    let toml = profile_toml(&ProfileShape::BASE);
+    let p = parse_profile("synthetic.toml", toml.as_bytes(), Lang::En).unwrap();
+    let mut plan = blank_plan(&p, "s0g0", "s0g2");
+    plan.hire_date = persona.hire_date;
+    plan.leaves = persona.leaves.clone();
     let r = engine::rotation(&p, &plan, today());
     assert!(
         r.findings
             .iter()
             .any(|f| matches!(f, Finding::LeaveInWindow { days, .. } if *days == 701))
     );
-    assert!(r.findings.iter().any(|f| matches!(f, Finding::Constraint { .. })));
 }
 
 #[test]

@@ -166,9 +166,13 @@ fn every_view_shows_its_content_at_80x24_and_120x40() {
             View::Path,
             &["昇任の道筋", "主幹級", "2027（令和9年度）", "役職定年", "職級の違い"],
         ),
-        (View::Gaps, &["準備度 53/100", "組織管理能力", "◎", "出典"]),
+        (View::Gaps, &["準備度 52/100", "組織管理能力", "◎", "出典"]),
         (View::Trainings, &["研修計画", "コーチング研修", "予定", "受講済み"]),
-        (View::Rotation, &["配属の推移", "企画部門", "次の配属の候補", "事業系"]),
+        // 入間's document sets no rotation rule or department families (IV-1(3)).
+        (
+            View::Rotation,
+            &["配属の推移", "企画部門", "判定できるローテーションの規則がありません"],
+        ),
     ];
     for (view, words) in expectations {
         app.command(Command::Go(view));
@@ -178,6 +182,12 @@ fn every_view_shows_its_content_at_80x24_and_120x40() {
                 assert!(text.contains(word), "{view:?} at {w}x{h}: missing {word} in\n{text}");
             }
             assert!(text.contains("▶"), "{view:?} at {w}x{h}: selection marker");
+            if view == View::Rotation {
+                assert!(
+                    !text.contains("次の配属の候補"),
+                    "no family borrowed to suggest:\n{text}"
+                );
+            }
         }
     }
 }

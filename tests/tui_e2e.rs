@@ -200,10 +200,10 @@ fn a_user_session_in_a_real_terminal_and_sigterm() {
     t.keys(&["Tab"]);
     t.wait_text("職級の違い");
     t.keys(&["Tab"]);
-    t.wait_text("準備度 53/100");
+    t.wait_text("準備度 52/100");
     t.keys(&["+"]);
     let raised = t.wait("readiness to change", |s| {
-        s.contains("準備度 ") && !s.contains("準備度 53/100")
+        s.contains("準備度 ") && !s.contains("準備度 52/100")
     });
     assert!(raised.contains("未保存"), "{raised}");
 
