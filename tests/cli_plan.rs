@@ -199,14 +199,15 @@ fn broken_plans_are_refused_with_line_and_hint() {
             &["overlaps the previous one"],
         ),
         (
-            "ethics = 3",
+            "ethics = 1",
             "ethics = 9",
             "plan.toml:10:",
-            &["level 9 is outside the scale 1–5"],
+            // 倫理 is one description at every grade (上越 3(1)): rung 1, or 0 not yet
+            &["level 9 is outside the scale 0–1"],
         ),
         (
-            "ethics = 3",
-            "ethcs = 3",
+            "ethics = 1",
+            "ethcs = 1",
             "plan.toml:10:",
             &["no competency with id `ethcs`", "did you mean `ethics`?"],
         ),

@@ -284,14 +284,26 @@ fn rotation_on_hand_made_histories() {
     let r = engine::rotation(&p, &plan, today());
     assert_eq!(r.rules[0].status, RuleStatus::Satisfied);
     assert!(r.missing.is_empty());
-    // The current posting has run 7.6 years against a typical 3: due for rotation, and the
-    // least recently served family other than the current one comes next.
+    // The least recently served family other than the current one comes next.
+    assert_eq!(r.next_family.as_deref(), Some("citizen"));
+    // 上越's document gives no years per posting, so no posting is called long or due.
+    assert!(p.rotation.as_ref().unwrap().typical_tenure_years.is_none());
+    assert!(
+        !r.findings
+            .iter()
+            .any(|f| matches!(f, Finding::DueForRotation { .. } | Finding::LongPosting { .. }))
+    );
+    // With an example tenure of 3 years, the current posting (7.6 years) is due.
+    let mut with_tenure = p.clone();
+    let rotation = with_tenure.rotation.as_mut().unwrap();
+    rotation.typical_tenure_years = Some(3);
+    rotation.tenure_illustrative = true;
+    let r = engine::rotation(&with_tenure, &plan, today());
     assert!(
         r.findings
             .iter()
-            .any(|f| matches!(f, Finding::DueForRotation { years, .. } if *years > 7.0))
+            .any(|f| matches!(f, Finding::DueForRotation { years, illustrative: true, .. } if *years > 7.0))
     );
-    assert_eq!(r.next_family.as_deref(), Some("citizen"));
 
     // The administrative family only after the window closed: not met.
     plan.assignments = vec![
@@ -302,6 +314,7 @@ fn rotation_on_hand_made_histories() {
     let r = engine::rotation(&p, &plan, today());
     assert_eq!(r.rules[0].status, RuleStatus::NotMet);
     assert_eq!(r.missing, ["admin"]);
+    let r = engine::rotation(&with_tenure, &plan, today());
     assert!(
         r.findings
             .iter()

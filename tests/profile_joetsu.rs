@@ -1,10 +1,55 @@
 #![allow(clippy::unwrap_used, clippy::panic)]
 //! Content test for the bundled 上越市 profile, against 上越市人材育成方針（改訂）
 //! (seed 004_f331e8cdcada81bc.txt). Expected values are copied from the document.
+//!
+//! The checks that texts are verbatim read the seed from `MICHI_SEEDS_DIR`, else from
+//! `../shared/seeds` beside the crate; without either they say so and check nothing.
 
+use michi::engine::{self, Finding};
+use michi::i18n::Lang;
+use michi::model::{Assignment, Date, Plan, Profile, RuleStrength, ScaleKind, Track};
+use michi::store::{BUNDLED, parse_profile};
 use serde_json::Value;
 
 mod common;
+
+const SEED_FILE: &str = "004_f331e8cdcada81bc.txt";
+
+/// The seed text with all white space removed (the PDF conversion broke lines anywhere),
+/// or `None` when the seed directory is not on this machine.
+fn seed() -> Option<String> {
+    let dir = std::env::var("MICHI_SEEDS_DIR")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds").to_string());
+    let path = std::path::Path::new(&dir).join(SEED_FILE);
+    if std::env::var_os("MICHI_SEEDS_DIR").is_none() && !path.exists() {
+        eprintln!("seed {} not found: verbatim checks skipped", path.display());
+        return None;
+    }
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Some(squash(&text))
+}
+
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Asserts each (label, text) occurs in the seed, white space aside.
+fn assert_verbatim<'a>(items: impl IntoIterator<Item = (String, &'a str)>) {
+    let Some(seed) = seed() else { return };
+    let mut checked = 0;
+    for (label, text) in items {
+        assert!(!text.trim().is_empty(), "{label}: empty");
+        assert!(seed.contains(&squash(text)), "{label}: not in the document: {text}");
+        checked += 1;
+    }
+    assert!(checked > 0, "nothing to check");
+}
+
+/// The bundled profile as the library reads it (measures and ideals, strengths …).
+fn profile() -> Profile {
+    let (file, text) = BUNDLED.iter().find(|(f, _)| f.starts_with("joetsu")).unwrap();
+    parse_profile(file, text.as_bytes(), Lang::En).unwrap()
+}
 
 fn export() -> Value {
     common::export_profile("joetsu")
@@ -24,10 +69,9 @@ fn by_name<'a>(list: &'a [Value], name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no entry named {name}"))
 }
 
+/// The 一般行政職 ladder: the document's one ladder, under the name its rotation rule uses.
 fn the_series(p: &Value) -> &Value {
-    let series = arr(p, "job_series");
-    assert_eq!(series.len(), 1, "the document has one ladder");
-    &series[0]
+    by_name(arr(p, "job_series"), "一般行政職")
 }
 
 fn grade_id(p: &Value, name: &str) -> String {
@@ -149,13 +193,141 @@ fn basic_qualities_and_abilities_in_their_groups() {
 }
 
 #[test]
-fn basic_qualities_expected_at_every_grade() {
+fn the_scale_is_the_documents_descriptions_without_numbers() {
     let p = export();
-    for grade in GRADES {
+    let scale = &p["scale"];
+    assert_eq!(s(scale, "kind"), "descriptors");
+    for key in ["min", "max", "levels", "targets"] {
+        assert!(
+            scale.get(key).is_none_or(Value::is_null),
+            "scale.{key} on a descriptor scale"
+        );
+    }
+    assert_eq!(scale["illustrative"], Value::Bool(false));
+    assert!(s(scale, "source").starts_with("上越 3"));
+    assert!(!s(scale, "note").is_empty());
+    for r in arr(&p, "requirements") {
+        assert_eq!(r["illustrative"], Value::Bool(false), "{r}");
+        // listed items only: no ◎/○ (descriptor ladders have no marks)
+        if !r["level"].is_null() {
+            assert_eq!(s(r, "emphasis"), "key", "{r}");
+            assert!(!s(r, "descriptor").is_empty(), "{r}");
+        }
+    }
+}
+
+/// 「職位にかかわらず一定に求められる」: the same description, so the same rung, at every grade.
+#[test]
+fn basic_qualities_are_the_same_at_every_grade() {
+    let p = export();
+    let comps = arr(&p, "competencies");
+    for series in arr(&p, "job_series") {
         for quality in BASIC {
-            let r = requirement(&p, grade, quality);
-            assert_eq!(s(r, "emphasis"), "expected", "{grade} × {quality}");
-            assert!(s(r, "source").contains("全職員共通"));
+            let c = by_name(comps, quality);
+            let rows: Vec<&Value> = arr(series, "grades")
+                .iter()
+                .map(|g| {
+                    arr(&p, "requirements")
+                        .iter()
+                        .find(|r| s(r, "grade") == s(g, "id") && s(r, "competency") == s(c, "id"))
+                        .unwrap_or_else(|| panic!("{} × {quality}", s(g, "name")))
+                })
+                .collect();
+            assert_eq!(rows.len(), GRADES.len());
+            for r in rows {
+                assert_eq!(r["level"].as_u64(), Some(1), "{quality}: one rung at every grade");
+                assert_eq!(s(r, "descriptor"), s(c, "definition"), "{quality}: 3(1)'s text");
+                assert!(s(r, "source").contains("全職員共通"));
+                assert!(s(r, "source").contains("職位にかかわらず一定に求められる"));
+            }
+        }
+    }
+}
+
+/// A grade that does not list an ability asks nothing of it; where both list it, the
+/// higher grade never asks a lower rung.
+#[test]
+fn no_ability_drops_between_adjacent_grades() {
+    let p = export();
+    let reqs = arr(&p, "requirements");
+    let level = |grade: &str, competency: &str| {
+        reqs.iter()
+            .find(|r| s(r, "grade") == grade && s(r, "competency") == competency)
+            .and_then(|r| r["level"].as_u64())
+    };
+    let mut pairs = 0;
+    for series in arr(&p, "job_series") {
+        for pair in arr(series, "grades").windows(2) {
+            let (lower, higher) = (s(&pair[0], "id"), s(&pair[1], "id"));
+            for c in arr(&p, "competencies") {
+                if let Some(below) = level(lower, s(c, "id")) {
+                    let above = level(higher, s(c, "id"))
+                        .unwrap_or_else(|| panic!("{} dropped from {lower} to {higher}", s(c, "name")));
+                    assert!(above >= below, "{}: {lower} {below} → {higher} {above}", s(c, "name"));
+                }
+            }
+            pairs += 1;
+        }
+    }
+    assert_eq!(pairs, 2 * (GRADES.len() - 1));
+}
+
+#[test]
+fn every_descriptor_is_the_documents_text() {
+    let p = export();
+    assert_verbatim(
+        arr(&p, "requirements")
+            .iter()
+            .filter(|r| !r["level"].is_null())
+            .map(|r| {
+                (
+                    format!("{} × {}", s(r, "grade"), s(r, "competency")),
+                    s(r, "descriptor"),
+                )
+            }),
+    );
+    assert_verbatim(
+        arr(&p, "competencies")
+            .iter()
+            .filter(|c| !s(c, "definition").is_empty())
+            .map(|c| (s(c, "name").to_string(), s(c, "definition"))),
+    );
+}
+
+/// The document has one ladder for 一般事務、土木技師、保健師など; the second series only
+/// lets the rotation rule keep to 一般行政職, and is marked as Michi's.
+#[test]
+fn two_series_with_the_same_ladder_the_second_michis() {
+    let p = export();
+    let series = arr(&p, "job_series");
+    assert_eq!(series.len(), 2);
+    let gyosei = the_series(&p);
+    let other = series.iter().find(|x| s(x, "id") != s(gyosei, "id")).unwrap();
+    let lib = profile();
+    let lib_series = |id: &str| lib.job_series.iter().find(|x| x.id == id).unwrap();
+    assert!(!lib_series(s(gyosei, "id")).illustrative);
+    let michis = lib_series(s(other, "id"));
+    assert!(michis.illustrative);
+    assert!(michis.name.contains("一般行政職以外"));
+    assert!(michis.description.as_deref().unwrap_or("").contains("Michi"));
+    let names = |x: &Value| {
+        arr(x, "grades")
+            .iter()
+            .map(|g| s(g, "name").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(gyosei), GRADES);
+    assert_eq!(names(other), GRADES);
+    // same requirement, grade for grade
+    let reqs = arr(&p, "requirements");
+    for (a, b) in arr(gyosei, "grades").iter().zip(arr(other, "grades")) {
+        for c in arr(&p, "competencies") {
+            let find = |g: &Value| {
+                reqs.iter()
+                    .find(|r| s(r, "grade") == s(g, "id") && s(r, "competency") == s(c, "id"))
+                    .map(|r| (r["level"].clone(), r["descriptor"].clone()))
+            };
+            assert_eq!(find(a), find(b), "{} × {}", s(a, "name"), s(c, "name"));
         }
     }
 }
@@ -247,8 +419,9 @@ fn per_grade_abilities_with_descriptors() {
             s(requirement(&p, grade, "業務遂行"), "descriptor").contains("進捗管理及び的確な指示を行うことができる")
         );
     }
-    // 主事級職員の表には人材育成がない
-    assert_eq!(s(requirement(&p, "主事", "人材育成"), "emphasis"), "unmarked");
+    // 主事級職員の表には人材育成がない: no requirement (記載なし), not a level
+    assert!(requirement(&p, "主事", "人材育成")["level"].is_null());
+    assert!(requirement(&p, "主事", "人材育成")["descriptor"].is_null());
 }
 
 #[test]
@@ -266,14 +439,31 @@ fn rotation_three_families_in_first_ten_years() {
     ] {
         let f = by_name(families, name);
         assert_eq!(f["illustrative"], Value::Bool(false), "{name} is the document's");
+        assert!(
+            s(f, "description").ends_with("など"),
+            "{name}: the document's fields are examples"
+        );
         for field in fields {
             assert!(s(f, "description").contains(field), "{name} lacks {field}");
         }
     }
 
-    // departments named after the document's fields sit in the right family
+    // departments named after the document's fields sit in the right family; the document
+    // gives fields with 「など」, not a list of departments: they are Michi's examples
     let fam_id = |name: &str| s(by_name(families, name), "id").to_string();
     let deps = arr(rot, "departments");
+    assert!(!deps.is_empty());
+    for d in deps {
+        assert_eq!(d["illustrative"], Value::Bool(true), "{} is Michi's", s(d, "name"));
+    }
+    assert!(
+        arr(&p["document"], "notes")
+            .iter()
+            .any(|n| n.as_str().unwrap_or("").contains("rotation.departments")),
+        "a note says the departments are Michi's"
+    );
+    // no tenure per posting: the document gives none
+    assert!(rot["typical_tenure_years"].is_null());
     for (field, family) in [
         ("税", "市民対応系"),
         ("福祉", "市民対応系"),
@@ -308,9 +498,187 @@ fn rotation_three_families_in_first_ten_years() {
     want.sort();
     assert_eq!(got, want);
     let text = s(rule, "text");
-    assert!(text.contains("一般行政職について、採用から概ね"));
+    // the whole sentence
+    assert!(
+        text.starts_with("こうした基本認識の下、多くの職員が在職する一般行政職について、採用から概ね 10 年目までは")
+    );
     assert!(text.contains("いずれかの課に順次配属し"));
+    assert!(text.ends_with("社会性や市民感覚を育むことを目指します。"));
     assert_eq!(rule["illustrative"], Value::Bool(false));
+    // for 一般行政職 only, in the document's words
+    assert_eq!(s(rule, "scope"), "多くの職員が在職する一般行政職について");
+    assert_eq!(rule["series"], serde_json::json!([s(the_series(&p), "id")]));
+    // what HR aims at (目指します), approximately (概ね, いずれか): a guideline
+    assert_eq!(s(rule, "strength"), "guideline");
+    let hedges: Vec<&str> = arr(rule, "hedges").iter().map(|h| h.as_str().unwrap_or("")).collect();
+    for word in ["概ね", "いずれか"] {
+        assert!(hedges.contains(&word), "{word} in hedges");
+    }
+    for word in &hedges {
+        assert!(text.contains(word), "{word} not in the text");
+    }
+    assert_verbatim([("rule".to_string(), text), ("scope".to_string(), s(rule, "scope"))]);
+    assert_verbatim(families.iter().map(|f| (s(f, "name").to_string(), s(f, "description"))));
+}
+
+fn d(text: &str) -> Date {
+    Date::parse(text).unwrap()
+}
+
+/// A plan on `series` at `grade`, hired 2018, with `postings` (department, from, to).
+fn plan_on(series: &str, grade: &str, target: &str, postings: &[(&str, &str, Option<&str>)]) -> Plan {
+    Plan {
+        schema_version: 1,
+        sample: false,
+        profile: "joetsu".into(),
+        series: Some(series.into()),
+        name: None,
+        birth_date: d("1995-06-01"),
+        hire_date: d("2018-04-01"),
+        grade: grade.into(),
+        grade_since: d("2023-04-01"),
+        target_grade: target.into(),
+        target_fy: None,
+        track: Track::Generalist,
+        completed_trainings: vec![],
+        planned_trainings: vec![],
+        planned_years: Default::default(),
+        self_assessment: Default::default(),
+        supervisor_assessment: Default::default(),
+        evidence: Default::default(),
+        assignments: postings
+            .iter()
+            .map(|&(department, from, to)| Assignment {
+                department: department.into(),
+                family: None,
+                from: d(from),
+                to: to.map(d),
+            })
+            .collect(),
+        leaves: vec![],
+        constraints: vec![],
+    }
+}
+
+/// 「多くの職員が在職する一般行政職について」: a 保健師 who has only served in 福祉 is told
+/// nothing about the three families.
+#[test]
+fn the_rotation_rule_does_not_apply_outside_ippan_gyosei() {
+    let p = profile();
+    let rotation = p.rotation.as_ref().unwrap();
+    let rule = &rotation.rules[0];
+    assert_eq!(rule.strength, RuleStrength::Guideline);
+    let gyosei = p.job_series.iter().find(|x| x.name == "一般行政職").unwrap();
+    assert_eq!(rule.series, std::slice::from_ref(&gyosei.id));
+    let other = p.job_series.iter().find(|x| x.id != gyosei.id).unwrap();
+    assert!(other.illustrative && !rule.series.contains(&other.id));
+
+    let grade = |series: &michi::model::JobSeries, name: &str| {
+        series.grades.iter().find(|g| g.name == name).unwrap().id.clone()
+    };
+    let welfare = &[
+        ("welfare", "2018-04-01", Some("2022-03-31")),
+        ("welfare", "2022-04-01", None),
+    ];
+    let today = d("2026-11-21");
+    let hokenshi = plan_on(&other.id, &grade(other, "主任"), &grade(other, "係長"), welfare);
+    let a = engine::analyze(&p, &hokenshi, today, 3);
+    assert!(a.rotation.rules.is_empty(), "{:?}", a.rotation.rules);
+    assert!(a.rotation.missing.is_empty());
+    assert_eq!(a.rotation.next_family, None);
+    assert_eq!(a.rotation.findings, [Finding::NoRuleForSeries]);
+
+    // The same history on 一般行政職 is checked against the rule.
+    let gyosei_plan = plan_on(&gyosei.id, &grade(gyosei, "主任"), &grade(gyosei, "係長"), welfare);
+    let a = engine::analyze(&p, &gyosei_plan, today, 3);
+    assert_eq!(a.rotation.rules.len(), 1);
+    assert_eq!(a.rotation.rules[0].missing, ["project", "admin"]);
+}
+
+#[test]
+fn ideals_are_the_documents_words() {
+    let p = profile();
+    let names: Vec<&str> = p.ideals.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "目指す職員像",
+            "服務の根本基準の徹底",
+            "市民感覚・現場感覚の重視",
+            "行動原理の理解・実践",
+            "チームワークの発揮",
+            "業務成果＋αの“自己実現”追求",
+        ]
+    );
+    assert!(p.ideals.iter().all(|i| i.source == "上越 2(1) 目指す職員像"));
+    assert!(
+        p.ideals[0]
+            .text
+            .as_deref()
+            .unwrap()
+            .contains("このまちを良くするプロフェショナル")
+    );
+    assert_verbatim(p.ideals.iter().map(|i| (i.name.clone(), i.name.as_str())));
+    assert_verbatim(
+        p.ideals
+            .iter()
+            .map(|i| (i.name.clone(), i.text.as_deref().unwrap_or(""))),
+    );
+}
+
+#[test]
+fn measures_are_the_documents_words() {
+    use michi::model::MeasureKind;
+    let p = profile();
+    let named = |name: &str| {
+        p.measures
+            .iter()
+            .find(|m| m.name == name)
+            .unwrap_or_else(|| panic!("no measure {name}"))
+    };
+    let mendan = named("育成面談");
+    assert_eq!(mendan.kind, MeasureKind::Interview);
+    assert_eq!(mendan.text, "職員と所属等が話し合う育成面談の実施");
+    assert_eq!(mendan.timing, None, "the document gives no timing");
+    assert_eq!(named("自己申告書").kind, MeasureKind::SelfReport);
+    assert!(named("自己申告書").text.contains("キャリアデザイン"));
+    assert_eq!(named("派遣研修・人事交流").kind, MeasureKind::Exchange);
+    assert_eq!(named("育成指導担当職員").kind, MeasureKind::Mentor);
+    assert_eq!(named("人事評価制度").kind, MeasureKind::Evaluation);
+    assert_eq!(named("昇任・昇格モデルの明示").kind, MeasureKind::CareerPath);
+    for m in &p.measures {
+        assert!(m.source.starts_with("上越 "), "{}", m.id);
+    }
+    assert_verbatim(p.measures.iter().map(|m| (m.id.clone(), m.text.as_str())));
+    assert_verbatim(p.measures.iter().map(|m| (m.id.clone(), m.name.as_str())));
+    assert_verbatim(
+        p.measures
+            .iter()
+            .filter_map(|m| m.who.as_deref().map(|w| (m.id.clone(), w))),
+    );
+}
+
+/// Whatever has no `source` of its own is marked as Michi's.
+#[test]
+fn values_without_a_source_are_marked_illustrative() {
+    let p = profile();
+    assert_eq!(p.scale.kind, Some(ScaleKind::Descriptors));
+    let rotation = p.rotation.as_ref().unwrap();
+    assert!(rotation.typical_tenure_years.is_none());
+    assert!(rotation.departments.iter().all(|d| d.illustrative));
+    assert!(rotation.families.iter().all(|f| f.source.is_some() || f.illustrative));
+    assert!(rotation.rules.iter().all(|r| r.source.is_some() || r.illustrative));
+    for step in &p.promotion {
+        // the document gives no years in grade
+        assert!(step.illustrative, "{} → {}", step.from, step.to);
+    }
+    for t in &p.trainings {
+        assert!(t.competencies.is_empty() || t.competencies_illustrative, "{}", t.id);
+        if t.id == "naiteisha" || t.id == "ikusei_shido_ojt" {
+            // 「新規採用職員」 read as 主事
+            assert!(t.grades_illustrative, "{}", t.id);
+        }
+    }
 }
 
 #[test]
@@ -331,6 +699,41 @@ fn trainings_named_in_the_document() {
     ] {
         by_name(trainings, name);
     }
+    // the document calls nothing 特別研修
+    for t in trainings {
+        assert_ne!(s(t, "kind"), "special", "{}", s(t, "name"));
+    }
+    // categories only where the document puts the training in one
+    assert_eq!(
+        s(by_name(trainings, "リスクマネジメント研修"), "category"),
+        "階層別研修"
+    );
+    assert_eq!(
+        s(by_name(trainings, "人事評価制度を活用したＯＪＴ"), "category"),
+        "ＯＪＴ"
+    );
+    for name in ["メンタルヘルス研修", "課題別研修", "評価者研修", "交通安全講習"] {
+        let t = by_name(trainings, name);
+        assert!(
+            t["category"].is_null() && t["kind"].is_null(),
+            "{name} is not classified"
+        );
+    }
+    // 評価者研修: the document does not say for whom
+    let hyokasha = by_name(trainings, "評価者研修");
+    assert_eq!(arr(hyokasha, "grades").len(), 0);
+    assert_eq!(hyokasha["all_grades"], Value::Bool(false));
+    assert_verbatim(
+        trainings
+            .iter()
+            .filter(|t| !t["category"].is_null())
+            .map(|t| (s(t, "name").to_string(), s(t, "category"))),
+    );
+    assert_verbatim(
+        trainings
+            .iter()
+            .map(|t| (s(t, "name").to_string(), s(t, "description"))),
+    );
     assert_eq!(s(by_name(trainings, "基礎・階層別研修"), "kind"), "hierarchical");
     assert_eq!(s(by_name(trainings, "専門実務研修"), "kind"), "specialized");
     assert_eq!(s(by_name(trainings, "派遣研修・人事交流"), "kind"), "secondment");
