@@ -105,16 +105,17 @@ fn the_readable_report_is_japanese_and_aligned_by_display_width() {
     ] {
         assert!(stdout.contains(words), "missing {words:?} in\n{stdout}");
     }
-    // In the gap table, the mark column starts at the same display column on every row.
+    // In the gap table, the required rung (上越's levels are rungs of its descriptions, 段)
+    // starts at the same display column on every row.
     let lines: Vec<&str> = stdout.lines().collect();
     let header = lines
         .iter()
-        .position(|l| l.starts_with("能力") && l.contains("重点"))
+        .position(|l| l.starts_with("能力") && l.contains("必要"))
         .unwrap();
-    let col = |l: &str| michi::text::width(&l[..l.find(['◎', '○']).unwrap()]);
+    let col = |l: &str| michi::text::width(&l[..l.find('段').unwrap()]);
     let rows: Vec<&&str> = lines[header + 1..]
         .iter()
-        .take_while(|l| !l.starts_with('◎') && (l.contains('◎') || l.contains('○')))
+        .take_while(|l| l.contains('段') && !l.starts_with(' '))
         .collect();
     assert!(rows.len() > 3);
     let first = col(rows[0]);

@@ -305,14 +305,15 @@ fn rotation_on_hand_made_histories() {
             .any(|f| matches!(f, Finding::DueForRotation { years, illustrative: true, .. } if *years > 7.0))
     );
 
-    // The administrative family only after the window closed: not met.
+    // The administrative family only after the window closed: 上越's sentence is HR's aim
+    // (概ね … 目指します), so it is short of the guideline, advice and never 未達.
     plan.assignments = vec![
         posting("tax", None, "2013-04-01", Some("2018-03-31")),
         posting("agriculture", None, "2018-04-01", Some("2024-03-31")),
         posting("general_affairs", None, "2024-04-01", None),
     ];
     let r = engine::rotation(&p, &plan, today());
-    assert_eq!(r.rules[0].status, RuleStatus::NotMet);
+    assert_eq!(r.rules[0].status, RuleStatus::BelowGuideline);
     assert_eq!(r.missing, ["admin"]);
     let r = engine::rotation(&with_tenure, &plan, today());
     assert!(
@@ -340,7 +341,8 @@ fn specialists_are_exempt_where_the_rule_says_so() {
     assert!(r.next_family.is_none());
     plan.track = Track::Generalist;
     let r = engine::rotation(&p, &plan, today());
-    assert_eq!(r.rules[0].status, RuleStatus::NotMet);
+    // 「３か所程度」 is a guideline: short of it is advice, not 未達.
+    assert_eq!(r.rules[0].status, RuleStatus::BelowGuideline);
     assert_eq!(r.rules[0].departments_served, 1);
 }
 

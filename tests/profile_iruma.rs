@@ -140,17 +140,6 @@ const TARGETS: [(&str, u8, Option<u8>); 9] = [
     ("gino_shunin", 3, Some(2)),
 ];
 
-/// Where the required level falls between adjacent grades: only where the document's own
-/// mark goes from ◎ (特に求められる) to ○ (lower grade, higher grade, competency).
-const DROPS: [(&str, &str, &str); 6] = [
-    ("副主幹・主査級", "主幹級", "企画立案能力"),
-    ("副主幹・主査級", "主幹級", "プレゼンテーション能力"),
-    ("副主幹・主査級", "主幹級", "業務管理能力"),
-    ("副主幹・主査級", "主幹級", "コミュニケーション能力"),
-    ("課長級", "次長級", "人材育成能力"),
-    ("課長級", "次長級", "目標管理能力"),
-];
-
 fn s<'a>(v: &'a Value, key: &str) -> &'a str {
     v[key]
         .as_str()
@@ -177,17 +166,6 @@ fn grade_id(p: &Value, name: &str) -> String {
         }
     }
     panic!("no grade named {name}");
-}
-
-fn grade_name(p: &Value, id: &str) -> String {
-    for series in arr(p, "job_series") {
-        for g in arr(series, "grades") {
-            if s(g, "id") == id {
-                return s(g, "name").to_string();
-            }
-        }
-    }
-    panic!("no grade {id}");
 }
 
 fn competency_id(p: &Value, name: &str) -> String {
@@ -392,14 +370,23 @@ fn the_scale_is_michis_assumption_with_one_targets_table() {
             r.grade, r.competency
         );
     }
+    // Each level is the grade's target for the item's mark, held at the level a lower grade
+    // of the ladder already asked (never_lower): requirements come in ladder order.
     let json = export();
+    let mut held: std::collections::HashMap<(String, String), u8> = std::collections::HashMap::new();
     for r in arr(&json, "requirements") {
         let (grade, key, expected) = TARGETS.iter().find(|t| t.0 == s(r, "grade")).unwrap();
-        let want = match s(r, "emphasis") {
+        let target = match s(r, "emphasis") {
             "key" => Some(*key),
             "expected" => *expected,
             _ => None,
         };
+        let slot = (s(r, "series").to_string(), s(r, "competency").to_string());
+        let want = target.map(|t| {
+            let level = held.get(&slot).map_or(t, |&h| h.max(t));
+            held.insert(slot.clone(), level);
+            level
+        });
         assert_eq!(
             r["level"].as_u64().map(|l| l as u8),
             want,
@@ -415,9 +402,13 @@ fn the_scale_is_michis_assumption_with_one_targets_table() {
 }
 
 #[test]
-fn no_ability_drops_between_adjacent_grades_unless_the_marks_go_from_double_to_single_circle() {
+fn no_ability_drops_between_adjacent_grades_even_where_a_double_circle_becomes_a_single_one() {
+    // 副主幹・主査級 ◎ → 主幹級 ○ (企画立案 …) and 課長級 ◎ → 次長級 ○ (人材育成 …) are the
+    // document's emphasis; the level asked never falls below a lower grade's (never_lower,
+    // the profile's stated assumption), and the emphasis is kept as written.
     let p = export();
-    let mut drops = Vec::new();
+    assert_eq!(p["scale"]["never_lower"].as_bool(), Some(true));
+    let mut emphasis_falls = 0;
     for series in arr(&p, "job_series") {
         let grades: Vec<&str> = arr(series, "grades").iter().map(|g| s(g, "id")).collect();
         for pair in grades.windows(2) {
@@ -435,24 +426,14 @@ fn no_ability_drops_between_adjacent_grades_unless_the_marks_go_from_double_to_s
                     );
                     continue;
                 };
-                if to < from {
-                    assert_eq!(
-                        (s(lower, "emphasis"), s(higher, "emphasis")),
-                        ("key", "expected"),
-                        "{comp_name} drops from {} to {}",
-                        pair[0],
-                        pair[1]
-                    );
-                    drops.push((grade_name(&p, pair[0]), grade_name(&p, pair[1]), comp_name.to_string()));
+                assert!(to >= from, "{comp_name} drops from {} to {}", pair[0], pair[1]);
+                if (s(lower, "emphasis"), s(higher, "emphasis")) == ("key", "expected") {
+                    emphasis_falls += 1;
                 }
             }
         }
     }
-    let want: Vec<(String, String, String)> = DROPS
-        .iter()
-        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
-        .collect();
-    assert_eq!(drops, want);
+    assert_eq!(emphasis_falls, 15, "the document's ◎ → ○ steps are kept as written");
 }
 
 #[test]

@@ -86,16 +86,30 @@ fn reference_requirement(p: &Profile, grade: &str, competency: &str) -> Option<(
             .find(|r| r.grade == g && r.competency == competency)
     };
     // The level a written requirement asks, by the scale's kind, read naively.
+    let target = |r: &michi::model::Requirement| -> Option<u8> {
+        let t = p.scale.targets.iter().find(|t| t.grade == r.grade)?;
+        match r.emphasis {
+            Emphasis::Key => Some(t.key),
+            Emphasis::Expected => t.expected,
+            Emphasis::Unmarked => None,
+        }
+    };
     let level_of = |r: &michi::model::Requirement| -> Option<u8> {
         match p.scale.kind() {
             ScaleKind::Levels => r.level,
             ScaleKind::Proficiency => {
-                let t = p.scale.targets.iter().find(|t| t.grade == r.grade)?;
-                match r.emphasis {
-                    Emphasis::Key => Some(t.key),
-                    Emphasis::Expected => t.expected,
-                    Emphasis::Unmarked => None,
+                let own = target(r)?;
+                if !p.scale.never_lower {
+                    return Some(own);
                 }
+                // Held at the highest target stated at this grade or below.
+                let below = series
+                    .grades
+                    .iter()
+                    .take_while(|g| g.id != r.grade)
+                    .filter_map(|g| written(&g.id).and_then(target))
+                    .max();
+                Some(below.map_or(own, |b| b.max(own)))
             }
             ScaleKind::Descriptors => {
                 let mut distinct: Vec<&str> = Vec::new();

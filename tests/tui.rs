@@ -157,7 +157,7 @@ fn start_screen_lists_municipalities_personas_and_saved_plans() {
 fn every_view_shows_its_content_at_80x24_and_120x40() {
     let mut app = App::new(Lang::Ja);
     app.open_persona("iruma-shunin-to-kacho");
-    let expectations: [(View, &[&str]); 5] = [
+    let expectations: [(View, &[&str]); 7] = [
         (
             View::Situation,
             &["基本情報", "入間 健", "1988-09-20", "主任級", "自己評価"],
@@ -171,8 +171,19 @@ fn every_view_shows_its_content_at_80x24_and_120x40() {
         // 入間's document sets no rotation rule or department families (IV-1(3)).
         (
             View::Rotation,
-            &["配属の推移", "企画部門", "判定できるローテーションの規則がありません"],
+            &[
+                "配属の推移",
+                "企画部門",
+                "文書の記述",
+                "ローテーションの規則を定めていません",
+            ],
         ),
+        // 課長級's 基本的な職務行動 as a checklist, and 入間's 目指す職員像 and measures.
+        (
+            View::Roles,
+            &["目標 課長級", "本人 0/6", "[ ]", "市政の方針を踏まえて", "出典"],
+        ),
+        (View::Support, &["目指す職員像", "面談", "出典"]),
     ];
     for (view, words) in expectations {
         app.command(Command::Go(view));

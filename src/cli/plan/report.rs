@@ -178,7 +178,12 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
             out,
             &[
                 lang.pick("能力", "Competency"),
-                lang.pick("重点", "Mark"),
+                // ◎/○ are only some documents' notation: no column where the profile has none.
+                if p.uses_marks() {
+                    lang.pick("重点", "Mark")
+                } else {
+                    ""
+                },
                 lang.pick("必要", "Req."),
                 lang.pick("本人", "Self"),
                 lang.pick("上司", "Supv."),

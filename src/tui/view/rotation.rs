@@ -40,7 +40,17 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         .rotation
         .iter()
         .flat_map(|rot| rot.families.iter().map(|f| (Some(f.id.clone()), f.name.clone())))
-        .chain(std::iter::once((None, lang.pick("系統不明", "unknown").to_string())))
+        .collect();
+    // Postings whose family is not told: "unknown" where the profile has families, plain
+    // "postings" where the document sets none.
+    let rest = if families.is_empty() {
+        lang.pick("配属", "postings")
+    } else {
+        lang.pick("系統不明", "unknown")
+    };
+    let families: Vec<(Option<String>, String)> = families
+        .into_iter()
+        .chain(std::iter::once((None, rest.to_string())))
         .collect();
     let (have, none, window) = if state.ui.ascii {
         ('#', '.', '|')
