@@ -29,11 +29,17 @@ pub fn training_name<'p>(profile: &'p Profile, id: &'p str) -> &'p str {
 
 /// A department family's name as the profile writes it.
 pub fn family_name<'p>(profile: &'p Profile, id: &'p str) -> &'p str {
-    profile
-        .rotation
-        .as_ref()
-        .and_then(|r| r.families.iter().find(|f| f.id == id))
-        .map_or(id, |f| f.name.as_str())
+    profile.family(id).map_or(id, |f| f.name.as_str())
+}
+
+/// A department family's name, marked 「（例示）」 when the family is Michi's example rather
+/// than the document's.
+pub fn family_label(profile: &Profile, id: &str, lang: Lang) -> String {
+    match profile.family(id) {
+        Some(f) if f.illustrative => format!("{}{}", f.name, lang.pick("（例示）", " (example)")),
+        Some(f) => f.name.clone(),
+        None => id.to_string(),
+    }
 }
 
 /// What to note beside a step of the grade ladder: its exam, its post class, whether it
@@ -56,7 +62,44 @@ pub fn step_notes(step: &crate::engine::TrajectoryStep, lang: Lang) -> Vec<&'sta
     if step.illustrative {
         notes.push(lang.pick("年数は例示", "years illustrative"));
     }
+    if step.grade_illustrative {
+        notes.push(lang.pick("職級名は Michi の読み取り", "grade is Michi's reading"));
+    }
     notes
+}
+
+/// Whom a training is for and how it is delivered, as the document says:
+/// 「対象: 主事級・主任級（Michi の読み取り）・方法: オンライン研修」, 「対象: 全職員」,
+/// 「対象: 文書に記載なし」.
+pub fn training_audience(profile: &Profile, t: &crate::model::Training, lang: Lang) -> String {
+    use crate::model::Audience;
+    let who = match t.audience() {
+        Audience::Every => lang.pick("全職級", "every grade").to_string(),
+        Audience::Unstated => lang.pick("文書に記載なし", "not stated in the document").to_string(),
+        Audience::Listed => {
+            let names: Vec<&str> = t.grades.iter().map(|g| grade_name(profile, g)).collect();
+            names.join(lang.pick("・", ", "))
+        }
+    };
+    let reading = if t.grades_illustrative {
+        lang.pick("（Michi の読み取り）", " (Michi's reading)")
+    } else {
+        ""
+    };
+    let mut text = format!("{} {who}{reading}", lang.pick("対象:", "For:"));
+    if !t.delivery.is_empty() {
+        let methods: Vec<&str> = t
+            .delivery
+            .iter()
+            .map(|id| profile.delivery_method(id).map_or(id.as_str(), |m| m.name.as_str()))
+            .collect();
+        text.push_str(&format!(
+            "{}{}",
+            lang.pick("・方法: ", "; delivered as: "),
+            methods.join("・")
+        ));
+    }
+    text
 }
 
 /// Readiness with its coverage, so a figure is never read without knowing how much of it

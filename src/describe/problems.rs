@@ -377,6 +377,22 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
                 format!("{place} holds a tab; use spaces instead")
             }
         }
+        ProblemKind::LevelOutsideScale { level, min, max }
+            if profile.scale.kind() == crate::model::ScaleKind::Descriptors =>
+        {
+            // A plan assessed before the profile read its levels as the document's
+            // descriptions (Michi's old 1–5 scale): say what the numbers mean now.
+            if ja {
+                format!(
+                    "{place}の段階 {level} は、{min}～{max} の範囲外です。{municipality}の段階は文書の職級ごとの記述の順（段）です。以前の Michi の 1〜5 の評価なら、記述を読んで {min}～{max} で選び直してください"
+                )
+            } else {
+                format!(
+                    "{place}: level {level} is outside {min}–{max}. {}'s levels are the rungs of the document's descriptions per grade; an assessment on Michi's former 1–5 scale needs choosing again from {min}–{max}",
+                    profile.name_romaji
+                )
+            }
+        }
         ProblemKind::LevelOutsideScale { level, min, max } => {
             if ja {
                 format!("{place}の段階 {level} は、{min}～{max} の範囲外です。{min}から{max}の段階にしてください")

@@ -13,6 +13,8 @@ use crate::model::{Date, FiscalYear, Grade, JobSeries, Leave, LeaveKind, Plan, P
 pub struct TrajectoryStep {
     pub grade: String,
     pub grade_name: String,
+    /// The grade itself is Michi's reading: the document names no such grade.
+    pub grade_illustrative: bool,
     /// Earliest fiscal year the grade can be held, with minimum years in each grade.
     pub earliest_fy: FiscalYear,
     /// Fiscal year with typical years in each grade.
@@ -176,6 +178,7 @@ pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today
         trajectory.steps.push(TrajectoryStep {
             grade: to.id.clone(),
             grade_name: to.name.clone(),
+            grade_illustrative: to.illustrative,
             earliest_fy,
             typical_fy,
             exam: step.exam,

@@ -90,6 +90,12 @@ impl Profile {
         checked(&self.trainings, self.index().trainings.get(id), |t| t.id == id)
     }
 
+    pub fn delivery_method(&self, id: &str) -> Option<&DeliveryMethod> {
+        checked(&self.delivery_methods, self.index().delivery_methods.get(id), |m| {
+            m.id == id
+        })
+    }
+
     /// The rotation department with this id.
     pub fn department(&self, id: &str) -> Option<&Department> {
         let departments = self.rotation.as_ref().map_or(&[][..], |r| r.departments.as_slice());

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::cli::profile::write_table;
-use crate::describe::{competency_name, family_name, grade_name};
+use crate::describe::{competency_name, grade_name};
 use crate::describe::{finding_text, note_text};
 use crate::engine::{self, Analysis, PlanNote, TargetYearSource};
 use crate::i18n::Lang;
@@ -145,7 +145,18 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
             format!("Competency gaps for {}", grade_name(p, &plan.target_grade))
         },
     )?;
-    writeln!(out, "{}", crate::describe::readiness_text(&a.target, lang))?;
+    if a.target.gaps.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "文書はこの職級に求める能力の段階を示していません。準備の目安は下の役割の確認です。",
+                "The document sets no ability levels for this grade; the roles checklist below is the readiness signal."
+            )
+        )?;
+    } else {
+        writeln!(out, "{}", crate::describe::readiness_text(&a.target, lang))?;
+    }
     // Competencies the grade does not ask for and that show no gap only add noise here.
     let (shown, folded): (Vec<_>, Vec<_>) =
         a.target.gaps.iter().partition(|g| {
@@ -208,14 +219,36 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
             }
         )?;
     }
-    if !a.target.not_stated.is_empty() {
-        let names: Vec<&str> = a.target.not_stated.iter().map(|n| n.competency_name.as_str()).collect();
+    if !a.target.not_stated.is_empty() && !a.target.gaps.is_empty() {
+        // A long list (昭島's 15 行動規範 and the other grades' items) is cut with its count.
+        const SHOWN: usize = 10;
+        let names: Vec<&str> = a
+            .target
+            .not_stated
+            .iter()
+            .take(SHOWN)
+            .map(|n| n.competency_name.as_str())
+            .collect();
+        let more = a.target.not_stated.len().saturating_sub(SHOWN);
+        let rest = match (more, lang) {
+            (0, _) => String::new(),
+            (n, Lang::Ja) => format!(" ほか {n} 件"),
+            (n, Lang::En) => format!(" and {n} more"),
+        };
         writeln!(
             out,
             "{}",
             match lang {
-                Lang::Ja => format!("記載なし（この職級の要件ではない）: {}", names.join("、")),
-                Lang::En => format!("Not stated (no requirement at this grade): {}", names.join(", ")),
+                Lang::Ja => format!(
+                    "記載なし（この職級の要件ではない・{} 件）: {}{rest}",
+                    a.target.not_stated.len(),
+                    names.join("、")
+                ),
+                Lang::En => format!(
+                    "Not stated (no requirement at this grade, {}): {}{rest}",
+                    a.target.not_stated.len(),
+                    names.join(", ")
+                ),
             }
         )?;
     }
@@ -223,6 +256,47 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
         for line in crate::describe::scale_legend(p, lang) {
             writeln!(out, "  {line}")?;
         }
+    }
+
+    let roles = &a.roles;
+    if !roles.roles.is_empty() {
+        let what = roles.heading.as_deref().unwrap_or(lang.pick("役割", "roles"));
+        heading(
+            out,
+            &match lang {
+                Lang::Ja => format!(
+                    "目標 {} の{what}（本人 {}/{n}・上司 {}/{n}）",
+                    grade_name(p, &roles.grade),
+                    roles.done_self,
+                    roles.done_supervisor,
+                    n = roles.roles.len()
+                ),
+                Lang::En => format!(
+                    "{} at {} (self {}/{n}, supervisor {}/{n})",
+                    what,
+                    grade_name(p, &roles.grade),
+                    roles.done_self,
+                    roles.done_supervisor,
+                    n = roles.roles.len()
+                ),
+            },
+        )?;
+        for r in &roles.roles {
+            let tick = |done: bool| if done { "[x]" } else { "[ ]" };
+            writeln!(
+                out,
+                "{} {} {}. {}",
+                tick(r.own),
+                tick(r.supervisor),
+                r.number,
+                escape_line(&r.text)
+            )?;
+        }
+        writeln!(
+            out,
+            "{}",
+            lang.pick("（左: 本人、右: 上司）", "(left: self, right: supervisor)")
+        )?;
     }
 
     heading(out, lang.pick("研修計画", "Training plan"))?;
@@ -293,7 +367,12 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
             )?;
         }
     }
-    let names = |ids: &[String]| ids.iter().map(|f| family_name(p, f)).collect::<Vec<_>>().join("、");
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|f| crate::describe::family_label(p, f, lang))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
     if let Some(statement) = &rot.statement {
         writeln!(
             out,
@@ -324,7 +403,7 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
             out,
             "{}: {}",
             lang.pick("次の配属の候補", "Suggested next family"),
-            family_name(p, f)
+            crate::describe::family_label(p, f, lang)
         )?;
     }
     for f in &rot.findings {

@@ -132,7 +132,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let rules_inner = rules.inner(bottom);
     frame.render_widget(rules, bottom);
     let columns = usize::from(rules_inner.width);
-    let family_name = |id: &str| crate::describe::family_name(&doc.profile, id).to_string();
+    let family_name = |id: &str| crate::describe::family_label(&doc.profile, id, lang);
     let mut lines = Vec::new();
     for rule in &r.rules {
         let status = crate::describe::rule_status(rule.status, lang);

@@ -148,6 +148,10 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             theme.accent,
         ));
         lines.push(Line::styled(
+            truncate(&crate::describe::training_audience(&doc.profile, t, lang), columns),
+            theme.accent,
+        ));
+        lines.push(Line::styled(
             truncate(&format!("{} {}", lang.pick("出典:", "Source:"), t.source), columns),
             theme.dim,
         ));
