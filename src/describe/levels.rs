@@ -37,12 +37,12 @@ pub fn level_cell(
     cell
 }
 
-/// A bare level: 「段2」/「rung 2」 on a descriptor ladder, the number otherwise.
+/// A bare level: 「段2」/「r2」 (rung 2) on a descriptor ladder, the number otherwise.
 pub fn level_number(profile: &Profile, level: u8, lang: Lang) -> String {
     match profile.scale.kind() {
         ScaleKind::Descriptors => match lang {
             Lang::Ja => format!("段{level}"),
-            Lang::En => format!("rung {level}"),
+            Lang::En => format!("r{level}"),
         },
         _ => level.to_string(),
     }
@@ -82,7 +82,9 @@ pub fn level_meaning(profile: &Profile, series: &str, competency: &str, level: u
 /// The legend in a few words, for a pane title where a full legend has no room.
 pub fn scale_legend_short(profile: &Profile, lang: Lang) -> Option<&'static str> {
     match profile.scale.kind() {
-        ScaleKind::Descriptors => Some(lang.pick("段 = 文書の記述の順", "rung = the document's descriptions in order")),
+        ScaleKind::Descriptors => {
+            Some(lang.pick("段 = 文書の記述の順", "r = rung: the document's descriptions in order"))
+        }
         _ if profile.scale.illustrative => Some(lang.pick("* 段階は Michi の仮定", "* levels are Michi's assumption")),
         _ => None,
     }
@@ -96,7 +98,7 @@ pub fn scale_legend(profile: &Profile, lang: Lang) -> Vec<String> {
         ScaleKind::Descriptors => lines.push(
             lang.pick(
                 "段: 文書が職級ごとに書く記述の順（段1 = いちばん下の職級の記述、段0 = まだ段1に届かない）。数値は文書のものではなく記述の順番です",
-                "rung: the order of the document's descriptions per grade (rung 1 = the lowest grade's text, 0 = not yet rung 1); a position, not a number the document gives",
+                "r1, r2 …: rungs, the order of the document's descriptions per grade (r1 = the lowest grade's text, r0 = not yet r1); a position, not a number the document gives",
             )
             .to_string(),
         ),
@@ -118,7 +120,7 @@ pub fn scale_legend(profile: &Profile, lang: Lang) -> Vec<String> {
         }
         _ => {}
     }
-    if profile.uses_marks() {
+    if profile.uses_marks() && !profile.requirements.is_empty() {
         lines.push(
             lang.pick(
                 "◎ 特に求められる ○ 求められる（文書の表記）",

@@ -85,7 +85,14 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
                 &format!(
                     "  {}{}{}{}{}{}{}",
                     cell(lang.pick("能力", "Competency"), name_w),
-                    cell(lang.pick("重点", "Mk"), 5),
+                    cell(
+                        if doc.profile.uses_marks() {
+                            lang.pick("重点", "Mk")
+                        } else {
+                            ""
+                        },
+                        5
+                    ),
                     cell(lang.pick("必要", "Req"), 6),
                     cell(lang.pick("本人", "Self"), 8),
                     cell(lang.pick("上司", "Supv"), 5),
@@ -140,7 +147,15 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         let style = if pos == selected { theme.selected } else { theme.text };
         lines.push(Line::styled(marked(&text, pos == selected, columns, theme), style));
     }
-    if rows.is_empty() {
+    if report.gaps.is_empty() {
+        lines.push(Line::styled(
+            lang.pick(
+                "（文書はこの職級の能力の段階を示していません。6 役割の確認が目安です）",
+                "(the document states no ability levels for this grade: see 6 Roles)",
+            ),
+            theme.dim,
+        ));
+    } else if rows.is_empty() {
         lines.push(Line::styled(
             lang.pick(
                 "（該当する能力はありません。f で絞り込みを切替）",
@@ -160,7 +175,10 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     frame.render_widget(Paragraph::new(lines), inner);
 
     let detail_title = match crate::describe::scale_legend_short(&doc.profile, lang) {
-        Some(legend) => format!("{}（{legend}）", lang.pick("記述と出典", "Descriptors and source")),
+        Some(legend) => match lang {
+            Lang::Ja => format!("記述と出典（{legend}）"),
+            Lang::En => format!("Descriptors and source ({legend})"),
+        },
         None => lang.pick("記述と出典", "Descriptors and source").to_string(),
     };
     let detail = block(&detail_title, theme);

@@ -72,7 +72,12 @@ fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
                 // A dash for "not rated", so the row fits 80 columns in English too.
                 Lang::En => ("self", "supervisor", "–", 2),
             };
-            let level = |l: Option<&u8>| l.map_or_else(|| none.to_string(), |l| l.to_string());
+            let level = |l: Option<&u8>| {
+                l.map_or_else(
+                    || none.to_string(),
+                    |&l| crate::describe::level_number(&doc.profile, l, lang),
+                )
+            };
             let evidence = if p.evidence.contains_key(&c.id) {
                 lang.pick("根拠あり", "evidence")
             } else {

@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             ),
             None => continue,
         };
-        let text = format!("{}{} {when}", cell(kind, 20), name.replace('\n', " "));
+        let text = format!("{} {} {when}", cell(kind, 20), name.replace('\n', " "));
         let style = if n == selected { theme.selected } else { theme.text };
         lines.push(Line::styled(marked(&text, n == selected, columns, theme), style));
         hits.add(row_rect(inner, n - offset), Hit::Support(i));
