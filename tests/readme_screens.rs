@@ -26,14 +26,22 @@ fn capture(name: &str) -> State {
     if name == "start" {
         return s;
     }
-    open_persona(&mut s, "iruma-shunin-to-kacho");
+    // 上尾 reads levels as the rungs of its own descriptions; the others show 入間.
+    let persona = if name == "gaps-ladder" {
+        "ageo-shusa-born-1968"
+    } else {
+        "iruma-shunin-to-kacho"
+    };
+    open_persona(&mut s, persona);
     s.status = None;
     let view = match name {
         "situation" => View::Situation,
         "path" => View::Path,
-        "gaps" => View::Gaps,
+        "gaps" | "gaps-ladder" => View::Gaps,
         "trainings" => View::Trainings,
         "rotation" => View::Rotation,
+        "roles" => View::Roles,
+        "support" => View::Support,
         other => panic!("unknown capture {other}"),
     };
     update(&mut s, Action::Command(Command::Go(view)));
