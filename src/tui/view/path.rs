@@ -102,8 +102,17 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         0 => a.trajectory.steps.first().map(|s| s.grade.clone()),
         n => a.trajectory.steps.get(n - 1).map(|s| s.grade.clone()),
     };
-    let title = lang.pick("職級の違い", "Grade difference");
-    let diff_block = block(title, theme);
+    let carried = match (doc.profile.scale.accumulate.is_some(), lang) {
+        (true, crate::i18n::Lang::Ja) => "・↑ 引き継ぎ",
+        (true, crate::i18n::Lang::En) => "; ↑ carried up",
+        (false, _) => "",
+    };
+    let title = match (crate::describe::scale_legend_short(&doc.profile, lang), lang) {
+        (Some(legend), crate::i18n::Lang::Ja) => format!("職級の違い（{legend}{carried}）"),
+        (Some(legend), crate::i18n::Lang::En) => format!("Grade difference ({legend}{carried})"),
+        (None, _) => lang.pick("職級の違い", "Grade difference").to_string(),
+    };
+    let diff_block = block(&title, theme);
     let diff_inner = diff_block.inner(bottom);
     frame.render_widget(diff_block, bottom);
     let columns = usize::from(diff_inner.width);
