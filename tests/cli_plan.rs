@@ -511,3 +511,28 @@ fn a_plan_of_thousands_of_tables_is_refused_before_it_is_parsed() {
         "at line {line}: {stderr}"
     );
 }
+
+#[test]
+fn grade_diff_reads_a_descriptor_ladder_in_rungs_with_its_legend() {
+    // 昭島: levels are the rungs of its own descriptions, and requirements accumulate up the
+    // ladder by its table's note, so nothing 主任職 asks is lost at 係長職.
+    let (code, stdout, _) = michi(&["grade", "diff", "--profile", "akishima", "shunin", "kakaricho"]);
+    assert_eq!(code, 0);
+    let line = stdout.lines().find(|l| l.starts_with("企画実行力")).unwrap();
+    assert!(line.contains("段1↑") && line.contains("段2"), "{line}");
+    assert!(
+        !stdout.contains('◎') && !stdout.contains('*'),
+        "no marks the document does not use:\n{stdout}"
+    );
+    for legend in [
+        "段: 文書が職級ごとに書く記述の順",
+        "↑: 下位の職級の要件を引き継いだもの",
+        "記載なし: ",
+    ] {
+        assert!(stdout.contains(legend), "missing {legend}:\n{stdout}");
+    }
+    // 入間: a scale that is Michi's assumption is marked and explained.
+    let (_, stdout, _) = michi(&["grade", "diff", "--profile", "iruma", "shunin", "shusa"]);
+    assert!(stdout.contains("◎4*"), "{stdout}");
+    assert!(stdout.contains("*: Michi の仮定"), "{stdout}");
+}

@@ -285,6 +285,19 @@ fn selected_competency(doc: &Doc) -> Option<String> {
 fn level(state: &mut State, id: &str, who: Assessor, delta: i16, fx: &mut Vec<Effect>) {
     let Some(doc) = &state.doc else { return };
     let name = competency_name(doc, id);
+    let ladder = doc.profile.level_range_on(doc.plan.series_id(&doc.profile), id);
+    if doc.profile.scale.kind() == crate::model::ScaleKind::Descriptors && *ladder.end() == 0 {
+        // 昭島's 行動規範: the document describes no rung of it on this ladder.
+        state.say(Said::each(|l| match l {
+            crate::i18n::Lang::Ja => {
+                format!("文書は{name}を職級ごとに記述していないため、段階では評価しません（根拠は e で書けます）")
+            }
+            crate::i18n::Lang::En => format!(
+                "The document describes no levels of {name} on this ladder, so it takes no level (e writes evidence)"
+            ),
+        }));
+        return;
+    }
     let id = id.to_string();
     apply_or_warn(
         state,
