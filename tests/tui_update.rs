@@ -429,3 +429,26 @@ fn space_ticks_a_role_of_the_target_grade_c_confirms_it_and_undo_takes_it_back()
     let doc = s.doc.as_ref().unwrap();
     assert!(doc.plan.roles_self.is_empty() && doc.plan.roles_supervisor.is_empty());
 }
+
+#[test]
+fn v_chooses_a_self_level_by_the_documents_description() {
+    let mut s = state(Lang::Ja);
+    open_persona(&mut s, "ageo-shusa-born-1968");
+    press(&mut s, KeyCode::Char('3'));
+    press(&mut s, KeyCode::Char('v'));
+    let Some(Overlay::Picker(picker)) = &s.overlay else {
+        panic!("a picker of the descriptions")
+    };
+    // 未評価, then 段0 … the top rung, each with the document's text and whose it is.
+    assert!(picker.items[1].label.starts_with("段0"), "{:?}", picker.items[1].label);
+    assert!(picker.items.iter().any(|i| i.label.contains("（課長級・次長級・部長級の記述）") || i.label.contains("課長級")));
+    let top = picker.items.len() - 1;
+    for _ in 0..top {
+        press(&mut s, KeyCode::Down);
+    }
+    press(&mut s, KeyCode::Enter);
+    let doc = s.doc.as_ref().unwrap();
+    let first_gap = doc.analysis.target.gaps.iter().find(|g| g.gap == Some(0));
+    assert!(first_gap.is_some(), "the top rung meets the target");
+    assert!(s.overlay.is_none());
+}

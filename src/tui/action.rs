@@ -120,6 +120,8 @@ pub enum Command {
     FilterNext,
     MarkPlanned,
     MarkDone,
+    /// Choose the selected competency's self level from its descriptions (a picker).
+    ChooseLevel,
     /// Tick or untick the selected role as carried out (the employee's view).
     TickRole,
     /// Tick or untick the selected role as confirmed by the supervisor.

@@ -159,6 +159,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(View(View::Situation), "-", [ch('-')], C::LevelDown, "本人評価を下げる", "Lower self level", true),
     bind!(View(View::Situation), ">", [ch('>'), Key::Code(Char('>'), SHIFT)], C::SupervisorUp, "上司評価を上げる", "Raise supervisor level", false),
     bind!(View(View::Situation), "<", [ch('<'), Key::Code(Char('<'), SHIFT)], C::SupervisorDown, "上司評価を下げる", "Lower supervisor level", false),
+    bind!(View(View::Situation), "v", [ch('v')], C::ChooseLevel, "本人評価を記述から選ぶ", "Choose the self level by its description", false),
     bind!(View(View::Situation), "e", [ch('e')], C::EditEvidence, "根拠を書く（複数行）", "Write evidence (several lines)", true),
     bind!(View(View::Situation), "a", [ch('a')], C::Add, "配属・休業・研修・事情を追加", "Add a posting, leave, training or constraint", true),
     bind!(View(View::Situation), "x Del", [ch('x'), k(Delete)], C::Delete, "選んだ行を削除（確認あり）", "Delete the selected row (asks first)", true),
@@ -168,6 +169,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(View(View::Gaps), "Enter e", [k(Enter), ch('e')], C::EditEvidence, "根拠を書く（複数行）", "Write evidence (several lines)", true),
     bind!(View(View::Gaps), "+", [ch('+'), Key::Code(Char('+'), SHIFT), ch('=')], C::LevelUp, "本人評価を上げる", "Raise self level", true),
     bind!(View(View::Gaps), "-", [ch('-')], C::LevelDown, "本人評価を下げる", "Lower self level", true),
+    bind!(View(View::Gaps), "v", [ch('v')], C::ChooseLevel, "本人評価を記述から選ぶ", "Choose the self level by its description", true),
     bind!(View(View::Gaps), "s", [ch('s')], C::SortNext, "並べ替え（重点／差／文書順）", "Sort (emphasis / gap / document order)", true),
     bind!(View(View::Gaps), "f", [ch('f')], C::FilterNext, "絞り込み（すべて／差あり／◎のみ）", "Filter (all / with gap / key only)", true),
 

@@ -25,6 +25,8 @@ pub enum PickTarget {
     /// A value for a series or grade field of the plan.
     SetField(Field, String),
     AddCompleted(String),
+    /// The self level of a competency (None: not assessed).
+    SetLevel(String, Option<u8>),
 }
 
 #[derive(Debug, Clone)]
@@ -142,6 +144,41 @@ impl Picker {
             }
         }
         Picker::new(field.label(lang).to_string(), items)
+    }
+
+    /// The levels a competency's self-assessment may take, each with what it means: on a
+    /// descriptor ladder the document's description of each rung and whose it is, else the
+    /// scale's labels. The current level is preselected.
+    pub fn levels(doc: &Doc, competency: &str, lang: Lang) -> Picker {
+        let p = &doc.profile;
+        let series = doc.plan.series_id(p);
+        let range = p.level_range_on(series, competency);
+        let mut items = vec![PickItem {
+            kind: lang.pick("未評価", "Unrated").into(),
+            label: lang.pick("まだ評価しない", "Not assessed yet").into(),
+            search: "unrated 未評価".into(),
+            target: PickTarget::SetLevel(competency.to_string(), None),
+        }];
+        for level in range {
+            let meaning = crate::describe::level_meaning(p, series.unwrap_or(""), competency, level, lang);
+            items.push(PickItem {
+                kind: crate::describe::level_number(p, level, lang),
+                search: meaning.clone(),
+                label: meaning,
+                target: PickTarget::SetLevel(competency.to_string(), Some(level)),
+            });
+        }
+        let current = doc.plan.self_assessment.get(competency).copied();
+        let name = p.competency(competency).map_or(competency, |c| c.name.as_str());
+        let mut picker = Picker::new(
+            match lang {
+                Lang::Ja => format!("{name}: 今の自分に当てはまる記述"),
+                Lang::En => format!("{name}: the description that fits you now"),
+            },
+            items,
+        );
+        picker.selected = current.map_or(0, |l| usize::from(l.saturating_sub(*p.level_range_on(series, competency).start())) + 1);
+        picker
     }
 
     /// Trainings not yet completed, to add as completed.

@@ -2,6 +2,7 @@
 //! no clock, no environment: what needs the disk is returned as an [`Effect`], which the
 //! shell carries out and reports back as [`Action::Done`].
 
+mod assess;
 mod delete;
 mod edit;
 mod outcome;

@@ -288,6 +288,23 @@ pub fn pick(state: &mut State, target: PickTarget, fx: &mut Vec<Effect>) {
                 fx,
             );
         }
+        PickTarget::SetLevel(id, level) => {
+            let Some(doc) = &state.doc else { return };
+            let name = doc.profile.competency(&id).map_or(id.clone(), |c| c.name.clone());
+            let shown = level.map(|l| crate::describe::level_number(&doc.profile, l, state.lang()));
+            apply_or_warn(
+                state,
+                Said::each(|l| {
+                    let value = shown.clone().unwrap_or_else(|| l.pick("未評価", "unrated").to_string());
+                    format!("{name} {} → {value}", l.pick("本人評価", "self level"))
+                }),
+                |p, _| match level {
+                    Some(level) => p.self_assessment.insert(id, level) != Some(level),
+                    None => p.self_assessment.remove(&id).is_some(),
+                },
+                fx,
+            );
+        }
         PickTarget::AddCompleted(id) => {
             let Some(doc) = &state.doc else { return };
             let name = training_name(doc, &id);

@@ -11,6 +11,7 @@ use crate::tui::state::{
 use crate::tui::update::Effect;
 use crate::tui::update::delete::ask_delete;
 use crate::tui::update::edit::{apply_or_warn, undo};
+use crate::tui::update::assess::{level, no_ladder, tick_role};
 use crate::tui::update::saving::{close, offer_save_as, save};
 
 /// Rows a page moves.
@@ -79,6 +80,19 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 )),
             }
         }
+        Command::ChooseLevel => match selected_competency(doc) {
+            Some(id) => match no_ladder(doc, &id) {
+                Some(why) => state.say(why),
+                None => {
+                    let picker = crate::tui::picker::Picker::levels(doc, &id, state.ui.lang);
+                    state.overlay = Some(Overlay::Picker(picker));
+                }
+            },
+            None => state.say(Said::new(
+                "能力の行を選んでから段階を選んでください",
+                "Select a competency first",
+            )),
+        },
         Command::EditEvidence => {
             if let Some(id) = selected_competency(doc) {
                 let text = doc.plan.evidence.get(&id).cloned().unwrap_or_default();
@@ -136,7 +150,7 @@ pub fn grade_name(doc: &Doc, id: &str) -> String {
     crate::describe::grade_name(&doc.profile, id).to_string()
 }
 
-fn competency_name(doc: &Doc, id: &str) -> String {
+pub(super) fn competency_name(doc: &Doc, id: &str) -> String {
     crate::describe::competency_name(&doc.profile, id).to_string()
 }
 
@@ -280,64 +294,6 @@ fn selected_competency(doc: &Doc) -> Option<String> {
         View::Gaps => doc.selected.gaps.selected(&gap_rows(doc)).cloned(),
         _ => None,
     }
-}
-
-fn level(state: &mut State, id: &str, who: Assessor, delta: i16, fx: &mut Vec<Effect>) {
-    let Some(doc) = &state.doc else { return };
-    let name = competency_name(doc, id);
-    let ladder = doc.profile.level_range_on(doc.plan.series_id(&doc.profile), id);
-    if doc.profile.scale.kind() == crate::model::ScaleKind::Descriptors && *ladder.end() == 0 {
-        // 昭島's 行動規範: the document describes no rung of it on this ladder.
-        state.say(Said::each(|l| match l {
-            crate::i18n::Lang::Ja => {
-                format!("文書は{name}を職級ごとに記述していないため、段階では評価しません（根拠は e で書けます）")
-            }
-            crate::i18n::Lang::En => format!(
-                "The document describes no levels of {name} on this ladder, so it takes no level (e writes evidence)"
-            ),
-        }));
-        return;
-    }
-    let id = id.to_string();
-    apply_or_warn(
-        state,
-        Said::each(|l| {
-            let whose = match who {
-                Assessor::Own => l.pick("本人評価", "self level"),
-                Assessor::Supervisor => l.pick("上司評価", "supervisor level"),
-            };
-            format!("{name} {whose}")
-        }),
-        |p, profile| p.step_level(profile, &id, who, delta),
-        fx,
-    );
-    // The gap list re-sorts: the selection stays on the competency (it is kept by id).
-}
-
-/// Ticks or unticks the selected role of the target grade.
-fn tick_role(state: &mut State, who: Assessor, fx: &mut Vec<Effect>) {
-    let Some(doc) = &state.doc else { return };
-    let rows = role_rows(doc);
-    let Some(number) = doc.selected.roles.selected(&rows).copied() else {
-        state.say(Said::new(
-            "目標の職級に、文書が挙げる役割はありません",
-            "The document lists no roles for the target grade",
-        ));
-        return;
-    };
-    let grade = doc.plan.target_grade.clone();
-    apply_or_warn(
-        state,
-        Said::each(|l| match who {
-            Assessor::Own => format!("{} {number}", l.pick("役割（本人）", "role (self)")),
-            Assessor::Supervisor => format!("{} {number}", l.pick("役割（上司）", "role (supervisor)")),
-        }),
-        |p, _| {
-            p.toggle_role(&grade, number, who);
-            true
-        },
-        fx,
-    );
 }
 
 fn cycle_field(state: &mut State, field: Field, delta: isize, fx: &mut Vec<Effect>) {
