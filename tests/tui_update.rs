@@ -441,7 +441,12 @@ fn v_chooses_a_self_level_by_the_documents_description() {
     };
     // 未評価, then 段0 … the top rung, each with the document's text and whose it is.
     assert!(picker.items[1].label.starts_with("段0"), "{:?}", picker.items[1].label);
-    assert!(picker.items.iter().any(|i| i.label.contains("（課長級・次長級・部長級の記述）") || i.label.contains("課長級")));
+    assert!(
+        picker
+            .items
+            .iter()
+            .any(|i| i.label.contains("（課長級・次長級・部長級の記述）") || i.label.contains("課長級"))
+    );
     let top = picker.items.len() - 1;
     for _ in 0..top {
         press(&mut s, KeyCode::Down);

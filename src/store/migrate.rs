@@ -112,6 +112,18 @@ pub fn migrate_profile(file: &str, bytes: &[u8], lang: Lang) -> Result<Migrated,
                 ),
             );
         }
+        let unmarked = profile
+            .requirements
+            .iter()
+            .filter(|r| r.emphasis == Emphasis::Unmarked)
+            .count();
+        if unmarked > 0 {
+            say(
+                &mut changes,
+                format!("emphasis = \"unmarked\" の要件 {unmarked} 件は、要件なし（記載なし）になります"),
+                format!("{unmarked} requirements with emphasis = \"unmarked\" now ask nothing (not stated)"),
+            );
+        }
         for (grade, competency, was, now) in differing {
             say(
                 &mut changes,

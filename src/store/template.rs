@@ -121,13 +121,24 @@ pub fn starter_plan(profile: &Profile, today: Date, lang: Lang) -> String {
     let _ = writeln!(t, "planned_trainings = []");
     let _ = writeln!(t);
     let _ = writeln!(t, "[self_assessment]");
-    let scale: Vec<String> = profile
-        .scale
-        .levels
-        .iter()
-        .map(|l| format!("{} {}", l.level, l.label))
-        .collect();
-    let _ = writeln!(t, "# {}: {}", c("段階", "Levels"), scale.join(" / "));
+    if profile.scale.kind() == crate::model::ScaleKind::Descriptors {
+        let _ = writeln!(
+            t,
+            "# {}",
+            c(
+                "段階: 文書が職級ごとに書く記述の順（段1 = いちばん下の職級の記述、0 = まだ段1に届かない）。記述は画面で v を押すと選べます",
+                "Levels: rungs of the document's descriptions per grade (1 = the lowest grade's text, 0 = not yet rung 1); press v in the app to choose by the text"
+            )
+        );
+    } else {
+        let scale: Vec<String> = profile
+            .scale
+            .levels
+            .iter()
+            .map(|l| format!("{} {}", l.level, l.label))
+            .collect();
+        let _ = writeln!(t, "# {}: {}", c("段階", "Levels"), scale.join(" / "));
+    }
     let _ = writeln!(
         t,
         "# {}",
@@ -137,12 +148,19 @@ pub fn starter_plan(profile: &Profile, today: Date, lang: Lang) -> String {
         )
     );
     for comp in &profile.competencies {
+        let range = profile.level_range(&comp.id);
+        if range.is_empty() || (*range.end() == 0 && profile.scale.kind() == crate::model::ScaleKind::Descriptors) {
+            // No rung of it is described: nothing to assess on a level.
+            continue;
+        }
         let _ = writeln!(
             t,
-            "# {} = {}   # {}",
+            "# {} = {}   # {}（{}〜{}）",
             comp.id,
-            profile.level_range(&comp.id).start(),
-            comp.name
+            range.start(),
+            comp.name,
+            range.start(),
+            range.end()
         );
     }
     let _ = writeln!(t);

@@ -177,7 +177,9 @@ impl Picker {
             },
             items,
         );
-        picker.selected = current.map_or(0, |l| usize::from(l.saturating_sub(*p.level_range_on(series, competency).start())) + 1);
+        picker.selected = current.map_or(0, |l| {
+            usize::from(l.saturating_sub(*p.level_range_on(series, competency).start())) + 1
+        });
         picker
     }
 

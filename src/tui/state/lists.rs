@@ -304,7 +304,9 @@ pub fn role_rows(doc: &Doc) -> Vec<u16> {
     doc.analysis.roles.roles.iter().map(|r| r.number).collect()
 }
 
-/// The support view's rows: the ideals (目指す職員像), then the measures, by position.
+/// The support view's rows, by position: the ideals (目指す職員像), the measures, the ways
+/// of delivering training, then how the profile reads levels.
 pub fn support_rows(doc: &Doc) -> Vec<usize> {
-    (0..doc.profile.ideals.len() + doc.profile.measures.len()).collect()
+    let p = &doc.profile;
+    (0..p.ideals.len() + p.measures.len() + p.delivery_methods.len() + 1).collect()
 }

@@ -44,7 +44,9 @@ pub(super) fn no_ladder(doc: &Doc, id: &str) -> Option<Said> {
             format!("文書は{name}を職級ごとに記述していないため、段階では評価しません（根拠は e で書けます）")
         }
         crate::i18n::Lang::En => {
-            format!("The document describes no levels of {name} on this ladder, so it takes no level (e writes evidence)")
+            format!(
+                "The document describes no levels of {name} on this ladder, so it takes no level (e writes evidence)"
+            )
         }
     }))
 }

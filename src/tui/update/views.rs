@@ -9,9 +9,9 @@ use crate::tui::state::{
     situation_rows, support_rows, training_rows,
 };
 use crate::tui::update::Effect;
+use crate::tui::update::assess::{level, no_ladder, tick_role};
 use crate::tui::update::delete::ask_delete;
 use crate::tui::update::edit::{apply_or_warn, undo};
-use crate::tui::update::assess::{level, no_ladder, tick_role};
 use crate::tui::update::saving::{close, offer_save_as, save};
 
 /// Rows a page moves.

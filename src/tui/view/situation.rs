@@ -15,7 +15,13 @@ use crate::tui::view::{HitMap, block, cell, marked, row_rect, scroll_offset, wra
 
 fn field_value(doc: &Doc, field: Field, lang: Lang) -> String {
     let p = &doc.plan;
-    let grade = |id: &str| doc.profile.grade(id).map_or(id.to_string(), |(_, g)| g.name.clone());
+    // A grade or series the document does not name is marked as Michi's reading.
+    let reading = lang.pick("（Michi の読み取り）", " (Michi's reading)");
+    let grade = |id: &str| {
+        doc.profile.grade(id).map_or(id.to_string(), |(_, g)| {
+            format!("{}{}", g.name, if g.illustrative { reading } else { "" })
+        })
+    };
     match field {
         Field::Name => p
             .name
@@ -26,7 +32,9 @@ fn field_value(doc: &Doc, field: Field, lang: Lang) -> String {
         Field::Series => p
             .series_id(&doc.profile)
             .and_then(|id| doc.profile.series(id))
-            .map_or(String::new(), |s| s.name.clone()),
+            .map_or(String::new(), |s| {
+                format!("{}{}", s.name, if s.illustrative { reading } else { "" })
+            }),
         Field::Grade => grade(&p.grade),
         Field::GradeSince => p.grade_since.to_string(),
         Field::TargetGrade => grade(&p.target_grade),

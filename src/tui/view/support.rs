@@ -17,13 +17,23 @@ use crate::tui::view::{HitMap, block, cell, marked, row_rect, scroll_offset, wra
 enum Entry<'p> {
     Ideal(&'p crate::model::Ideal),
     Measure(&'p crate::model::Measure),
+    Delivery(&'p crate::model::DeliveryMethod),
+    /// How the profile reads levels: its scale, the document's or Michi's.
+    Scale,
 }
 
 fn entry(doc: &Doc, i: usize) -> Option<Entry<'_>> {
-    let ideals = &doc.profile.ideals;
-    match ideals.get(i) {
-        Some(ideal) => Some(Entry::Ideal(ideal)),
-        None => doc.profile.measures.get(i - ideals.len()).map(Entry::Measure),
+    let p = &doc.profile;
+    let (ideals, measures) = (p.ideals.len(), p.measures.len());
+    let methods = p.delivery_methods.len();
+    if i < ideals {
+        p.ideals.get(i).map(Entry::Ideal)
+    } else if i < ideals + measures {
+        p.measures.get(i - ideals).map(Entry::Measure)
+    } else if i < ideals + measures + methods {
+        p.delivery_methods.get(i - ideals - measures).map(Entry::Delivery)
+    } else {
+        (i == ideals + measures + methods).then_some(Entry::Scale)
     }
 }
 
@@ -43,7 +53,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let columns = usize::from(inner.width);
     let rows = support_rows(doc);
     let mut lines = Vec::new();
-    if rows.is_empty() {
+    if doc.profile.ideals.is_empty() && doc.profile.measures.is_empty() {
         lines.extend(wrapped(
             lang.pick(
                 "このプロファイルには目指す職員像・育成の取組が記録されていません。",
@@ -67,6 +77,18 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
                 },
                 m.name.as_str(),
                 m.timing.as_deref().unwrap_or(""),
+            ),
+            Some(Entry::Delivery(m)) => (lang.pick("研修の実施方法", "Delivery"), m.name.as_str(), ""),
+            Some(Entry::Scale) => (
+                lang.pick("段階の読み方", "Levels"),
+                match (doc.profile.scale.kind(), doc.profile.scale.illustrative) {
+                    (crate::model::ScaleKind::Descriptors, _) => {
+                        lang.pick("文書の記述の順（段）", "rungs of the document's descriptions")
+                    }
+                    (_, true) => lang.pick("Michi の仮定の尺度", "a scale that is Michi's assumption"),
+                    (_, false) => lang.pick("プロファイルの尺度", "the profile's scale"),
+                },
+                "",
             ),
             None => continue,
         };
@@ -105,6 +127,53 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             fact(("状況:", "Status:"), &m.status, &mut lines);
             lines.extend(wrapped(&m.text, columns, theme.text));
             fact(("出典:", "Source:"), &Some(m.source.clone()), &mut lines);
+        }
+        Some(Entry::Delivery(m)) => {
+            lines.push(Line::styled(truncate(&m.name, columns), theme.title));
+            if let Some(text) = &m.text {
+                lines.extend(wrapped(text, columns, theme.text));
+            }
+            lines.extend(wrapped(
+                lang.pick(
+                    "研修の名前ではなく、研修の実施のしかたです。",
+                    "A way of delivering training, not a training of its own.",
+                ),
+                columns,
+                theme.dim,
+            ));
+            fact(("出典:", "Source:"), &Some(m.source.clone()), &mut lines);
+        }
+        Some(Entry::Scale) => {
+            let scale = &doc.profile.scale;
+            if let Some(note) = &scale.note {
+                lines.extend(wrapped(note, columns, theme.text));
+            }
+            for line in crate::describe::scale_legend(&doc.profile, lang) {
+                lines.extend(wrapped(&line, columns, theme.dim));
+            }
+            if !scale.targets.is_empty() {
+                let targets: Vec<String> = scale
+                    .targets
+                    .iter()
+                    .map(|t| {
+                        let name = crate::describe::grade_name(&doc.profile, &t.grade);
+                        match t.expected {
+                            Some(e) => format!("{name} ◎{}○{e}", t.key),
+                            None => format!("{name} ◎{}", t.key),
+                        }
+                    })
+                    .collect();
+                lines.extend(wrapped(
+                    &format!(
+                        "{} {}",
+                        lang.pick("職級ごとの必要段階:", "Level per grade:"),
+                        targets.join(" / ")
+                    ),
+                    columns,
+                    theme.accent,
+                ));
+            }
+            fact(("出典:", "Source:"), &scale.source, &mut lines);
         }
         None => {}
     }
