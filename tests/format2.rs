@@ -225,3 +225,15 @@ fn roles_are_ticked_by_number_and_counted_for_the_grade() {
         "there is no role 4 (this grade lists 3)"
     );
 }
+
+#[test]
+fn per_cell_levels_are_format_1_only() {
+    let text = LADDER.replace(
+        "[scale]\nkind = \"descriptors\"",
+        "[scale]\nkind = \"levels\"\nmin = 1\nmax = 2",
+    );
+    let shown = parse_profile("mihon.toml", text.as_bytes(), Lang::En)
+        .unwrap_err()
+        .render(Lang::En);
+    assert!(shown.contains("belongs to format 1 only"), "{shown}");
+}

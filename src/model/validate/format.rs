@@ -145,6 +145,10 @@ impl Profile {
         if !v1 && scale.kind.is_none() {
             ck.push(path!["scale"], rule(FormatRule::ScaleKindMissing));
         }
+        if !v1 && scale.kind == Some(ScaleKind::Levels) {
+            // Numbers per cell are format 1's; format 2 states them once or not at all.
+            ck.push(path!["scale", "kind"], rule(FormatRule::LevelPerCell));
+        }
         match kind {
             ScaleKind::Descriptors => {
                 if scale.min.is_some() || scale.max.is_some() || !scale.levels.is_empty() || !scale.targets.is_empty() {
