@@ -68,6 +68,29 @@ pub fn step_notes(step: &crate::engine::TrajectoryStep, lang: Lang) -> Vec<&'sta
     notes
 }
 
+/// The plan's course as shown: 「エキスパートコース（法務）2030-04-01 から」, or the default
+/// course's name; empty when the profile offers none.
+pub fn course_label(profile: &Profile, plan: &crate::model::Plan, lang: Lang) -> String {
+    let Some(course) = plan.course_id(profile).and_then(|c| profile.course(c)) else {
+        return String::new();
+    };
+    let mut label = course.name.clone();
+    if let Some(field) = plan
+        .course_field
+        .as_deref()
+        .and_then(|f| course.fields.iter().find(|x| x.id == f))
+    {
+        label.push_str(&format!("（{}）", field.name));
+    }
+    if let Some(since) = plan.course_since {
+        label.push_str(&match lang {
+            Lang::Ja => format!(" {since} から"),
+            Lang::En => format!(" since {since}"),
+        });
+    }
+    label
+}
+
 /// Whom a training is for and how it is delivered, as the document says:
 /// 「対象: 主事級・主任級（Michi の読み取り）・方法: オンライン研修」, 「対象: 全職員」,
 /// 「対象: 文書に記載なし」.

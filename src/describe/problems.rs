@@ -98,7 +98,14 @@ impl Namer<'_> {
                 .find(|r| r.id == id)
                 .map(|r| rule_phrase(r.kind, r.window_years, self.lang)),
             Entity::Measure => p.measures.iter().find(|m| m.id == id).map(|m| m.name.clone()),
-            Entity::DeliveryMethod => p.delivery_methods.iter().find(|m| m.id == id).map(|m| m.name.clone()),
+            Entity::DeliveryMethod => p.delivery_method(id).map(|m| m.name.clone()),
+            Entity::Course => p.course(id).map(|c| c.name.clone()),
+            Entity::CourseField => p
+                .courses
+                .iter()
+                .flat_map(|c| c.fields.iter())
+                .find(|f| f.id == id)
+                .map(|f| f.name.clone()),
         }
     }
 
@@ -426,6 +433,8 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
         | ProblemKind::FractionOutOfRange { .. }
         | ProblemKind::DuplicateLeaveRule
         | ProblemKind::Format(_)
-        | ProblemKind::RoleNumber { .. } => problem.kind.message(lang),
+        | ProblemKind::RoleNumber { .. }
+        | ProblemKind::SecondDefaultCourse
+        | ProblemKind::CourseNotOpen { .. } => problem.kind.message(lang),
     }
 }

@@ -215,8 +215,13 @@ pub fn training_plan(
         open: BinaryHeap::new(),
         by_grade: HashMap::new(),
     };
+    let course = plan.course_id(profile);
     for (order, t) in profile.trainings.iter().enumerate() {
         if completed.contains(t.id.as_str()) || plan.planned_years.contains_key(&t.id) {
+            continue;
+        }
+        // A training for some courses only is suggested to their members only.
+        if !t.courses.is_empty() && !course.is_some_and(|c| t.courses.iter().any(|tc| tc == c)) {
             continue;
         }
         let score = addressed(t, &remaining).0;

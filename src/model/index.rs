@@ -30,6 +30,7 @@ pub(crate) struct ProfileIndex {
     pub(crate) competency_groups: HashMap<String, usize>,
     pub(crate) trainings: HashMap<String, usize>,
     pub(crate) delivery_methods: HashMap<String, usize>,
+    pub(crate) courses: HashMap<String, usize>,
     pub(crate) departments: HashMap<String, usize>,
     pub(crate) families: HashMap<String, usize>,
     /// (grade's flat position, competency position) → the requirement written for it.
@@ -112,6 +113,7 @@ impl ProfileIndex {
             competency_groups: first_positions(p.competency_groups.iter().map(|g| g.id.as_str())),
             trainings: first_positions(p.trainings.iter().map(|t| t.id.as_str())),
             delivery_methods: first_positions(p.delivery_methods.iter().map(|m| m.id.as_str())),
+            courses: first_positions(p.courses.iter().map(|c| c.id.as_str())),
             departments: first_positions(
                 rotation
                     .into_iter()

@@ -1,6 +1,7 @@
 //! The nouns of Michi: profiles (a municipality's career system) and, later, plans.
 //! Pure data and checks: no files, no clock, no terminal.
 
+pub mod courses;
 pub mod date;
 mod index;
 pub mod measures;
@@ -10,6 +11,7 @@ pub mod profile;
 mod resolve;
 pub mod validate;
 
+pub use courses::{Course, CourseField};
 pub use date::{
     Date, DateInputError, Era, FiscalYear, FiscalYearInputError, fiscal_year_label, japanese_fiscal_year,
     parse_fiscal_year_input,

@@ -39,6 +39,16 @@ pub struct Plan {
     pub target_fy: Option<FiscalYear>,
     #[serde(default)]
     pub track: Track,
+    /// The course chosen (a `courses` id of the profile); absent: the profile's default
+    /// course, or the one named like `track`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course: Option<String>,
+    /// The field within the course (専門分野), when the course has fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course_field: Option<String>,
+    /// Since when the course is followed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course_since: Option<Date>,
     #[serde(default)]
     pub completed_trainings: Vec<String>,
     /// Trainings the employee intends to take (marked in the app).
@@ -166,6 +176,19 @@ impl Plan {
             sample: false,
             ..self.clone()
         }
+    }
+
+    /// The course the plan follows: the one named, else a course with the track's id
+    /// (昭島's スペシャリスト), else the profile's default course; `None` when the profile
+    /// offers no courses.
+    pub fn course_id<'a>(&'a self, profile: &'a crate::model::Profile) -> Option<&'a str> {
+        if profile.courses.is_empty() {
+            return None;
+        }
+        self.course
+            .as_deref()
+            .or_else(|| profile.course(self.track.id()).map(|c| c.id.as_str()))
+            .or_else(|| profile.courses.iter().find(|c| c.default).map(|c| c.id.as_str()))
     }
 
     /// The job series id the plan uses: the one named, else the profile's first.

@@ -56,6 +56,9 @@ pub struct Profile {
     /// Ways of delivering training (集合研修, オンライン研修 …), referred to by trainings.
     #[serde(default)]
     pub delivery_methods: Vec<DeliveryMethod>,
+    /// Courses staff may choose (複線型人事); none when the document offers no choice.
+    #[serde(default)]
+    pub courses: Vec<crate::model::Course>,
     /// Look-up tables over the lists above, built once, on the first look-up.
     #[serde(skip)]
     pub(crate) index: IndexCell,
@@ -463,6 +466,9 @@ pub struct RotationRule {
     /// The words that make the rule approximate (概ね, 程度, いずれか), as written.
     #[serde(default)]
     pub hedges: Vec<String>,
+    /// Courses the rule applies in; empty means every course.
+    #[serde(default)]
+    pub courses: Vec<String>,
     #[serde(default)]
     pub exempt_tracks: Vec<Track>,
     #[serde(default)]
@@ -553,6 +559,9 @@ pub struct Training {
     /// Ways it is delivered: ids of `delivery_methods`.
     #[serde(default)]
     pub delivery: Vec<String>,
+    /// Courses it is for; empty means every course.
+    #[serde(default)]
+    pub courses: Vec<String>,
     #[serde(default)]
     pub competencies: Vec<String>,
     /// The training → competency mapping is a reading, not the document's words.

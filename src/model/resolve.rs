@@ -90,6 +90,10 @@ impl Profile {
         checked(&self.trainings, self.index().trainings.get(id), |t| t.id == id)
     }
 
+    pub fn course(&self, id: &str) -> Option<&crate::model::Course> {
+        checked(&self.courses, self.index().courses.get(id), |c| c.id == id)
+    }
+
     pub fn delivery_method(&self, id: &str) -> Option<&DeliveryMethod> {
         checked(&self.delivery_methods, self.index().delivery_methods.get(id), |m| {
             m.id == id

@@ -9,6 +9,7 @@ use std::fmt;
 
 use crate::i18n::Lang;
 use crate::i18n::fields::PlanField;
+use crate::model::Plan;
 use crate::model::profile::{PROFILE_SCHEMA_V1, PROFILE_SCHEMA_VERSION, Profile, RotationRuleKind, ScaleKind};
 use crate::text::closest;
 
@@ -87,6 +88,8 @@ pub enum Entity {
     Rule,
     Measure,
     DeliveryMethod,
+    Course,
+    CourseField,
 }
 
 impl Entity {
@@ -102,6 +105,8 @@ impl Entity {
             Entity::Rule => lang.pick("ローテーション規則", "rotation rule"),
             Entity::Measure => lang.pick("育成の取組", "career-support measure"),
             Entity::DeliveryMethod => lang.pick("研修の実施方法", "delivery method"),
+            Entity::Course => lang.pick("コース", "course"),
+            Entity::CourseField => lang.pick("コースの分野", "course field"),
         }
     }
 }
@@ -224,6 +229,13 @@ pub enum ProblemKind {
         value: String,
     },
     DuplicateLeaveRule,
+    /// A second course marked `default = true`.
+    SecondDefaultCourse,
+    /// A course chosen before the years of service it asks.
+    CourseNotOpen {
+        course: String,
+        after_years: u8,
+    },
     /// A ticked role number the grade does not have.
     RoleNumber {
         number: u16,
@@ -452,6 +464,7 @@ pub struct Found {
     pub more: usize,
 }
 
+mod courses;
 mod format;
 mod messages;
 pub use format::FormatRule;

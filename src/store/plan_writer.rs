@@ -48,6 +48,15 @@ pub fn plan_to_toml(plan: &Plan) -> String {
         let _ = writeln!(t, "target_fy = {fy}");
     }
     let _ = writeln!(t, "track = \"{}\"", plan.track.id());
+    if let Some(course) = &plan.course {
+        let _ = writeln!(t, "course = {}", toml_string(course));
+    }
+    if let Some(field) = &plan.course_field {
+        let _ = writeln!(t, "course_field = {}", toml_string(field));
+    }
+    if let Some(since) = plan.course_since {
+        let _ = writeln!(t, "course_since = {since}");
+    }
     let _ = writeln!(t, "completed_trainings = {}", string_list(&plan.completed_trainings));
     let _ = writeln!(t, "planned_trainings = {}", string_list(&plan.planned_trainings));
     if !plan.constraints.is_empty() {
@@ -130,6 +139,9 @@ mod tests {
             target_grade: "kacho".into(),
             target_fy: Some(2034),
             track: crate::model::Track::Specialist,
+            course: None,
+            course_field: None,
+            course_since: None,
             completed_trainings: vec!["kaisobetsu".into()],
             planned_trainings: vec!["coaching".into()],
             planned_years: [("coaching".to_string(), 2027)].into(),

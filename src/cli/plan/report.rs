@@ -50,6 +50,10 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
             TargetYearSource::Default => lang.pick("・目安", ", a horizon"),
         }
     )?;
+    let course = crate::describe::course_label(p, plan, lang);
+    if !course.is_empty() {
+        writeln!(out, "{}: {course}", lang.pick("コース", "Course"))?;
+    }
 
     heading(out, lang.pick("定年・役職定年", "Retirement"))?;
     let r = &a.retirement;

@@ -168,6 +168,16 @@ impl ProblemKind {
                     "a second rule for the same kind of leave",
                 )
                 .to_string(),
+            SecondDefaultCourse => lang
+                .pick("default = true のコースが二つあります", "a second course with default = true")
+                .to_string(),
+            CourseNotOpen { course, after_years } => {
+                if ja {
+                    format!("{course}は採用から{after_years}年を過ぎてから選べるコースです")
+                } else {
+                    format!("{course} can be chosen only after {after_years} years of service")
+                }
+            }
             RoleNumber { number, count } => {
                 if ja {
                     format!("役割 {number} はありません（この職級の役割は {count} 件）")
@@ -373,6 +383,16 @@ impl ProblemKind {
                     "use 0 (not counted) to 1 (counted in full)",
                 )
                 .to_string(),
+            SecondDefaultCourse => lang
+                .pick("default = true は一つのコースだけに書いてください", "keep default = true on one course")
+                .to_string(),
+            CourseNotOpen { after_years, .. } => {
+                if ja {
+                    format!("course_since を採用日の{after_years}年後以降にするか、コースを外してください")
+                } else {
+                    format!("set course_since at least {after_years} years after the hire date, or remove the course")
+                }
+            }
             RoleNumber { count, .. } => {
                 if ja {
                     format!("1〜{count} の番号にしてください（文書が挙げる順）")

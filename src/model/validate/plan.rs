@@ -128,6 +128,7 @@ impl crate::model::Plan {
             ck.reference_key("evidence", competency, &competencies);
             ck.lines(path!["evidence"].key(competency.clone()), evidence);
         }
+        self.check_course(profile, &mut ck);
         for (table, roles) in [
             ("roles_self", &self.roles_self),
             ("roles_supervisor", &self.roles_supervisor),

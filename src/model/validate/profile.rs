@@ -97,6 +97,7 @@ impl Profile {
 
         self.check_requirements(&mut ck, &grades, &competencies);
         self.check_format(&mut ck, &grades);
+        self.check_courses(&mut ck, &grades);
         self.check_promotion(&mut ck, &grades);
         self.check_rotation(&mut ck, &series_ids);
 

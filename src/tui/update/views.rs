@@ -305,11 +305,24 @@ fn cycle_field(state: &mut State, field: Field, delta: isize, fx: &mut Vec<Effec
             apply_or_warn(
                 state,
                 what,
-                |p, _| {
-                    p.track = match p.track {
-                        Track::Generalist => Track::Specialist,
-                        Track::Specialist => Track::Generalist,
-                    };
+                |p, profile| {
+                    if profile.courses.is_empty() {
+                        p.track = match p.track {
+                            Track::Generalist => Track::Specialist,
+                            Track::Specialist => Track::Generalist,
+                        };
+                        return true;
+                    }
+                    // The profile's courses in turn; a field belongs to the course left.
+                    let at = p
+                        .course_id(profile)
+                        .and_then(|c| profile.courses.iter().position(|x| x.id == c))
+                        .unwrap_or(0);
+                    let n = profile.courses.len();
+                    let next = (at + n).saturating_add_signed(delta) % n;
+                    let Some(course) = profile.courses.get(next) else { return false };
+                    p.course = Some(course.id.clone());
+                    p.course_field = None;
                     true
                 },
                 fx,

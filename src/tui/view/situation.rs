@@ -45,6 +45,7 @@ fn field_value(doc: &Doc, field: Field, lang: Lang) -> String {
             },
             |fy| fiscal_year_label(fy, lang),
         ),
+        Field::Track if !doc.profile.courses.is_empty() => crate::describe::course_label(&doc.profile, p, lang),
         Field::Track => match p.track {
             Track::Generalist => lang.pick("ジェネラリスト", "generalist").into(),
             Track::Specialist => lang
