@@ -249,13 +249,15 @@ pub fn finding_text(f: &Finding, lang: Lang) -> String {
         Finding::SpecialistExempt {
             rule_kind,
             window_years,
+            course,
             ..
         } => {
             let rule = rule_phrase(*rule_kind, *window_years, lang);
-            if ja {
-                format!("スペシャリストのため、{rule}の対象外です")
-            } else {
-                format!("specialist track: exempt from {rule}")
+            match (course, ja) {
+                (Some(course), true) => format!("{course}のため、{rule}の対象外です"),
+                (Some(course), false) => format!("{course}: exempt from {rule}"),
+                (None, true) => format!("スペシャリストのため、{rule}の対象外です"),
+                (None, false) => format!("specialist track: exempt from {rule}"),
             }
         }
         Finding::LeaveInWindow {
@@ -371,6 +373,7 @@ mod tests {
     fn rotation_rules_are_told_by_what_they_ask_never_by_id() {
         let exempt = Finding::SpecialistExempt {
             rule: "three_departments_in_10_years".into(),
+            course: None,
             rule_kind: RotationRuleKind::DistinctDepartments,
             window_years: 10,
         };

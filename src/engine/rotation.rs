@@ -73,6 +73,9 @@ pub enum Finding {
     /// be told which rule without its id.
     SpecialistExempt {
         rule: String,
+        /// The plan's course, when the rule is for other courses (else the track exempts).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        course: Option<String>,
         rule_kind: RotationRuleKind,
         window_years: u8,
     },
@@ -243,8 +246,14 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
                 departments.len() >= usize::from(rule.min_departments.unwrap_or(0))
             }
         };
-        let status = if rule.exempt_tracks.contains(&plan.track) {
+        // A rule for some courses only: a member of another course is exempt.
+        let course = plan.course_id(profile);
+        let other_course = !rule.courses.is_empty() && !course.is_some_and(|c| rule.courses.iter().any(|rc| rc == c));
+        let status = if rule.exempt_tracks.contains(&plan.track) || other_course {
             report.findings.push(Finding::SpecialistExempt {
+                course: other_course
+                    .then(|| course.and_then(|c| profile.course(c)).map(|c| c.name.clone()))
+                    .flatten(),
                 rule: rule.id.clone(),
                 rule_kind: rule.kind,
                 window_years: rule.window_years,

@@ -169,7 +169,10 @@ impl ProblemKind {
                 )
                 .to_string(),
             SecondDefaultCourse => lang
-                .pick("default = true のコースが二つあります", "a second course with default = true")
+                .pick(
+                    "default = true のコースが二つあります",
+                    "a second course with default = true",
+                )
                 .to_string(),
             CourseNotOpen { course, after_years } => {
                 if ja {
@@ -384,7 +387,10 @@ impl ProblemKind {
                 )
                 .to_string(),
             SecondDefaultCourse => lang
-                .pick("default = true は一つのコースだけに書いてください", "keep default = true on one course")
+                .pick(
+                    "default = true は一つのコースだけに書いてください",
+                    "keep default = true on one course",
+                )
                 .to_string(),
             CourseNotOpen { after_years, .. } => {
                 if ja {
