@@ -99,6 +99,29 @@ impl Namer<'_> {
                 .map(|r| rule_phrase(r.kind, r.window_years, self.lang)),
             Entity::Measure => p.measures.iter().find(|m| m.id == id).map(|m| m.name.clone()),
             Entity::DeliveryMethod => p.delivery_methods.iter().find(|m| m.id == id).map(|m| m.name.clone()),
+            Entity::EvaluationKind => p.evaluation.as_ref()?.kind(id).map(|k| k.name.clone()),
+            Entity::RatingScale => p
+                .evaluation
+                .as_ref()?
+                .scales
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.name.clone()),
+            Entity::EvaluationItem => p
+                .evaluation
+                .as_ref()?
+                .kinds
+                .iter()
+                .flat_map(|k| &k.items)
+                .find(|item| item.id.as_deref() == Some(id))
+                .map(|item| item.element.clone().unwrap_or_else(|| item.text.clone())),
+            Entity::SelfReportTopic => p
+                .self_report
+                .as_ref()?
+                .topics
+                .iter()
+                .find(|t| t.id == id)
+                .map(|t| t.name.clone()),
         }
     }
 
@@ -406,7 +429,6 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
         | ProblemKind::EmptyText
         | ProblemKind::InvalidDate { .. }
         | ProblemKind::DuplicateId { .. }
-        | ProblemKind::NoCompetencies
         | ProblemKind::NoSeries
         | ProblemKind::EmptyLadder { .. }
         | ProblemKind::ScaleBounds { .. }
@@ -426,6 +448,7 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
         | ProblemKind::FractionOutOfRange { .. }
         | ProblemKind::DuplicateLeaveRule
         | ProblemKind::Format(_)
+        | ProblemKind::Evaluation(_)
         | ProblemKind::RoleNumber { .. } => problem.kind.message(lang),
     }
 }

@@ -2,12 +2,15 @@
 //! Pure data and checks: no files, no clock, no terminal.
 
 pub mod date;
+pub mod evaluation;
 mod index;
 pub mod measures;
 pub mod plan;
 pub mod plan_ops;
 pub mod profile;
+pub mod promotion;
 mod resolve;
+pub mod scale;
 pub mod validate;
 
 pub use date::{

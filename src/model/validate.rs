@@ -87,6 +87,10 @@ pub enum Entity {
     Rule,
     Measure,
     DeliveryMethod,
+    EvaluationKind,
+    EvaluationItem,
+    RatingScale,
+    SelfReportTopic,
 }
 
 impl Entity {
@@ -102,6 +106,10 @@ impl Entity {
             Entity::Rule => lang.pick("ローテーション規則", "rotation rule"),
             Entity::Measure => lang.pick("育成の取組", "career-support measure"),
             Entity::DeliveryMethod => lang.pick("研修の実施方法", "delivery method"),
+            Entity::EvaluationKind => lang.pick("評価の種類", "kind of evaluation"),
+            Entity::EvaluationItem => lang.pick("評価の項目", "evaluation item"),
+            Entity::RatingScale => lang.pick("評語の尺度", "rating scale"),
+            Entity::SelfReportTopic => lang.pick("自己申告の項目", "self-report topic"),
         }
     }
 }
@@ -164,7 +172,6 @@ pub enum ProblemKind {
         id: String,
         suggestion: Option<String>,
     },
-    NoCompetencies,
     NoSeries,
     EmptyLadder {
         series: String,
@@ -175,6 +182,9 @@ pub enum ProblemKind {
     },
     /// A format 2 rule (see `validate/format.rs`).
     Format(FormatRule),
+    /// A rule of the evaluation, self-report or promotion assumption (see
+    /// `validate/evaluation.rs`).
+    Evaluation(EvaluationRule),
     ScaleLabelMissing {
         level: u8,
     },
@@ -452,8 +462,10 @@ pub struct Found {
     pub more: usize,
 }
 
+mod evaluation;
 mod format;
 mod messages;
+pub use evaluation::EvaluationRule;
 pub use format::FormatRule;
 mod plan;
 mod profile;

@@ -136,13 +136,19 @@ impl FormatRule {
 }
 
 impl Profile {
+    /// A profile with no ability table (文書に能力表なし) may leave `[scale]` out.
+    pub(super) fn scale_left_out(&self) -> bool {
+        self.competencies.is_empty() && self.scale.is_unwritten()
+    }
+
     /// The checks of the scale's kind, its targets and the format's per-item rules.
     pub(super) fn check_format(&self, ck: &mut Checker, grades: &Known<'_>) {
         let v1 = self.schema_version == PROFILE_SCHEMA_V1;
         let scale = &self.scale;
         let kind = scale.kind();
         let rule = |r: FormatRule| ProblemKind::Format(r);
-        if !v1 && scale.kind.is_none() {
+        let left_out = self.scale_left_out();
+        if !v1 && scale.kind.is_none() && !left_out {
             ck.push(path!["scale"], rule(FormatRule::ScaleKindMissing));
         }
         if !v1 && scale.kind == Some(ScaleKind::Levels) {
@@ -156,7 +162,7 @@ impl Profile {
                 }
             }
             ScaleKind::Proficiency | ScaleKind::Levels => {
-                if scale.min.is_none() || scale.max.is_none() {
+                if (scale.min.is_none() || scale.max.is_none()) && !left_out {
                     ck.push(path!["scale"], rule(FormatRule::ProficiencyBounds));
                 }
             }

@@ -64,14 +64,19 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         rows.push(format!(
             "{}{}{}{}",
             cell(&format!("  {}", s.grade_name), 20),
-            cell(&fy(s.earliest_fy), 22),
-            cell(&fy(s.typical_fy), 22),
+            cell(&crate::describe::step_year(s.earliest_fy, lang), 22),
+            cell(&crate::describe::step_year(s.typical_fy, lang), 22),
             notes.join("・")
         ));
     }
     let keys = path_rows(doc);
     let selected = doc.selected.path.index(&keys);
-    let height = usize::from(inner.height).saturating_sub(lines.len() + 1);
+    // The legend of an assumption in years sits under the ladder, with room kept for it.
+    let legend = match crate::describe::promotion_assumption_legend(&doc.profile, lang) {
+        Some(text) if a.trajectory.steps.iter().any(|s| s.assumed_by.is_some()) => wrapped(&text, columns, theme.dim),
+        _ => Vec::new(),
+    };
+    let height = usize::from(inner.height).saturating_sub(lines.len() + 1 + legend.len());
     let offset = scroll_offset(selected, height);
     let first_row = lines.len();
     for (n, (i, row)) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
@@ -95,6 +100,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         ),
         theme.warn,
     ));
+    lines.extend(legend);
     frame.render_widget(Paragraph::new(lines), inner);
 
     // What the selected grade (default: the next) asks that the current one does not.
