@@ -111,10 +111,15 @@ pub fn evaluation(evaluation: &Evaluation, columns: usize, theme: &Theme, lang: 
     pane.lines
 }
 
-/// 「評語 S・A・B・C・D」
+/// 「S・A・B・C・D」, with the scale's name where the document calls it other than 評語.
 fn marks(scale: &RatingScale, lang: Lang) -> String {
     let marks: Vec<&str> = scale.ratings.iter().map(|r| r.mark.as_str()).collect();
-    format!("{} {}", scale.name, marks.join(lang.pick("・", "/")))
+    let marks = marks.join(lang.pick("・", "/"));
+    if scale.name == "評語" {
+        marks
+    } else {
+        format!("{marks}（{}）", scale.name)
+    }
 }
 
 /// One kind of evaluation with its 評語 and its 行動基準 or 着眼点.

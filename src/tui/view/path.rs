@@ -29,6 +29,15 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     frame.render_widget(ladder, top);
     let columns = usize::from(inner.width);
     let fy = |y| fiscal_year_label(y, lang);
+    let year = |y| crate::describe::step_year(y, lang);
+    // A year column fits its widest cell: 「在級年数の定めなし」 where no years are stated.
+    let year_w = a
+        .trajectory
+        .steps
+        .iter()
+        .flat_map(|s| [s.earliest_fy, s.typical_fy])
+        .map(|y| crate::text::width(&year(y)) + 2)
+        .fold(22, usize::max);
     let r = &a.retirement;
     let mut lines = vec![
         Line::from(vec![
@@ -41,8 +50,8 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             format!(
                 "  {}{}{}{}",
                 cell(lang.pick("職級", "Grade"), 20),
-                cell(lang.pick("最短", "Earliest"), 22),
-                cell(lang.pick("標準", "Typical"), 22),
+                cell(lang.pick("最短", "Earliest"), year_w),
+                cell(lang.pick("標準", "Typical"), year_w),
                 lang.pick("備考", "Notes")
             ),
             theme.dim,
@@ -52,7 +61,10 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let mut rows = vec![format!(
         "{}{}{}",
         cell(&format!("● {current}"), 20),
-        cell(&format!("{} {}", lang.pick("現在", "now"), doc.plan.grade_since), 44),
+        cell(
+            &format!("{} {}", lang.pick("現在", "now"), doc.plan.grade_since),
+            2 * year_w
+        ),
         lang.pick("（現在の職級）", "(current grade)")
     )];
     for s in &a.trajectory.steps {
@@ -64,8 +76,8 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         rows.push(format!(
             "{}{}{}{}",
             cell(&format!("  {}", s.grade_name), 20),
-            cell(&crate::describe::step_year(s.earliest_fy, lang), 22),
-            cell(&crate::describe::step_year(s.typical_fy, lang), 22),
+            cell(&year(s.earliest_fy), year_w),
+            cell(&year(s.typical_fy), year_w),
             notes.join("・")
         ));
     }

@@ -67,7 +67,7 @@ fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
             "{bullet} {}",
             lang.pick(
                 "自己評価: 文書に能力表なし（役割の確認は 6）",
-                "Self-assessment: the document has no ability table (roles: 6)"
+                "Self-assessment: no ability table (see 6 Roles)"
             )
         ),
         SitRow::Header(section) => format!("{bullet} {}", section.title(lang)),
