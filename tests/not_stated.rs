@@ -185,6 +185,16 @@ fn the_checker_still_catches_what_is_wrong_when_both_years_are_given() {
         .unwrap_err()
         .render(Lang::En);
     assert!(shown.contains("cannot read the date"), "{shown}");
+    // Competencies with no scale to read them on: one problem, not one per missing number.
+    let no_scale = FIXTURE.replacen(
+        "[[job_series]]",
+        "[[competencies]]\nid = \"taio\"\nname = \"対応力\"\ndefinition = \"\"\nsource = \"例示村\"\n\n[[job_series]]",
+        1,
+    );
+    let problems = parse_profile("reiji.toml", no_scale.as_bytes(), Lang::En).unwrap_err();
+    let shown = problems.render(Lang::En);
+    assert!(shown.contains("the profile has competencies but no [scale]"), "{shown}");
+    assert_eq!(problems.total(), 1, "{shown}");
 }
 
 #[test]

@@ -174,7 +174,7 @@ impl Profile {
 
     fn check_scale(&self, ck: &mut Checker) {
         let Self { scale, .. } = self;
-        if scale.kind() == ScaleKind::Descriptors || self.scale_left_out() {
+        if scale.kind() == ScaleKind::Descriptors || scale.is_unwritten() {
             return;
         }
         if scale.min() > scale.max() {
