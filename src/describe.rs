@@ -43,7 +43,7 @@ pub fn family_label(profile: &Profile, id: &str, lang: Lang) -> String {
 }
 
 /// What to note beside a step of the grade ladder: its exam, its post class, whether it
-/// falls after retirement or 役職定年, and whether its years are illustrative.
+/// falls after retirement or 役職定年, and whether its years are illustrative or assumed.
 pub fn step_notes(step: &crate::engine::TrajectoryStep, lang: Lang) -> Vec<&'static str> {
     let mut notes = Vec::new();
     if step.exam {
@@ -52,15 +52,24 @@ pub fn step_notes(step: &crate::engine::TrajectoryStep, lang: Lang) -> Vec<&'sta
     if step.management {
         notes.push(lang.pick("管理監督職", "management post"));
     }
-    if !step.reachable {
+    if step.reachable == Some(false) {
         notes.push(lang.pick("定年後", "after retirement"));
-    } else if !step.before_management_limit {
+    } else if step.before_management_limit == Some(false) {
         notes.push(lang.pick("役職定年後", "after 役職定年"));
-    } else if !step.typical_reachable {
+    } else if step.typical_reachable == Some(false) {
         notes.push(lang.pick("標準では定年後", "typical path ends after retirement"));
     }
     if step.illustrative {
         notes.push(lang.pick("年数は例示", "years illustrative"));
+    }
+    match step.assumed_by {
+        Some(crate::model::AssumedBy::HrOffice) => {
+            notes.push(lang.pick("年数は人事担当課の仮定", "years: the HR office's assumption"));
+        }
+        Some(crate::model::AssumedBy::Michi) => {
+            notes.push(lang.pick("年数は Michi の仮定", "years: Michi's assumption"))
+        }
+        None => {}
     }
     if step.grade_illustrative {
         notes.push(lang.pick("職級名は Michi の読み取り", "grade is Michi's reading"));
@@ -89,6 +98,38 @@ pub fn course_label(profile: &Profile, plan: &crate::model::Plan, lang: Lang) ->
         });
     }
     label
+}
+
+/// A fiscal year of the path, or 「在級年数の定めなし」 where the promotion model states no
+/// years in grade on the way (and no assumption is declared).
+pub fn step_year(fy: Option<crate::model::FiscalYear>, lang: Lang) -> String {
+    fy.map_or_else(
+        || lang.pick("在級年数の定めなし", "no years in grade stated").to_string(),
+        |fy| fiscal_year_label(fy, lang),
+    )
+}
+
+/// The legend of a declared `[promotion_assumption]`, shown under every path that uses it:
+/// 「仮定: 文書に在級年数の定めがない昇任は、最短 3 年・標準 5 年とする人事担当課の仮定（…）」.
+pub fn promotion_assumption_legend(p: &Profile, lang: Lang) -> Option<String> {
+    let a = p.promotion_assumption.as_ref()?;
+    let source = a.source.as_deref().map(|s| format!("・{s}")).unwrap_or_default();
+    Some(match lang {
+        Lang::Ja => format!(
+            "仮定: 文書に在級年数の定めがない昇任は、最短 {} 年・標準 {} 年とする{}（{}{source}）",
+            a.min_years,
+            a.typical_years,
+            a.by.label_ja(),
+            a.note
+        ),
+        Lang::En => format!(
+            "Assumed: where the document states no years in grade, {} years at least and {} typically — {} ({}{source})",
+            a.min_years,
+            a.typical_years,
+            a.by.label_en(),
+            a.note
+        ),
+    })
 }
 
 /// Whom a training is for and how it is delivered, as the document says:
@@ -128,6 +169,14 @@ pub fn training_audience(profile: &Profile, t: &crate::model::Training, lang: La
 /// Readiness with its coverage, so a figure is never read without knowing how much of it
 /// was assessed: 「準備度 41/100（◎ 9件中 2件評価済み・全体 10/17）」.
 pub fn readiness_text(report: &crate::engine::GapReport, lang: Lang) -> String {
+    if !report.ability_table {
+        return lang
+            .pick(
+                "文書に能力表なし（準備度なし）",
+                "the document has no ability table (no readiness)",
+            )
+            .to_string();
+    }
     let figure = report.readiness.map_or_else(|| "—".to_string(), |r| format!("{r}/100"));
     let (assessed, total) = (report.assessed, report.total);
     let (key_assessed, key_total) = (report.key_assessed, report.key_total);
@@ -352,6 +401,25 @@ pub fn note_text(p: &Profile, n: &PlanNote, lang: Lang) -> String {
             } else {
                 format!(
                     "the profile sets no competency levels for {}, so gaps and readiness cannot be shown (see the document's notes)",
+                    grade_name(p, grade)
+                )
+            }
+        }
+        PlanNote::NoAbilityTable => lang
+            .pick(
+                "文書に能力表なし: 能力の差と準備度は示しません。目標の職級の役割の確認が目安です",
+                "the document has no ability table: no gaps and no readiness; the target grade's roles checklist is the signal",
+            )
+            .to_string(),
+        PlanNote::TargetYearsNotStated { grade } => {
+            if ja {
+                format!(
+                    "{} までの在級年数は文書に定めがないため、到達の年度は示せません（研修計画は目安の年度までです）",
+                    grade_name(p, grade)
+                )
+            } else {
+                format!(
+                    "the document states no years in grade on the way to {}, so no year to reach it is shown (the training plan runs to a horizon)",
                     grade_name(p, grade)
                 )
             }

@@ -315,7 +315,7 @@ fn reference_training_plan(
             .steps
             .iter()
             .rev()
-            .find(|s| s.typical_fy <= fy)
+            .find(|s| s.typical_fy.is_some_and(|typical| typical <= fy))
             .map_or(plan.grade.as_str(), |s| s.grade.as_str());
         let mut room = per_year;
         for id in dated.get(&fy).into_iter().flatten() {

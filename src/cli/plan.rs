@@ -166,7 +166,16 @@ pub fn grade_diff(
             ]
         })
         .collect();
-    if p.requirements.is_empty() {
+    if p.competencies.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "（文書に能力表なし。役割の違いは下のとおりです）",
+                "(the document has no ability table; the roles that differ follow)"
+            )
+        )?;
+    } else if p.requirements.is_empty() {
         writeln!(
             out,
             "{}",

@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::cli::ProfileCommand;
 use crate::i18n::Lang;
 use crate::model::{
-    CompetencyGroup, DeliveryMethod, Document, Grade, Ideal, Measure, Profile, PromotionStep, ResolvedRequirement,
-    Rotation, Rung, Scale, Training,
+    CompetencyGroup, DeliveryMethod, Document, Evaluation, Grade, Ideal, Measure, Profile, PromotionAssumption,
+    PromotionStep, ResolvedRequirement, Rotation, Rung, Scale, SelfReport, Training,
 };
 use crate::store::profiles::user_profile_dir;
 use crate::store::{BUNDLED, Catalog, Origin, load_profile_file};
@@ -120,7 +120,8 @@ struct ListRow<'a> {
     id: &'a str,
     name: &'a str,
     name_romaji: &'a str,
-    document_date: &'a str,
+    /// `null` when the document bears no date.
+    document_date: Option<&'a str>,
     origin: &'static str,
     path: Option<String>,
 }
@@ -135,7 +136,7 @@ fn list(lang: Lang, json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
             id: &e.profile.id,
             name: &e.profile.name,
             name_romaji: &e.profile.name_romaji,
-            document_date: &e.profile.document.date,
+            document_date: e.profile.document.date.as_deref(),
             origin: match e.origin {
                 Origin::Bundled => "bundled",
                 Origin::User(_) => "user",
@@ -167,7 +168,10 @@ fn list(lang: Lang, json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
             [
                 r.id.to_string(),
                 format!("{} {}", r.name, r.name_romaji),
-                r.document_date.to_string(),
+                r.document_date.map_or_else(
+                    || lang.pick("文書の日付の記載なし", "no date in the document").to_string(),
+                    str::to_string,
+                ),
                 origin,
             ]
         })
@@ -314,11 +318,14 @@ pub(crate) struct ProfileExport<'p> {
     name_romaji: &'p str,
     prefecture: Option<&'p str>,
     document: &'p Document,
-    scale: &'p Scale,
+    /// `null` when the profile writes no scale (its document has no ability table).
+    scale: Option<&'p Scale>,
     /// Where the numbers come from: `descriptors` (rungs of the document's descriptions),
     /// `proficiency` or `levels` (numbers that are the profile's, `scale_assumed` when
-    /// they are Michi's assumption rather than the document's).
-    scale_kind: &'static str,
+    /// they are Michi's assumption rather than the document's); `null` with no ability table.
+    scale_kind: Option<&'static str>,
+    /// The document has an ability table (competencies); without one there are no gaps.
+    ability_table: bool,
     scale_assumed: bool,
     /// The legend every screen shows, in Japanese.
     scale_legend: Vec<String>,
@@ -329,11 +336,14 @@ pub(crate) struct ProfileExport<'p> {
     competencies: Vec<CompetencyExport<'p>>,
     requirements: Vec<ResolvedRequirement<'p>>,
     promotion: Vec<StepExport<'p>>,
+    promotion_assumption: Option<&'p PromotionAssumption>,
     rotation: Option<&'p Rotation>,
     trainings: Vec<TrainingExport<'p>>,
     delivery_methods: &'p [DeliveryMethod],
     ideals: &'p [Ideal],
     measures: &'p [Measure],
+    evaluation: Option<&'p Evaluation>,
+    self_report: Option<&'p SelfReport>,
 }
 
 #[derive(Serialize)]
@@ -394,9 +404,11 @@ impl<'p> ProfileExport<'p> {
                 })
             })
             .collect();
+        let ability_table = !p.competencies.is_empty();
         ProfileExport {
             schema_version: p.schema_version,
-            scale_kind: p.scale.kind().as_str(),
+            scale_kind: (ability_table || !p.scale.is_unwritten()).then(|| p.scale.kind().as_str()),
+            ability_table,
             scale_assumed: p.scale.kind() != crate::model::ScaleKind::Descriptors && p.scale.illustrative,
             scale_legend: crate::describe::scale_legend(p, Lang::Ja),
             ladders,
@@ -408,7 +420,7 @@ impl<'p> ProfileExport<'p> {
             name_romaji: &p.name_romaji,
             prefecture: p.prefecture.as_deref(),
             document: &p.document,
-            scale: &p.scale,
+            scale: (ability_table || !p.scale.is_unwritten()).then_some(&p.scale),
             competency_groups: &p.competency_groups,
             job_series: p
                 .job_series
@@ -448,6 +460,9 @@ impl<'p> ProfileExport<'p> {
                     step,
                 })
                 .collect(),
+            promotion_assumption: p.promotion_assumption.as_ref(),
+            evaluation: p.evaluation.as_ref(),
+            self_report: p.self_report.as_ref(),
             rotation: p.rotation.as_ref(),
             trainings: p
                 .trainings

@@ -81,6 +81,9 @@ pub fn level_meaning(profile: &Profile, series: &str, competency: &str, level: u
 
 /// The legend in a few words, for a pane title where a full legend has no room.
 pub fn scale_legend_short(profile: &Profile, lang: Lang) -> Option<&'static str> {
+    if profile.competencies.is_empty() {
+        return None;
+    }
     match profile.scale.kind() {
         ScaleKind::Descriptors => {
             Some(lang.pick("段 = 文書の記述の順", "r = rung: the document's descriptions in order"))
@@ -91,9 +94,12 @@ pub fn scale_legend_short(profile: &Profile, lang: Lang) -> Option<&'static str>
 }
 
 /// The legend for the marks a level cell may carry, one line each; every screen and
-/// report that shows levels prints it.
+/// report that shows levels prints it. None where the document has no ability table.
 pub fn scale_legend(profile: &Profile, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
+    if profile.competencies.is_empty() {
+        return lines;
+    }
     match profile.scale.kind() {
         ScaleKind::Descriptors => lines.push(
             lang.pick(

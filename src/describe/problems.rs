@@ -106,6 +106,29 @@ impl Namer<'_> {
                 .flat_map(|c| c.fields.iter())
                 .find(|f| f.id == id)
                 .map(|f| f.name.clone()),
+            Entity::EvaluationKind => p.evaluation.as_ref()?.kind(id).map(|k| k.name.clone()),
+            Entity::RatingScale => p
+                .evaluation
+                .as_ref()?
+                .scales
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.name.clone()),
+            Entity::EvaluationItem => p
+                .evaluation
+                .as_ref()?
+                .kinds
+                .iter()
+                .flat_map(|k| &k.items)
+                .find(|item| item.id.as_deref() == Some(id))
+                .map(|item| item.element.clone().unwrap_or_else(|| item.text.clone())),
+            Entity::SelfReportTopic => p
+                .self_report
+                .as_ref()?
+                .topics
+                .iter()
+                .find(|t| t.id == id)
+                .map(|t| t.name.clone()),
         }
     }
 
@@ -413,7 +436,6 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
         | ProblemKind::EmptyText
         | ProblemKind::InvalidDate { .. }
         | ProblemKind::DuplicateId { .. }
-        | ProblemKind::NoCompetencies
         | ProblemKind::NoSeries
         | ProblemKind::EmptyLadder { .. }
         | ProblemKind::ScaleBounds { .. }
@@ -434,6 +456,7 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
         | ProblemKind::DuplicateLeaveRule
         | ProblemKind::Format(_)
         | ProblemKind::RoleNumber { .. }
+        | ProblemKind::Evaluation(_)
         | ProblemKind::SecondDefaultCourse
         | ProblemKind::CourseNotOpen { .. } => problem.kind.message(lang),
     }

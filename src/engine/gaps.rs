@@ -69,6 +69,9 @@ pub struct GapReport {
     pub not_stated: Vec<NotStated>,
     /// ◎/○ are the document's notation (else key items are simply the listed ones).
     pub marked: bool,
+    /// The document has an ability table; without one (文書に能力表なし) there are no gaps
+    /// and no readiness, and the roles checklist is the signal.
+    pub ability_table: bool,
 }
 
 /// Gaps for `grade`, ordered key → expected → unmarked, larger gaps first, then not yet
@@ -136,6 +139,7 @@ pub fn gaps(profile: &Profile, plan: &Plan, grade: &str) -> GapReport {
         gaps,
         not_stated,
         marked: profile.uses_marks(),
+        ability_table: !profile.competencies.is_empty(),
     }
 }
 

@@ -56,6 +56,12 @@ pub enum PlanNote {
     /// The profile sets no requirement above the scale's minimum for the target grade, so
     /// gaps and readiness say nothing.
     NoRequirements { grade: String },
+    /// The document has no ability table (文書に能力表なし): no gaps, no readiness; the
+    /// roles checklist is the signal.
+    NoAbilityTable,
+    /// The promotion model states no years in grade on the way to the target (在級年数の
+    /// 定めなし) and the profile declares no assumption: no year to reach it by.
+    TargetYearsNotStated { grade: String },
 }
 
 /// Everything Michi computes for one plan.
@@ -86,7 +92,9 @@ pub fn analyze(profile: &Profile, plan: &Plan, today: Date, per_year: usize) -> 
     let target_step = trajectory.steps.iter().find(|s| s.grade == plan.target_grade);
 
     let mut notes = Vec::new();
-    if target.readiness.is_none() {
+    if profile.competencies.is_empty() {
+        notes.push(PlanNote::NoAbilityTable);
+    } else if target.readiness.is_none() {
         notes.push(PlanNote::NoRequirements {
             grade: plan.target_grade.clone(),
         });
@@ -96,17 +104,21 @@ pub fn analyze(profile: &Profile, plan: &Plan, today: Date, per_year: usize) -> 
     }
     match target_step {
         Some(step) => {
-            if let Some(fy) = plan.target_fy.filter(|&fy| fy < step.earliest_fy) {
-                notes.push(PlanNote::TargetBeforeEarliest {
-                    target_fy: fy,
-                    earliest_fy: step.earliest_fy,
+            if let (Some(target_fy), Some(earliest_fy)) = (plan.target_fy, step.earliest_fy)
+                && target_fy < earliest_fy
+            {
+                notes.push(PlanNote::TargetBeforeEarliest { target_fy, earliest_fy });
+            }
+            if step.typical_fy.is_none() && plan.target_fy.is_none() {
+                notes.push(PlanNote::TargetYearsNotStated {
+                    grade: step.grade.clone(),
                 });
             }
-            if !step.reachable {
+            if step.reachable == Some(false) {
                 notes.push(PlanNote::TargetAfterRetirement {
                     grade: step.grade.clone(),
                 });
-            } else if !step.before_management_limit {
+            } else if step.before_management_limit == Some(false) {
                 notes.push(PlanNote::TargetAfterManagementLimit {
                     grade: step.grade.clone(),
                 });
@@ -123,7 +135,14 @@ pub fn analyze(profile: &Profile, plan: &Plan, today: Date, per_year: usize) -> 
     let last_service_fy = retirement.last_fiscal_year();
     let (target_fy, target_fy_source) = match (plan.target_fy, target_step) {
         (Some(fy), _) => (fy, TargetYearSource::Plan),
-        (None, Some(step)) if step.reachable => (step.typical_fy, TargetYearSource::Typical),
+        (
+            None,
+            Some(TrajectoryStep {
+                reachable: Some(true),
+                typical_fy: Some(fy),
+                ..
+            }),
+        ) => (*fy, TargetYearSource::Typical),
         _ => (today.fiscal_year() + DEFAULT_HORIZON_YEARS, TargetYearSource::Default),
     };
     let first_fy = today.fiscal_year();

@@ -42,7 +42,7 @@ fn grade_in_year<'a>(plan: &'a Plan, trajectory: &'a Trajectory, fy: FiscalYear)
         .steps
         .iter()
         .rev()
-        .find(|s| s.typical_fy <= fy)
+        .find(|s| s.typical_fy.is_some_and(|typical| typical <= fy))
         .map_or(plan.grade.as_str(), |s| s.grade.as_str())
 }
 

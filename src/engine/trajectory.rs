@@ -1,12 +1,16 @@
 //! When each grade above the current one can be reached under the profile's promotion
 //! model (昇任・昇格モデル). Promotions are taken to happen on 1 April, the start of a fiscal
 //! year. The earliest year is what the model allows, not a promise: promotion depends on
-//! selection, exams and openings.
+//! selection, exams and openings. Where the model states no years in grade for a step and
+//! the profile declares no assumption, that step and every one after it has no year
+//! (在級年数の定めなし): Michi does not invent one.
 
 use serde::Serialize;
 
 use crate::engine::retirement::Retirement;
-use crate::model::{Date, FiscalYear, Grade, JobSeries, Leave, LeaveKind, Plan, Profile, PromotionStep};
+use crate::model::{
+    AssumedBy, Date, FiscalYear, Grade, JobSeries, Leave, LeaveKind, Plan, Profile, PromotionStep, YearsBasis,
+};
 
 /// One grade above the current one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -15,22 +19,27 @@ pub struct TrajectoryStep {
     pub grade_name: String,
     /// The grade itself is Michi's reading: the document names no such grade.
     pub grade_illustrative: bool,
-    /// Earliest fiscal year the grade can be held, with minimum years in each grade.
-    pub earliest_fy: FiscalYear,
-    /// Fiscal year with typical years in each grade.
-    pub typical_fy: FiscalYear,
+    /// Earliest fiscal year the grade can be held, with minimum years in each grade; `None`
+    /// where a step on the way states no minimum years (在級年数の定めなし).
+    pub earliest_fy: Option<FiscalYear>,
+    /// Fiscal year with typical years in each grade; `None` where a step on the way states
+    /// no typical years.
+    pub typical_fy: Option<FiscalYear>,
     /// A selection exam (選考試験) stands before this grade.
     pub exam: bool,
-    /// Reachable before retirement at the earliest.
-    pub reachable: bool,
-    /// Reachable before retirement on the typical path.
-    pub typical_reachable: bool,
+    /// Reachable before retirement at the earliest; `None` with no earliest year.
+    pub reachable: Option<bool>,
+    /// Reachable before retirement on the typical path; `None` with no typical year.
+    pub typical_reachable: Option<bool>,
     /// For management posts: the earliest year lies before the end of management posts
-    /// (役職定年). Always true for other grades.
-    pub before_management_limit: bool,
+    /// (役職定年); `None` with no earliest year. Always true for other grades.
+    pub before_management_limit: Option<bool>,
     pub management: bool,
     /// Some figure on the way here rests on illustrative (example) values.
     pub illustrative: bool,
+    /// Some figure on the way here rests on the profile's `[promotion_assumption]`, and
+    /// whose assumption that is.
+    pub assumed_by: Option<AssumedBy>,
     /// The step's stated conditions, as the document writes them.
     pub conditions: Vec<String>,
 }
@@ -166,15 +175,27 @@ pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today
     }
 
     let mut from: &Grade = &series.grades[current_rank];
-    // The current grade's clock runs from grade_since; later grades start when reached.
-    let (mut earliest_since, mut typical_since) = (plan.grade_since, plan.grade_since);
-    let mut illustrative = false;
+    // The current grade's clock runs from grade_since; later grades start when reached. A
+    // clock stops for good at the first step with no years.
+    let (mut earliest_since, mut typical_since) = (Some(plan.grade_since), Some(plan.grade_since));
+    let assumption = profile.promotion_assumption.as_ref();
+    let (mut illustrative, mut assumed_by) = (false, None);
     while let Some(step) = step_from(profile, series, &from.id) {
         let Some((_, to)) = profile.grade(&step.to) else { break };
-        let earliest_fy = first_fy_with_years(profile, &plan.leaves, earliest_since, step.min_years, next_round_fy);
-        let typical_fy = first_fy_with_years(profile, &plan.leaves, typical_since, step.typical_years, next_round_fy)
-            .max(earliest_fy);
-        illustrative |= step.illustrative;
+        let min = earliest_since.zip(step.min_years_or(assumption));
+        let typical = typical_since.zip(step.typical_years_or(assumption));
+        let count = |(since, years): (Date, crate::model::StepYears)| {
+            first_fy_with_years(profile, &plan.leaves, since, years.years, next_round_fy)
+        };
+        let earliest_fy = min.map(count);
+        let typical_fy = typical.map(count).map(|fy| earliest_fy.map_or(fy, |e| fy.max(e)));
+        for (_, years) in min.iter().chain(&typical) {
+            illustrative |= years.basis == YearsBasis::Illustrative;
+            if years.basis == YearsBasis::Assumed {
+                assumed_by = assumption.map(|a| a.by);
+            }
+        }
+        let last_fy = retirement.last_fiscal_year();
         trajectory.steps.push(TrajectoryStep {
             grade: to.id.clone(),
             grade_name: to.name.clone(),
@@ -182,15 +203,19 @@ pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today
             earliest_fy,
             typical_fy,
             exam: step.exam,
-            reachable: earliest_fy <= retirement.last_fiscal_year(),
-            typical_reachable: typical_fy <= retirement.last_fiscal_year(),
-            before_management_limit: !to.management || earliest_fy <= retirement.last_management_fiscal_year(),
+            reachable: earliest_fy.map(|fy| fy <= last_fy),
+            typical_reachable: typical_fy.map(|fy| fy <= last_fy),
+            before_management_limit: match (to.management, earliest_fy) {
+                (false, _) => Some(true),
+                (true, fy) => fy.map(|fy| fy <= retirement.last_management_fiscal_year()),
+            },
             management: to.management,
             illustrative,
+            assumed_by,
             conditions: step.conditions.clone(),
         });
-        earliest_since = Date::fy_start(earliest_fy);
-        typical_since = Date::fy_start(typical_fy);
+        earliest_since = earliest_fy.map(Date::fy_start);
+        typical_since = typical_fy.map(Date::fy_start);
         from = to;
     }
     let reached_rank = profile.rank(series, &from.id).unwrap_or(current_rank);

@@ -3,12 +3,15 @@
 
 pub mod courses;
 pub mod date;
+pub mod evaluation;
 mod index;
 pub mod measures;
 pub mod plan;
 pub mod plan_ops;
 pub mod profile;
+pub mod promotion;
 mod resolve;
+pub mod scale;
 pub mod validate;
 
 pub use courses::{Course, CourseField};

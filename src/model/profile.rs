@@ -4,9 +4,15 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::evaluation::{
+    Disclosure, Evaluation, EvaluationItem, EvaluationKind, EvaluationPeriod, Evaluator, Rating, RatingScale,
+    SelfReport, SelfReportTopic, TopicKind,
+};
 use crate::model::index::IndexCell;
 pub use crate::model::measures::{DeliveryMethod, Ideal, Measure, MeasureKind, Quote};
 use crate::model::plan::LeaveKind;
+pub use crate::model::promotion::{AssumedBy, PromotionAssumption, PromotionStep, StepYears, YearsBasis};
+pub use crate::model::scale::{Scale, ScaleKind, ScaleLevel, ScaleTarget};
 
 /// The profile format version this build writes and documents.
 pub const PROFILE_SCHEMA_VERSION: u32 = 2;
@@ -31,15 +37,24 @@ pub struct Profile {
     #[serde(default)]
     pub prefecture: Option<String>,
     pub document: Document,
+    /// Required where the profile has competencies; a profile whose document has no
+    /// ability table (文書に能力表なし) may leave it out.
+    #[serde(default)]
     pub scale: Scale,
     #[serde(default)]
     pub competency_groups: Vec<CompetencyGroup>,
+    /// Empty (or absent) when the document has no ability table: then there are no gaps
+    /// and no readiness, and the roles checklist is the signal.
+    #[serde(default)]
     pub competencies: Vec<Competency>,
     pub job_series: Vec<JobSeries>,
     #[serde(default)]
     pub requirements: Vec<Requirement>,
     #[serde(default)]
     pub promotion: Vec<PromotionStep>,
+    /// Years in grade assumed for the steps that state none (never the document's).
+    #[serde(default)]
+    pub promotion_assumption: Option<PromotionAssumption>,
     #[serde(default)]
     pub rotation: Option<Rotation>,
     #[serde(default)]
@@ -59,6 +74,12 @@ pub struct Profile {
     /// Courses staff may choose (複線型人事); none when the document offers no choice.
     #[serde(default)]
     pub courses: Vec<crate::model::Course>,
+    /// 人事評価 as the document describes it; absent where it does not.
+    #[serde(default)]
+    pub evaluation: Option<Evaluation>,
+    /// 自己申告 as the document describes it; absent where it does not.
+    #[serde(default)]
+    pub self_report: Option<SelfReport>,
     /// Look-up tables over the lists above, built once, on the first look-up.
     #[serde(skip)]
     pub(crate) index: IndexCell,
@@ -82,8 +103,10 @@ pub struct LeaveRule {
 #[serde(deny_unknown_fields)]
 pub struct Document {
     pub title: String,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the document is.
-    pub date: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the document is; absent when the
+    /// document bears no date (文書の日付の記載なし).
+    #[serde(default)]
+    pub date: Option<String>,
     #[serde(default)]
     pub date_note: Option<String>,
     #[serde(default)]
@@ -93,116 +116,6 @@ pub struct Document {
     /// What the text lacks or how it was read (figures lost in conversion, …).
     #[serde(default)]
     pub notes: Vec<String>,
-}
-
-/// Where the numbers of requirements and assessments come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ScaleKind {
-    /// The document describes an ability per grade: each ability's scale is the ladder of
-    /// those descriptions (rung 1 is the lowest grade's text, 0 is "not yet rung 1"), and a
-    /// grade requires its own description's rung. No number is invented.
-    Descriptors,
-    /// The document gives emphasis only (◎/○) or nothing usable: one labelled proficiency
-    /// scale and one table of required levels per grade (`targets`), both the profile's
-    /// stated assumption.
-    Proficiency,
-    /// Format 1: a number written per requirement, and an unlisted requirement at the minimum.
-    Levels,
-}
-
-impl ScaleKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ScaleKind::Descriptors => "descriptors",
-            ScaleKind::Proficiency => "proficiency",
-            ScaleKind::Levels => "levels",
-        }
-    }
-}
-
-/// The level scale used by requirements and assessments.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Scale {
-    /// Required from format 2; format 1 files are [`ScaleKind::Levels`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<ScaleKind>,
-    /// Lowest and highest level of a proficiency (or format 1) scale; absent for descriptors.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<u8>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<u8>,
-    /// The scale (and the targets) are Michi's assumption, not the document's.
-    #[serde(default)]
-    pub illustrative: bool,
-    #[serde(default)]
-    pub source: Option<String>,
-    /// How the scale was chosen, shown with the legend.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub levels: Vec<ScaleLevel>,
-    /// Proficiency scales: the level each grade requires of its ◎ and ○ items.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub targets: Vec<ScaleTarget>,
-    /// The document says requirements accumulate up the ladder: a grade that does not
-    /// list an ability still asks the highest level a lower grade asked (marked derived).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub accumulate: Option<Quote>,
-    /// Proficiency scales: a stated requirement never asks less than the same ability
-    /// asked at a lower grade of the ladder (◎ at 主査 then ○ at 主幹 keeps 主査's level).
-    /// The profile's assumption, said in `note`; the document's emphasis is unchanged.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub never_lower: bool,
-}
-
-/// The level a grade requires of its key (◎) and expected (○) items on a proficiency scale.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct ScaleTarget {
-    pub grade: String,
-    pub key: u8,
-    #[serde(default)]
-    pub expected: Option<u8>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct ScaleLevel {
-    pub level: u8,
-    pub label: String,
-    #[serde(default)]
-    pub description: Option<String>,
-}
-
-impl Scale {
-    /// The scale's kind; format 1 files have per-cell levels.
-    pub fn kind(&self) -> ScaleKind {
-        self.kind.unwrap_or(ScaleKind::Levels)
-    }
-
-    /// The lowest level: 0 ("not yet rung 1") on a descriptor ladder.
-    pub fn min(&self) -> u8 {
-        match self.kind() {
-            ScaleKind::Descriptors => 0,
-            _ => self.min.unwrap_or(1),
-        }
-    }
-
-    /// The highest level of a numeric scale; for descriptors see [`Profile::level_range`].
-    pub fn max(&self) -> u8 {
-        self.max.unwrap_or(self.min())
-    }
-
-    /// Whether `level` lies on this numeric scale.
-    pub fn contains(&self, level: u8) -> bool {
-        (self.min()..=self.max()).contains(&level)
-    }
-
-    pub fn label(&self, level: u8) -> Option<&str> {
-        self.levels.iter().find(|l| l.level == level).map(|l| l.label.as_str())
-    }
 }
 
 /// A grouping of competencies (上越's 基本的な資質 / 職務遂行上必要な能力, 上尾's 能力 / 意欲).
@@ -329,28 +242,6 @@ pub struct Requirement {
     pub descriptor: Option<String>,
     pub source: String,
     /// The numeric level is an example, not the document's.
-    #[serde(default)]
-    pub illustrative: bool,
-}
-
-/// One step of the promotion model (昇任・昇格モデル).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct PromotionStep {
-    pub from: String,
-    pub to: String,
-    /// Minimum years in the `from` grade.
-    pub min_years: u8,
-    /// Typical years in the `from` grade.
-    pub typical_years: u8,
-    /// A selection exam (選考試験) is required.
-    #[serde(default)]
-    pub exam: bool,
-    #[serde(default)]
-    pub conditions: Vec<String>,
-    #[serde(default)]
-    pub source: Option<String>,
-    /// The years are examples, not the document's.
     #[serde(default)]
     pub illustrative: bool,
 }

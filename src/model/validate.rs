@@ -90,6 +90,10 @@ pub enum Entity {
     DeliveryMethod,
     Course,
     CourseField,
+    EvaluationKind,
+    EvaluationItem,
+    RatingScale,
+    SelfReportTopic,
 }
 
 impl Entity {
@@ -107,6 +111,10 @@ impl Entity {
             Entity::DeliveryMethod => lang.pick("研修の実施方法", "delivery method"),
             Entity::Course => lang.pick("コース", "course"),
             Entity::CourseField => lang.pick("コースの分野", "course field"),
+            Entity::EvaluationKind => lang.pick("評価の種類", "kind of evaluation"),
+            Entity::EvaluationItem => lang.pick("評価の項目", "evaluation item"),
+            Entity::RatingScale => lang.pick("評語の尺度", "rating scale"),
+            Entity::SelfReportTopic => lang.pick("自己申告の項目", "self-report topic"),
         }
     }
 }
@@ -169,7 +177,6 @@ pub enum ProblemKind {
         id: String,
         suggestion: Option<String>,
     },
-    NoCompetencies,
     NoSeries,
     EmptyLadder {
         series: String,
@@ -180,6 +187,9 @@ pub enum ProblemKind {
     },
     /// A format 2 rule (see `validate/format.rs`).
     Format(FormatRule),
+    /// A rule of the evaluation, self-report or promotion assumption (see
+    /// `validate/evaluation.rs`).
+    Evaluation(EvaluationRule),
     ScaleLabelMissing {
         level: u8,
     },
@@ -465,8 +475,10 @@ pub struct Found {
 }
 
 mod courses;
+mod evaluation;
 mod format;
 mod messages;
+pub use evaluation::EvaluationRule;
 pub use format::FormatRule;
 mod plan;
 mod profile;

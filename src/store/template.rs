@@ -121,7 +121,16 @@ pub fn starter_plan(profile: &Profile, today: Date, lang: Lang) -> String {
     let _ = writeln!(t, "planned_trainings = []");
     let _ = writeln!(t);
     let _ = writeln!(t, "[self_assessment]");
-    if profile.scale.kind() == crate::model::ScaleKind::Descriptors {
+    if profile.competencies.is_empty() {
+        let _ = writeln!(
+            t,
+            "# {}",
+            c(
+                "文書に能力表なし: 自己評価する能力はありません。準備の目安は役割の確認です（roles_self）",
+                "The document has no ability table: nothing to self-assess; the roles checklist is the signal (roles_self)"
+            )
+        );
+    } else if profile.scale.kind() == crate::model::ScaleKind::Descriptors {
         let _ = writeln!(
             t,
             "# {}",
@@ -139,14 +148,16 @@ pub fn starter_plan(profile: &Profile, today: Date, lang: Lang) -> String {
             .collect();
         let _ = writeln!(t, "# {}: {}", c("段階", "Levels"), scale.join(" / "));
     }
-    let _ = writeln!(
-        t,
-        "# {}",
-        c(
-            "書いていない能力は「未評価」として扱います。",
-            "Competencies left out count as not yet assessed."
-        )
-    );
+    if !profile.competencies.is_empty() {
+        let _ = writeln!(
+            t,
+            "# {}",
+            c(
+                "書いていない能力は「未評価」として扱います。",
+                "Competencies left out count as not yet assessed."
+            )
+        );
+    }
     for comp in &profile.competencies {
         let range = profile.level_range(&comp.id);
         if range.is_empty() || (*range.end() == 0 && profile.scale.kind() == crate::model::ScaleKind::Descriptors) {

@@ -95,8 +95,8 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
             let notes = crate::describe::step_notes(s, lang);
             [
                 s.grade_name.clone(),
-                fy(s.earliest_fy),
-                fy(s.typical_fy),
+                crate::describe::step_year(s.earliest_fy, lang),
+                crate::describe::step_year(s.typical_fy, lang),
                 notes.join("・"),
             ]
         })
@@ -118,6 +118,11 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
             ],
             &rows,
         )?;
+    }
+    if a.trajectory.steps.iter().any(|s| s.assumed_by.is_some())
+        && let Some(legend) = crate::describe::promotion_assumption_legend(p, lang)
+    {
+        writeln!(out, "  {legend}")?;
     }
     for l in &a.trajectory.leave_counting {
         let kind = if ja { l.kind.label_ja() } else { l.kind.label_en() };
@@ -149,7 +154,16 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
             format!("Competency gaps for {}", grade_name(p, &plan.target_grade))
         },
     )?;
-    if a.target.gaps.is_empty() {
+    if !a.target.ability_table {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "文書に能力表なし: 能力の差と準備度は示しません。準備の目安は下の役割の確認です。",
+                "The document has no ability table: no gaps and no readiness; the roles checklist below is the readiness signal."
+            )
+        )?;
+    } else if a.target.gaps.is_empty() {
         writeln!(
             out,
             "{}",
@@ -304,7 +318,16 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
     }
 
     heading(out, lang.pick("研修計画", "Training plan"))?;
-    if a.trainings.is_empty() {
+    if !a.target.ability_table {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "（文書に能力表がないため、能力の差から研修は提案しません）",
+                "(the document has no ability table: no training is suggested from gaps)"
+            )
+        )?;
+    } else if a.trainings.is_empty() {
         writeln!(
             out,
             "{}",
@@ -437,6 +460,8 @@ pub(super) struct AnalysisJson<'a> {
     trajectory: &'a [engine::TrajectoryStep],
     next_round_fy: i32,
     gaps: &'a [engine::Gap],
+    /// The document has an ability table; `false`: no gaps and no readiness (文書に能力表なし).
+    ability_table: bool,
     readiness: Option<u8>,
     assessed: usize,
     key_total: usize,
@@ -461,6 +486,7 @@ impl<'a> AnalysisJson<'a> {
             trajectory: &a.trajectory.steps,
             next_round_fy: a.trajectory.next_round_fy,
             gaps: &a.target.gaps,
+            ability_table: a.target.ability_table,
             readiness: a.target.readiness,
             assessed: a.target.assessed,
             key_total: a.target.key_total,

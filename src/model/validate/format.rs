@@ -8,6 +8,8 @@ use crate::model::profile::{Audience, Emphasis, PROFILE_SCHEMA_V1, ScaleKind};
 /// What a format 2 check found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormatRule {
+    /// Competencies and no `[scale]` to read their levels on.
+    ScaleMissing,
     /// Format 2 and no `scale.kind`.
     ScaleKindMissing,
     /// A descriptor scale with min, max, levels or targets.
@@ -36,6 +38,12 @@ impl FormatRule {
     pub fn message(&self, lang: Lang) -> String {
         let ja = lang == Lang::Ja;
         match self {
+            FormatRule::ScaleMissing => lang
+                .pick(
+                    "能力（[[competencies]]）がありますが、[scale] がありません",
+                    "the profile has competencies but no [scale]",
+                )
+                .into(),
             FormatRule::ScaleKindMissing => lang.pick("scale.kind がありません", "scale.kind is missing").into(),
             FormatRule::DescriptorsTakeNoNumbers => lang
                 .pick(
@@ -98,6 +106,10 @@ impl FormatRule {
 
     pub fn hint(&self, lang: Lang) -> String {
         match self {
+            FormatRule::ScaleMissing => lang.pick(
+                "[scale] と kind = \"descriptors\"（文書が職級ごとに記述を書く）か \"proficiency\" を書いてください。文書に能力表がなければ [[competencies]] を消してください",
+                "add [scale] with kind = \"descriptors\" (the document describes each grade) or \"proficiency\"; if the document has no ability table, remove the [[competencies]]",
+            ),
             FormatRule::ScaleKindMissing => lang.pick(
                 "kind = \"descriptors\"（文書が職級ごとに記述を書く）か \"proficiency\"（◎/○ のみ、または記載なし）を書いてください",
                 "write kind = \"descriptors\" (the document describes each grade) or \"proficiency\" (◎/○ only, or nothing usable)",
@@ -138,6 +150,19 @@ impl FormatRule {
 impl Profile {
     /// The checks of the scale's kind, its targets and the format's per-item rules.
     pub(super) fn check_format(&self, ck: &mut Checker, grades: &Known<'_>) {
+        let rule = |r: FormatRule| ProblemKind::Format(r);
+        // A profile with no ability table (文書に能力表なし) leaves `[scale]` out; one with
+        // competencies and no scale has that one problem, not one per number it lacks.
+        match (self.scale.is_unwritten(), self.competencies.is_empty()) {
+            (true, true) => {}
+            (true, false) => ck.push(path!["scale"], rule(FormatRule::ScaleMissing)),
+            (false, _) => self.check_scale_format(ck, grades),
+        }
+        self.check_format_items(ck);
+    }
+
+    /// The scale's kind, bounds and targets, and what each requirement needs on it.
+    fn check_scale_format(&self, ck: &mut Checker, grades: &Known<'_>) {
         let v1 = self.schema_version == PROFILE_SCHEMA_V1;
         let scale = &self.scale;
         let kind = scale.kind();
@@ -200,7 +225,12 @@ impl Profile {
                 }
             }
         }
+    }
 
+    /// Delivery methods, measures, ideals and hedges.
+    fn check_format_items(&self, ck: &mut Checker) {
+        let v1 = self.schema_version == PROFILE_SCHEMA_V1;
+        let rule = |r: FormatRule| ProblemKind::Format(r);
         let methods = ck.unique_ids(
             Entity::DeliveryMethod,
             self.delivery_methods

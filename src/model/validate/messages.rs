@@ -9,6 +9,7 @@ impl ProblemKind {
         let ja = lang == Lang::Ja;
         match self {
             Format(rule) => rule.message(lang),
+            Evaluation(rule) => rule.message(lang),
             UnsupportedSchemaVersion { found } => {
                 if ja {
                     format!("schema_version {found} には対応していません（対応: {PROFILE_SCHEMA_VERSION}）")
@@ -45,12 +46,6 @@ impl ProblemKind {
                     format!("no {} with id `{id}` is defined", entity.name(lang))
                 }
             }
-            NoCompetencies => lang
-                .pick(
-                    "能力（[[competencies]]）が一つもありません",
-                    "the profile defines no competencies ([[competencies]])",
-                )
-                .to_string(),
             NoSeries => lang
                 .pick(
                     "職系（[[job_series]]）が一つもありません",
@@ -266,6 +261,7 @@ impl ProblemKind {
         let ja = lang == Lang::Ja;
         match self {
             Format(rule) => rule.hint(lang),
+            Evaluation(rule) => rule.hint(lang),
             UnsupportedSchemaVersion { .. } => {
                 if ja {
                     format!("schema_version = {PROFILE_SCHEMA_VERSION} と書いてください")
@@ -310,12 +306,6 @@ impl ProblemKind {
                     }
                 }
             },
-            NoCompetencies => lang
-                .pick(
-                    "文書が定める能力を [[competencies]] に書いてください",
-                    "add the document's competencies as [[competencies]]",
-                )
-                .to_string(),
             NoSeries | EmptyLadder { .. } => lang
                 .pick(
                     "[[job_series.grades]] に職級を下位から順に書いてください",

@@ -23,12 +23,10 @@ impl Profile {
         ck.text(path!["name"], &self.name);
         ck.text(path!["name_romaji"], &self.name_romaji);
         ck.text(path!["document", "title"], &self.document.title);
-        if !is_valid_partial_date(&self.document.date) {
+        if let Some(date) = self.document.date.as_ref().filter(|d| !is_valid_partial_date(d)) {
             ck.push(
                 path!["document", "date"],
-                ProblemKind::InvalidDate {
-                    value: self.document.date.clone(),
-                },
+                ProblemKind::InvalidDate { value: date.clone() },
             );
         }
 
@@ -41,9 +39,6 @@ impl Profile {
                 .enumerate()
                 .map(|(i, g)| (path!["competency_groups", i, "id"], g.id.as_str())),
         );
-        if self.competencies.is_empty() {
-            ck.push(path!["competencies"], ProblemKind::NoCompetencies);
-        }
         let competencies = ck.unique_ids(
             Entity::Competency,
             self.competencies
@@ -100,6 +95,7 @@ impl Profile {
         self.check_courses(&mut ck, &grades);
         self.check_promotion(&mut ck, &grades);
         self.check_rotation(&mut ck, &series_ids);
+        self.check_optional_sections(&mut ck, &grades, &competencies);
 
         ck.unique_ids(
             Entity::Training,
@@ -179,7 +175,7 @@ impl Profile {
 
     fn check_scale(&self, ck: &mut Checker) {
         let Self { scale, .. } = self;
-        if scale.kind() == ScaleKind::Descriptors {
+        if scale.kind() == ScaleKind::Descriptors || scale.is_unwritten() {
             return;
         }
         if scale.min() > scale.max() {
@@ -258,13 +254,12 @@ impl Profile {
         for (i, step) in self.promotion.iter().enumerate() {
             ck.reference(path!["promotion", i, "from"], Entity::Grade, &step.from, grades);
             ck.reference(path!["promotion", i, "to"], Entity::Grade, &step.to, grades);
-            if step.typical_years < step.min_years {
+            if let (Some(min), Some(typical)) = (step.min_years, step.typical_years)
+                && typical < min
+            {
                 ck.push(
                     path!["promotion", i, "typical_years"],
-                    ProblemKind::TypicalBelowMinimum {
-                        min: step.min_years,
-                        typical: step.typical_years,
-                    },
+                    ProblemKind::TypicalBelowMinimum { min, typical },
                 );
             }
             if !seen.insert((step.from.as_str(), step.to.as_str())) {

@@ -304,9 +304,46 @@ pub fn role_rows(doc: &Doc) -> Vec<u16> {
     doc.analysis.roles.roles.iter().map(|r| r.number).collect()
 }
 
-/// The support view's rows, by position: the ideals (目指す職員像), the measures, the ways
-/// of delivering training, then how the profile reads levels.
+/// One entry of the support view (育成の仕組み), by its position in the profile's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupportEntry {
+    Ideal(usize),
+    Measure(usize),
+    /// The evaluation system as a whole (人事評価): its words, periods and evaluators.
+    Evaluation,
+    /// A kind of evaluation, with its 行動基準 or 着眼点.
+    EvaluationKind(usize),
+    /// A 評語 scale with its definitions.
+    RatingScale(usize),
+    /// The self-report (自己申告).
+    SelfReport,
+    Delivery(usize),
+    /// How the profile reads levels; only where it has an ability table.
+    Scale,
+}
+
+/// The support view's entries in order: the ideals (目指す職員像), the measures, the
+/// evaluation system and the self-report where the document describes them, the ways of
+/// delivering training, then how the profile reads levels.
+pub fn support_entries(p: &crate::model::Profile) -> Vec<SupportEntry> {
+    let mut entries: Vec<SupportEntry> = (0..p.ideals.len()).map(SupportEntry::Ideal).collect();
+    entries.extend((0..p.measures.len()).map(SupportEntry::Measure));
+    if let Some(evaluation) = &p.evaluation {
+        entries.push(SupportEntry::Evaluation);
+        entries.extend((0..evaluation.kinds.len()).map(SupportEntry::EvaluationKind));
+        entries.extend((0..evaluation.scales.len()).map(SupportEntry::RatingScale));
+    }
+    if p.self_report.is_some() {
+        entries.push(SupportEntry::SelfReport);
+    }
+    entries.extend((0..p.delivery_methods.len()).map(SupportEntry::Delivery));
+    if !p.competencies.is_empty() {
+        entries.push(SupportEntry::Scale);
+    }
+    entries
+}
+
+/// The support view's rows, by position in [`support_entries`].
 pub fn support_rows(doc: &Doc) -> Vec<usize> {
-    let p = &doc.profile;
-    (0..p.ideals.len() + p.measures.len() + p.delivery_methods.len() + 1).collect()
+    (0..support_entries(&doc.profile).len()).collect()
 }

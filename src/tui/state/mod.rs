@@ -8,8 +8,8 @@ mod said;
 
 pub use doc::{Doc, Edit, HISTORY_LIMIT, History, ReadOnly, Source};
 pub use lists::{
-    Field, GapFilter, GapSort, Section, Selection, SitRow, StartKey, TrainingRow, gap_rows, path_rows, role_rows,
-    situation_rows, start_rows, support_rows, training_rows,
+    Field, GapFilter, GapSort, Section, Selection, SitRow, StartKey, SupportEntry, TrainingRow, gap_rows, path_rows,
+    role_rows, situation_rows, start_rows, support_entries, support_rows, training_rows,
 };
 pub use said::Said;
 

@@ -45,6 +45,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         .grade(&report.grade)
         .map_or(report.grade.as_str(), |(_, g)| g.name.as_str());
     let [top, bottom] = panes(area);
+    let no_table = !report.ability_table;
     let mut readiness = crate::describe::readiness_text(report, lang);
     if let Some(roles) = crate::tui::view::roles::roles_summary(doc, lang) {
         readiness.push_str(lang.pick("・", "; "));
@@ -78,32 +79,33 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let bar_w = usize::from(max).max(5);
     let name_w = columns.saturating_sub(bar_w + 30).clamp(10, 30);
     // Readiness on a line of its own, with its coverage: a title is cut at 80 columns.
-    let mut lines = vec![
-        Line::styled(truncate(&readiness, columns), theme.accent),
-        Line::styled(
-            truncate(
-                &format!(
-                    "  {}{}{}{}{}{}{}",
-                    cell(lang.pick("能力", "Competency"), name_w),
-                    cell(
-                        if doc.profile.uses_marks() {
-                            lang.pick("重点", "Mk")
-                        } else {
-                            ""
-                        },
-                        5
-                    ),
-                    cell(lang.pick("必要", "Req"), 6),
-                    cell(lang.pick("本人", "Self"), 8),
-                    cell(lang.pick("上司", "Supv"), 5),
-                    cell(lang.pick("差", "Gap"), 4),
-                    lang.pick("本人 █ ／ 不足 ░", "have █ / missing ░")
+    let mut lines = vec![Line::styled(truncate(&readiness, columns), theme.accent)];
+    let header = Line::styled(
+        truncate(
+            &format!(
+                "  {}{}{}{}{}{}{}",
+                cell(lang.pick("能力", "Competency"), name_w),
+                cell(
+                    if doc.profile.uses_marks() {
+                        lang.pick("重点", "Mk")
+                    } else {
+                        ""
+                    },
+                    5
                 ),
-                columns,
+                cell(lang.pick("必要", "Req"), 6),
+                cell(lang.pick("本人", "Self"), 8),
+                cell(lang.pick("上司", "Supv"), 5),
+                cell(lang.pick("差", "Gap"), 4),
+                lang.pick("本人 █ ／ 不足 ░", "have █ / missing ░")
             ),
-            theme.dim,
+            columns,
         ),
-    ];
+        theme.dim,
+    );
+    if !no_table {
+        lines.push(header);
+    }
     let by_id: std::collections::HashMap<&str, &Gap> = report.gaps.iter().map(|g| (g.competency.as_str(), g)).collect();
     let rows = gap_rows(doc);
     let selected = doc.selected.gaps.index(&rows);
@@ -147,7 +149,15 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         let style = if pos == selected { theme.selected } else { theme.text };
         lines.push(Line::styled(marked(&text, pos == selected, columns, theme), style));
     }
-    if report.gaps.is_empty() {
+    if no_table {
+        lines.push(Line::styled(
+            lang.pick(
+                "（文書に能力表なし: 能力の差は示しません。6 役割の確認が目安です）",
+                "(the document has no ability table: no gaps; see 6 Roles)",
+            ),
+            theme.dim,
+        ));
+    } else if report.gaps.is_empty() {
         lines.push(Line::styled(
             lang.pick(
                 "（文書はこの職級の能力の段階を示していません。6 役割の確認が目安です）",
@@ -231,7 +241,16 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             theme.dim,
         ));
     }
-    if doc.analysis.target.readiness.is_none() {
+    if no_table {
+        lines.extend(wrapped(
+            lang.pick(
+                "文書に能力表がないため、能力の差と準備度は示しません。役割の確認（6）が目安です。",
+                "The document has no ability table, so there are no gaps and no readiness figure; the roles checklist (6) is the signal.",
+            ),
+            columns,
+            theme.warn,
+        ));
+    } else if doc.analysis.target.readiness.is_none() {
         lines.extend(wrapped(
             lang.pick(
                 "文書は目標の職級に求める能力の段階を示していないため、準備度は示せません。役割の確認（6）が目安です。",

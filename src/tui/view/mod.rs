@@ -3,6 +3,7 @@
 //! so a mouse click looks things up instead of recomputing the layout.
 
 mod dialogs;
+mod evaluation;
 mod form;
 mod gaps;
 mod help;

@@ -29,6 +29,15 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     frame.render_widget(ladder, top);
     let columns = usize::from(inner.width);
     let fy = |y| fiscal_year_label(y, lang);
+    let year = |y| crate::describe::step_year(y, lang);
+    // A year column fits its widest cell: 「在級年数の定めなし」 where no years are stated.
+    let year_w = a
+        .trajectory
+        .steps
+        .iter()
+        .flat_map(|s| [s.earliest_fy, s.typical_fy])
+        .map(|y| crate::text::width(&year(y)) + 2)
+        .fold(22, usize::max);
     let r = &a.retirement;
     let mut lines = vec![
         Line::from(vec![
@@ -50,8 +59,8 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             format!(
                 "  {}{}{}{}",
                 cell(lang.pick("職級", "Grade"), 20),
-                cell(lang.pick("最短", "Earliest"), 22),
-                cell(lang.pick("標準", "Typical"), 22),
+                cell(lang.pick("最短", "Earliest"), year_w),
+                cell(lang.pick("標準", "Typical"), year_w),
                 lang.pick("備考", "Notes")
             ),
             theme.dim,
@@ -61,7 +70,10 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let mut rows = vec![format!(
         "{}{}{}",
         cell(&format!("● {current}"), 20),
-        cell(&format!("{} {}", lang.pick("現在", "now"), doc.plan.grade_since), 44),
+        cell(
+            &format!("{} {}", lang.pick("現在", "now"), doc.plan.grade_since),
+            2 * year_w
+        ),
         lang.pick("（現在の職級）", "(current grade)")
     )];
     for s in &a.trajectory.steps {
@@ -73,14 +85,19 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         rows.push(format!(
             "{}{}{}{}",
             cell(&format!("  {}", s.grade_name), 20),
-            cell(&fy(s.earliest_fy), 22),
-            cell(&fy(s.typical_fy), 22),
+            cell(&year(s.earliest_fy), year_w),
+            cell(&year(s.typical_fy), year_w),
             notes.join("・")
         ));
     }
     let keys = path_rows(doc);
     let selected = doc.selected.path.index(&keys);
-    let height = usize::from(inner.height).saturating_sub(lines.len() + 1);
+    // The legend of an assumption in years sits under the ladder, with room kept for it.
+    let legend = match crate::describe::promotion_assumption_legend(&doc.profile, lang) {
+        Some(text) if a.trajectory.steps.iter().any(|s| s.assumed_by.is_some()) => wrapped(&text, columns, theme.dim),
+        _ => Vec::new(),
+    };
+    let height = usize::from(inner.height).saturating_sub(lines.len() + 1 + legend.len());
     let offset = scroll_offset(selected, height);
     let first_row = lines.len();
     for (n, (i, row)) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
@@ -104,6 +121,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         ),
         theme.warn,
     ));
+    lines.extend(legend);
     frame.render_widget(Paragraph::new(lines), inner);
 
     // What the selected grade (default: the next) asks that the current one does not.

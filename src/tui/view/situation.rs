@@ -64,6 +64,13 @@ fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
     let p = &doc.plan;
     let bullet = if state.ui.ascii { "#" } else { "■" };
     match row {
+        SitRow::Header(crate::tui::state::Section::Assessment) if doc.profile.competencies.is_empty() => format!(
+            "{bullet} {}",
+            lang.pick(
+                "自己評価: 文書に能力表なし（役割の確認は 6）",
+                "Self-assessment: no ability table (see 6 Roles)"
+            )
+        ),
         SitRow::Header(section) => format!("{bullet} {}", section.title(lang)),
         SitRow::Field(f) => format!("  {} {}", cell(f.label(lang), 14), field_value(doc, *f, lang)),
         SitRow::Competency(id) => {

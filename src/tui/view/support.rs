@@ -1,6 +1,7 @@
-//! "Support": what the document says beyond ladders — the employee it aims for (目指す職員像)
-//! and the career-support measures it promises (面談, 自己申告, メンター …), each in its
-//! words with its source.
+//! "Support": what the document says beyond ladders — the employee it aims for (目指す職員像),
+//! the career-support measures it promises (面談, 自己申告, メンター …), and its evaluation
+//! system (人事評価) and self-report (自己申告) where it describes them — each in its words
+//! with its source.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,32 +10,36 @@ use ratatui::widgets::Paragraph;
 
 use crate::i18n::Lang;
 use crate::text::truncate;
-use crate::tui::state::{Doc, Hit, State, support_rows};
+use crate::tui::state::{Doc, Hit, State, SupportEntry, support_entries, support_rows};
 use crate::tui::theme::Theme;
-use crate::tui::view::{HitMap, block, cell, marked, row_rect, scroll_offset, wrapped};
+use crate::tui::view::{HitMap, block, cell, evaluation, marked, row_rect, scroll_offset, wrapped};
 
 /// One entry of the view.
 enum Entry<'p> {
     Ideal(&'p crate::model::Ideal),
     Measure(&'p crate::model::Measure),
+    Evaluation(&'p crate::model::Evaluation),
+    EvaluationKind(&'p crate::model::Evaluation, &'p crate::model::EvaluationKind),
+    RatingScale(&'p crate::model::RatingScale),
+    SelfReport(&'p crate::model::SelfReport),
     Delivery(&'p crate::model::DeliveryMethod),
     /// How the profile reads levels: its scale, the document's or Michi's.
     Scale,
 }
 
-fn entry(doc: &Doc, i: usize) -> Option<Entry<'_>> {
+fn entry<'p>(doc: &'p Doc, entries: &[SupportEntry], i: usize) -> Option<Entry<'p>> {
     let p = &doc.profile;
-    let (ideals, measures) = (p.ideals.len(), p.measures.len());
-    let methods = p.delivery_methods.len();
-    if i < ideals {
-        p.ideals.get(i).map(Entry::Ideal)
-    } else if i < ideals + measures {
-        p.measures.get(i - ideals).map(Entry::Measure)
-    } else if i < ideals + measures + methods {
-        p.delivery_methods.get(i - ideals - measures).map(Entry::Delivery)
-    } else {
-        (i == ideals + measures + methods).then_some(Entry::Scale)
-    }
+    let evaluation = p.evaluation.as_ref();
+    Some(match *entries.get(i)? {
+        SupportEntry::Ideal(n) => Entry::Ideal(p.ideals.get(n)?),
+        SupportEntry::Measure(n) => Entry::Measure(p.measures.get(n)?),
+        SupportEntry::Evaluation => Entry::Evaluation(evaluation?),
+        SupportEntry::EvaluationKind(n) => Entry::EvaluationKind(evaluation?, evaluation?.kinds.get(n)?),
+        SupportEntry::RatingScale(n) => Entry::RatingScale(evaluation?.scales.get(n)?),
+        SupportEntry::SelfReport => Entry::SelfReport(p.self_report.as_ref()?),
+        SupportEntry::Delivery(n) => Entry::Delivery(p.delivery_methods.get(n)?),
+        SupportEntry::Scale => Entry::Scale,
+    })
 }
 
 pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &Theme, hits: &mut HitMap) {
@@ -52,8 +57,10 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     frame.render_widget(outer, top);
     let columns = usize::from(inner.width);
     let rows = support_rows(doc);
+    let entries = support_entries(&doc.profile);
     let mut lines = Vec::new();
-    if doc.profile.ideals.is_empty() && doc.profile.measures.is_empty() {
+    let p = &doc.profile;
+    if p.ideals.is_empty() && p.measures.is_empty() && p.evaluation.is_none() && p.self_report.is_none() {
         lines.extend(wrapped(
             lang.pick(
                 "このプロファイルには目指す職員像・育成の取組が記録されていません。",
@@ -67,7 +74,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let height = usize::from(inner.height);
     let offset = scroll_offset(selected, height);
     for (n, &i) in rows.iter().enumerate().skip(offset).take(height) {
-        let (kind, name, when) = match entry(doc, i) {
+        let (kind, name, when) = match entry(doc, &entries, i) {
             Some(Entry::Ideal(ideal)) => (lang.pick("目指す職員像", "Ideal"), ideal.name.as_str(), ""),
             Some(Entry::Measure(m)) => (
                 if lang == Lang::Ja {
@@ -77,6 +84,14 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
                 },
                 m.name.as_str(),
                 m.timing.as_deref().unwrap_or(""),
+            ),
+            Some(Entry::Evaluation(e)) => (lang.pick("人事評価", "Evaluation"), e.name.as_str(), ""),
+            Some(Entry::EvaluationKind(_, k)) => (lang.pick("評価の種類", "Kind of evaluation"), k.name.as_str(), ""),
+            Some(Entry::RatingScale(s)) => (lang.pick("評語", "Ratings"), s.name.as_str(), ""),
+            Some(Entry::SelfReport(r)) => (
+                lang.pick("自己申告", "Self-report"),
+                r.name.as_str(),
+                r.timing.as_deref().unwrap_or(""),
             ),
             Some(Entry::Delivery(m)) => (lang.pick("研修の実施方法", "Delivery"), m.name.as_str(), ""),
             Some(Entry::Scale) => (
@@ -112,7 +127,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             ));
         }
     };
-    match rows.get(selected).and_then(|&i| entry(doc, i)) {
+    match rows.get(selected).and_then(|&i| entry(doc, &entries, i)) {
         Some(Entry::Ideal(ideal)) => {
             lines.push(Line::styled(truncate(&ideal.name, columns), theme.title));
             if let Some(text) = &ideal.text {
@@ -128,6 +143,12 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             lines.extend(wrapped(&m.text, columns, theme.text));
             fact(("出典:", "Source:"), &Some(m.source.clone()), &mut lines);
         }
+        Some(Entry::Evaluation(e)) => lines.extend(evaluation::evaluation(e, columns, theme, lang)),
+        Some(Entry::EvaluationKind(e, k)) => {
+            lines.extend(evaluation::kind(&doc.profile, e, k, columns, theme, lang));
+        }
+        Some(Entry::RatingScale(s)) => lines.extend(evaluation::rating_scale(s, columns, theme, lang)),
+        Some(Entry::SelfReport(r)) => lines.extend(evaluation::self_report(r, columns, theme, lang)),
         Some(Entry::Delivery(m)) => {
             lines.push(Line::styled(truncate(&m.name, columns), theme.title));
             if let Some(text) = &m.text {

@@ -45,7 +45,16 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let competency = |id: &str| doc.profile.competency(id).map_or(id.to_string(), |c| c.name.clone());
     // Readiness on a line of its own, with its coverage: a title is cut at 80 columns.
     let mut lines = vec![Line::styled(truncate(&readiness, columns), theme.accent)];
-    if a.trainings.is_empty() {
+    if !a.target.ability_table {
+        lines.extend(wrapped(
+            lang.pick(
+                "文書に能力表がないため、能力の差から研修は提案しません。下の一覧のどの研修も予定・受講済みにできます。",
+                "The document has no ability table, so no training is suggested from gaps. Any training below can still be marked.",
+            ),
+            columns,
+            theme.dim,
+        ));
+    } else if a.trainings.is_empty() {
         lines.extend(wrapped(
             lang.pick(
                 "提案できる研修はありません（差がない、自己評価がまだ、または差を育てる研修が対象の職級にありません）。下の一覧のどの研修も予定・受講済みにできます。",
