@@ -73,6 +73,7 @@ fn base() -> Plan {
             note: None,
         }],
         constraints: Vec::new(),
+        self_report: Default::default(),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod plan;
 pub mod plan_ops;
 pub mod profile;
 mod resolve;
+pub mod rotation;
 pub mod validate;
 
 pub use courses::{Course, CourseField};

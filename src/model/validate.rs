@@ -180,6 +180,8 @@ pub enum ProblemKind {
     },
     /// A format 2 rule (see `validate/format.rs`).
     Format(FormatRule),
+    /// A rotation rule or tenure that cannot be read or met (see `validate/rotation.rs`).
+    Rotation(RotationProblem),
     ScaleLabelMissing {
         level: u8,
     },
@@ -470,5 +472,7 @@ mod messages;
 pub use format::FormatRule;
 mod plan;
 mod profile;
+mod rotation;
+pub use rotation::{Arithmetic, RotationProblem};
 #[cfg(test)]
 mod tests;

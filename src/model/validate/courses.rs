@@ -40,7 +40,12 @@ impl Profile {
             for (j, f) in c.fields.iter().enumerate() {
                 ck.text(path!["courses", i, "fields", j, "name"], &f.name);
                 for (k, family) in f.families.iter().enumerate() {
-                    ck.reference(path!["courses", i, "fields", j, "families", k], Entity::Family, family, &families);
+                    ck.reference(
+                        path!["courses", i, "fields", j, "families", k],
+                        Entity::Family,
+                        family,
+                        &families,
+                    );
                 }
             }
         }
@@ -76,7 +81,11 @@ impl Plan {
             let opens = self.hire_date.add_years(i32::from(years));
             if since < opens {
                 ck.push(
-                    path![if self.course_since.is_some() { "course_since" } else { "course" }],
+                    path![if self.course_since.is_some() {
+                        "course_since"
+                    } else {
+                        "course"
+                    }],
                     ProblemKind::CourseNotOpen {
                         course: course.name.clone(),
                         after_years: years,

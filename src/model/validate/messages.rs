@@ -9,6 +9,7 @@ impl ProblemKind {
         let ja = lang == Lang::Ja;
         match self {
             Format(rule) => rule.message(lang),
+            Rotation(problem) => problem.message(lang),
             UnsupportedSchemaVersion { found } => {
                 if ja {
                     format!("schema_version {found} には対応していません（対応: {PROFILE_SCHEMA_VERSION}）")
@@ -169,7 +170,10 @@ impl ProblemKind {
                 )
                 .to_string(),
             SecondDefaultCourse => lang
-                .pick("default = true のコースが二つあります", "a second course with default = true")
+                .pick(
+                    "default = true のコースが二つあります",
+                    "a second course with default = true",
+                )
                 .to_string(),
             CourseNotOpen { course, after_years } => {
                 if ja {
@@ -263,6 +267,7 @@ impl ProblemKind {
         let ja = lang == Lang::Ja;
         match self {
             Format(rule) => rule.hint(lang),
+            Rotation(problem) => problem.hint(lang),
             UnsupportedSchemaVersion { .. } => {
                 if ja {
                     format!("schema_version = {PROFILE_SCHEMA_VERSION} と書いてください")
@@ -384,7 +389,10 @@ impl ProblemKind {
                 )
                 .to_string(),
             SecondDefaultCourse => lang
-                .pick("default = true は一つのコースだけに書いてください", "keep default = true on one course")
+                .pick(
+                    "default = true は一つのコースだけに書いてください",
+                    "keep default = true on one course",
+                )
                 .to_string(),
             CourseNotOpen { after_years, .. } => {
                 if ja {

@@ -320,9 +320,6 @@ impl Profile {
         let Some(rotation) = &self.rotation else {
             return;
         };
-        if rotation.typical_tenure_years == Some(0) {
-            ck.push(path!["rotation", "typical_tenure_years"], ProblemKind::ZeroYears);
-        }
         let families = ck.unique_ids(
             Entity::Family,
             rotation
@@ -331,7 +328,7 @@ impl Profile {
                 .enumerate()
                 .map(|(i, f)| (path!["rotation", "families", i, "id"], f.id.as_str())),
         );
-        ck.unique_ids(
+        let departments = ck.unique_ids(
             Entity::Department,
             rotation
                 .departments
@@ -346,12 +343,6 @@ impl Profile {
                 &d.family,
                 &families,
             );
-            if d.typical_tenure_years == Some(0) {
-                ck.push(
-                    path!["rotation", "departments", i, "typical_tenure_years"],
-                    ProblemKind::ZeroYears,
-                );
-            }
         }
         ck.unique_ids(
             Entity::Rule,
@@ -362,7 +353,7 @@ impl Profile {
                 .map(|(i, r)| (path!["rotation", "rules", i, "id"], r.id.as_str())),
         );
         for (i, rule) in rotation.rules.iter().enumerate() {
-            if rule.window_years == 0 {
+            if rule.window_years == Some(0) {
                 ck.push(path!["rotation", "rules", i, "window_years"], ProblemKind::ZeroYears);
             }
             for (j, f) in rule.families.iter().enumerate() {
@@ -389,6 +380,7 @@ impl Profile {
                 _ => {}
             }
         }
+        self.check_rotation_rules(ck, rotation, &departments);
     }
 }
 

@@ -320,7 +320,9 @@ fn cycle_field(state: &mut State, field: Field, delta: isize, fx: &mut Vec<Effec
                         .unwrap_or(0);
                     let n = profile.courses.len();
                     let next = (at + n).saturating_add_signed(delta) % n;
-                    let Some(course) = profile.courses.get(next) else { return false };
+                    let Some(course) = profile.courses.get(next) else {
+                        return false;
+                    };
                     p.course = Some(course.id.clone());
                     p.course_field = None;
                     true
