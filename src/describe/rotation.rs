@@ -294,11 +294,13 @@ pub fn finding_text(f: &Finding, lang: Lang) -> String {
             let phrase = rule_phrase(rule, lang);
             let (left, tenure) = (years_text(*years_left), years_text(*tenure_years));
             let total = years_text(*still_needed as f64 * tenure_years);
-            let unit = match (families, ja) {
-                (true, true) => "系統",
-                (false, true) => "部署",
-                (true, false) => "families",
-                (false, false) => "departments",
+            let unit = match (families, ja, *still_needed == 1) {
+                (true, true, _) => "系統",
+                (false, true, _) => "部署",
+                (true, false, true) => "family",
+                (true, false, false) => "families",
+                (false, false, true) => "department",
+                (false, false, false) => "departments",
             };
             if ja {
                 format!(

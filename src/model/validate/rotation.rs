@@ -220,11 +220,13 @@ impl Arithmetic {
             (0, false) => format!("the first {until} years of service"),
             (_, false) => format!("years {from}–{until} of service"),
         };
-        let unit = match (self.families, ja) {
-            (true, true) => "系統",
-            (false, true) => "部署",
-            (true, false) => "families",
-            (false, false) => "departments",
+        let unit = match (self.families, ja, self.count == 1) {
+            (true, true, _) => "系統",
+            (false, true, _) => "部署",
+            (true, false, true) => "family",
+            (true, false, false) => "families",
+            (false, false, true) => "department",
+            (false, false, false) => "departments",
         };
         let (count, tenure, total) = (self.count, &self.tenure, &self.total);
         if let Some((cut, phase)) = &self.cut {
