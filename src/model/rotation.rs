@@ -36,6 +36,7 @@ pub struct Rotation {
 
 /// Years per posting from–to, both included: `tenure_range = [3, 5]`.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(expecting = "two numbers of years, shorter first: [3, 5]")]
 pub struct TenureRange(pub f64, pub f64);
 
 /// How long a posting usually lasts, as the profile gives it.

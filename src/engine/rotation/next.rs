@@ -5,7 +5,7 @@
 //! family served least recently. The choice comes with its reason, a wish set aside comes
 //! with why, and a window too short for what is missing is a warning.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -120,6 +120,10 @@ struct Open<'a> {
     /// within_family: the family the phase keeps to, when one is served or continues
     /// into it.
     field: Option<&'a str>,
+    /// The families the rule names, as a set read once per candidate: cover_families, the
+    /// ones still missing; distinct_families, the ones served; within_family, the fields
+    /// allowed; first_posting, the places' families.
+    places: HashSet<&'a str>,
 }
 
 /// The suggestion, and the short-window warnings it found.
@@ -152,11 +156,17 @@ pub(super) fn next_post(
         })
         .map_or(today, |due| due.max(today));
 
+    let next_move = NextMove {
+        current_family,
+        move_from,
+        today,
+        tenure,
+    };
     let mut warnings = Vec::new();
     let open: Vec<Open<'_>> = rules
         .iter()
         .filter(|(_, check)| check.status != RuleStatus::Exempt)
-        .filter_map(|&(rule, check)| open_rule(rule, check, plan, current_family, move_from, today, tenure))
+        .filter_map(|&(rule, check)| open_rule(profile, rule, check, plan, next_move))
         .collect();
     for o in &open {
         if let (Some(t), Some(left)) = (tenure, o.years_left)
@@ -185,10 +195,7 @@ pub(super) fn next_post(
     if let (Some(TransferWish::Stay), Some(family)) = (wish, current_family) {
         candidates.push(Candidate { family, stay: true });
     }
-    let blocks: Vec<Vec<WishBlock>> = candidates
-        .iter()
-        .map(|c| blocks_of(*c, &open, profile, plan, tenure))
-        .collect();
+    let blocks: Vec<Vec<WishBlock>> = candidates.iter().map(|c| blocks_of(*c, &open, plan, tenure)).collect();
     let fewest = blocks.iter().map(Vec::len).min().unwrap_or(0);
     let best = |i: usize| blocks.get(i).is_some_and(|b| b.len() == fewest);
     let position = |c: Candidate<'_>| candidates.iter().position(|x| *x == c);
@@ -254,7 +261,7 @@ pub(super) fn next_post(
             open.iter()
                 .filter(|o| o.rule.kind == RotationRuleKind::FirstPosting)
                 .find_map(|o| {
-                    moves().find(|c| allowed_first(o.rule, c.family, profile)).map(|c| {
+                    moves().find(|c| o.places.contains(c.family)).map(|c| {
                         (
                             c,
                             NextReason::FirstPosting {
@@ -308,23 +315,42 @@ fn counts_families(rule: &RotationRule) -> bool {
     rule.kind == RotationRuleKind::CoverFamilies || rule.distinct_families
 }
 
-/// The rule as it bears on the next posting, or `None` when it no longer does (its window
-/// closed, or it is already broken).
-fn open_rule<'a>(
-    rule: &'a RotationRule,
-    check: &'a RuleCheck,
-    plan: &Plan,
+/// When the next move comes, from where, and the tenure it is timed by.
+#[derive(Clone, Copy)]
+struct NextMove<'a> {
     current_family: Option<&'a str>,
     move_from: Date,
     today: Date,
     tenure: Option<f64>,
+}
+
+/// The rule as it bears on the next posting, or `None` when it no longer does (its window
+/// closed, or it is already broken).
+fn open_rule<'a>(
+    profile: &'a Profile,
+    rule: &'a RotationRule,
+    check: &'a RuleCheck,
+    plan: &Plan,
+    next: NextMove<'a>,
 ) -> Option<Open<'a>> {
+    let NextMove {
+        current_family,
+        move_from,
+        today,
+        tenure,
+    } = next;
+    let names = |ids: &'a [String]| ids.iter().map(String::as_str);
     if rule.kind == RotationRuleKind::FirstPosting {
-        return plan.assignments.is_empty().then_some(Open {
+        let departments = rule
+            .departments
+            .iter()
+            .filter_map(|d| profile.department(d).map(|d| d.family.as_str()));
+        return plan.assignments.is_empty().then(|| Open {
             rule,
             check,
             years_left: None,
             field: None,
+            places: names(&rule.families).chain(departments).collect(),
         });
     }
     let end = check.window_end?;
@@ -335,11 +361,16 @@ fn open_rule<'a>(
     let start = if move_from > end { today } else { move_from }.max(check.window_start);
     let years_left = Some(years_between(start, end));
     if rule.kind != RotationRuleKind::WithinFamily {
+        let places = match rule.kind {
+            RotationRuleKind::CoverFamilies => names(&check.missing).collect(),
+            _ => names(&check.covered).collect(),
+        };
         return Some(Open {
             rule,
             check,
             years_left,
             field: None,
+            places,
         });
     }
     // The next posting falls in the phase when it starts before the phase ends and lasts
@@ -361,6 +392,7 @@ fn open_rule<'a>(
         check,
         years_left,
         field,
+        places: names(&rule.families).collect(),
     })
 }
 
@@ -370,32 +402,16 @@ fn counts(o: &Open<'_>, c: Candidate<'_>) -> bool {
         return false;
     }
     match o.rule.kind {
-        RotationRuleKind::CoverFamilies => o.check.missing.iter().any(|f| f == c.family),
-        RotationRuleKind::DistinctDepartments if o.rule.distinct_families => {
-            !o.check.covered.iter().any(|f| f == c.family)
-        }
+        RotationRuleKind::CoverFamilies => o.places.contains(c.family),
+        RotationRuleKind::DistinctDepartments if o.rule.distinct_families => !o.places.contains(c.family),
         // Any move is to a new department; a family-blind rule counts it.
         RotationRuleKind::DistinctDepartments => true,
         RotationRuleKind::WithinFamily | RotationRuleKind::FirstPosting => false,
     }
 }
 
-fn allowed_first(rule: &RotationRule, family: &str, profile: &Profile) -> bool {
-    rule.families.iter().any(|f| f == family)
-        || rule
-            .departments
-            .iter()
-            .any(|d| profile.department(d).is_some_and(|d| d.family == family))
-}
-
 /// What rules a candidate would break or leave out of reach.
-fn blocks_of(
-    c: Candidate<'_>,
-    open: &[Open<'_>],
-    profile: &Profile,
-    plan: &Plan,
-    tenure: Option<f64>,
-) -> Vec<WishBlock> {
+fn blocks_of(c: Candidate<'_>, open: &[Open<'_>], plan: &Plan, tenure: Option<f64>) -> Vec<WishBlock> {
     let mut out = Vec::new();
     for o in open {
         let rule = o.check.reference();
@@ -404,14 +420,14 @@ fn blocks_of(
                 if c.stay || !plan.assignments.is_empty() {
                     continue;
                 }
-                if !allowed_first(o.rule, c.family, profile) {
+                if !o.places.contains(c.family) {
                     out.push(WishBlock::FirstPosting { rule });
                 }
             }
             RotationRuleKind::WithinFamily => {
                 let outside = match o.field {
                     Some(field) => c.family != field,
-                    None => !o.rule.families.is_empty() && !o.rule.families.iter().any(|f| f == c.family),
+                    None => !o.places.is_empty() && !o.places.contains(c.family),
                 };
                 if outside {
                     out.push(WishBlock::OutsideField {

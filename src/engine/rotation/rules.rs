@@ -137,8 +137,10 @@ pub(super) fn check_rule(
                 }
                 RotationRuleKind::WithinFamily | RotationRuleKind::FirstPosting => {
                     check.covered = in_profile_order(&|_| true);
+                    // More than one family breaks the rule already; one is checked against
+                    // the fields the rule allows.
                     let outside_list =
-                        !rule.families.is_empty() && check.covered.iter().any(|f| !rule.families.contains(f));
+                        !rule.families.is_empty() && check.covered.first().is_some_and(|f| !rule.families.contains(f));
                     if check.covered.len() > 1 || outside_list {
                         check.status = departed;
                         return finish(check, rule, plan);

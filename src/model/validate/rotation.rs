@@ -424,12 +424,13 @@ impl Profile {
             }
             // A first posting that must lie outside the rule's families takes a tenure of
             // the window before the families can be served.
+            let listed: HashSet<&str> = r.families.iter().map(String::as_str).collect();
             let first_outside = kind == RotationRuleKind::CoverFamilies
                 && r.from_year == 0
                 && rotation.rules.iter().any(|other| {
                     other.kind == RotationRuleKind::FirstPosting
                         && may_meet(r, other)
-                        && first_posting_outside(self, other, &r.families)
+                        && first_posting_outside(self, other, &listed)
                 });
             if first_outside && !fits(count + 1, span) {
                 ck.push(
@@ -467,14 +468,14 @@ impl Profile {
 }
 
 /// Whether every place a first-posting rule allows lies outside `families`.
-fn first_posting_outside(profile: &Profile, first: &RotationRule, families: &[String]) -> bool {
+fn first_posting_outside(profile: &Profile, first: &RotationRule, families: &HashSet<&str>) -> bool {
     let department_family = |id: &String| profile.department(id).map(|d| d.family.as_str());
     let mut places = first
         .families
         .iter()
         .map(|f| Some(f.as_str()))
         .chain(first.departments.iter().map(department_family));
-    !families.is_empty() && places.all(|f| f.is_some_and(|f| !families.iter().any(|x| x == f)))
+    !families.is_empty() && places.all(|f| f.is_some_and(|f| !families.contains(f)))
 }
 
 /// A tenure (typical years and range) at `at`: positive years, a range from low to high,
