@@ -419,8 +419,30 @@ fn rotation_three_departments_in_ten_years_specialists_exempt() {
     assert_eq!(s(r, "kind"), "distinct_departments");
     assert_eq!(r["min_departments"], 3);
     assert_eq!(r["window_years"], 10);
-    let exempt: Vec<&str> = arr(r, "exempt_tracks").iter().map(|x| x.as_str().unwrap()).collect();
-    assert_eq!(exempt, ["specialist"]);
+    // The rule is for the ゼネラリスト course: スペシャリスト are 「ジョブローテーションの対象とせず」.
+    let courses: Vec<&str> = arr(r, "courses").iter().map(|x| x.as_str().unwrap()).collect();
+    assert_eq!(courses, ["generalist"]);
+    let profile = profile();
+    let names: Vec<(&str, &str, bool)> = profile
+        .courses
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str(), c.default))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("generalist", "ゼネラリスト", true),
+            ("specialist", "スペシャリスト", false)
+        ]
+    );
+    let seed = seed();
+    for c in &profile.courses {
+        assert!(
+            squash(&seed).contains(&squash(c.description.as_deref().unwrap())),
+            "{} verbatim",
+            c.id
+        );
+    }
     assert!(s(r, "text").starts_with("一部の職員を除き、新規採用職員は"));
     assert_eq!(r["illustrative"], Value::Bool(false));
 }

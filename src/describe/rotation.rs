@@ -268,12 +268,13 @@ pub fn finding_text(f: &Finding, lang: Lang) -> String {
                 }
             }
         }
-        Finding::SpecialistExempt { rule } => {
+        Finding::SpecialistExempt { rule, course } => {
             let rule = rule_phrase(rule, lang);
-            if ja {
-                format!("スペシャリストのため、{rule}の対象外です")
-            } else {
-                format!("specialist track: exempt from {rule}")
+            match (course, ja) {
+                (Some(course), true) => format!("{course}のため、{rule}の対象外です"),
+                (Some(course), false) => format!("{course}: exempt from {rule}"),
+                (None, true) => format!("スペシャリストのため、{rule}の対象外です"),
+                (None, false) => format!("specialist track: exempt from {rule}"),
             }
         }
         Finding::LeaveInWindow { rule, days } => {
@@ -362,6 +363,7 @@ mod tests {
     fn rotation_rules_are_told_by_what_they_ask_never_by_id() {
         let exempt = Finding::SpecialistExempt {
             rule: rule("three_departments_in_10_years", RotationRuleKind::DistinctDepartments),
+            course: None,
         };
         let leave = Finding::LeaveInWindow {
             rule: rule("three_families", RotationRuleKind::CoverFamilies),

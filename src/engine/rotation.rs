@@ -170,6 +170,9 @@ pub enum Finding {
     SpecialistExempt {
         #[serde(flatten)]
         rule: RuleRef,
+        /// The plan's course, when the rule is for other courses (else the track exempts).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        course: Option<String>,
     },
     /// Leave falls inside an open or closed rule window.
     LeaveInWindow {
@@ -322,8 +325,13 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
     for rule in &applied {
         let check = rules::check_rule(profile, plan, rule, &families, today);
         if check.status == RuleStatus::Exempt {
+            let course = rules::for_other_course(profile, plan, rule)
+                .then(|| plan.course_id(profile).and_then(|c| profile.course(c)))
+                .flatten()
+                .map(|c| c.name.clone());
             report.findings.push(Finding::SpecialistExempt {
                 rule: RuleRef::of(rule),
+                course,
             });
         }
         if let Some(window_end) = check.window_end {

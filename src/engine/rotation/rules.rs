@@ -143,18 +143,18 @@ pub(super) fn check_rule(
                         !rule.families.is_empty() && check.covered.first().is_some_and(|f| !rule.families.contains(f));
                     if check.covered.len() > 1 || outside_list {
                         check.status = departed;
-                        return finish(check, rule, plan);
+                        return finish(check, profile, rule, plan);
                     }
                     if upcoming {
                         check.status = RuleStatus::Upcoming;
-                        return finish(check, rule, plan);
+                        return finish(check, profile, rule, plan);
                     }
                     check.status = if closed {
                         RuleStatus::Satisfied
                     } else {
                         RuleStatus::Holding
                     };
-                    return finish(check, rule, plan);
+                    return finish(check, profile, rule, plan);
                 }
             };
             if met {
@@ -171,13 +171,20 @@ pub(super) fn check_rule(
         }
     };
     check.status = status;
-    finish(check, rule, plan)
+    finish(check, profile, rule, plan)
 }
 
-/// The exemption overrides whatever the postings say.
-fn finish(mut check: RuleCheck, rule: &RotationRule, plan: &Plan) -> RuleCheck {
-    if rule.exempt_tracks.contains(&plan.track) {
+/// The exemption (an exempt track, or a rule for other courses) overrides whatever the
+/// postings say.
+fn finish(mut check: RuleCheck, profile: &Profile, rule: &RotationRule, plan: &Plan) -> RuleCheck {
+    if rule.exempt_tracks.contains(&plan.track) || for_other_course(profile, plan, rule) {
         check.status = RuleStatus::Exempt;
     }
     check
+}
+
+/// A rule for some courses only, and the plan on another: its member is exempt.
+pub(super) fn for_other_course(profile: &Profile, plan: &Plan, rule: &RotationRule) -> bool {
+    let course = plan.course_id(profile);
+    !rule.courses.is_empty() && !course.is_some_and(|c| rule.courses.iter().any(|rc| rc == c))
 }

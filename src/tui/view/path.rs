@@ -36,6 +36,15 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             Span::raw(format!("{}{} {} ", r.age, lang.pick("歳", ""), r.date)),
             Span::styled(lang.pick("  役職定年 ", "  Management posts until "), theme.accent),
             Span::raw(format!("{}", r.management_post_until)),
+            Span::styled(
+                if doc.profile.courses.is_empty() {
+                    ""
+                } else {
+                    lang.pick("  コース ", "  Course ")
+                },
+                theme.accent,
+            ),
+            Span::raw(crate::describe::course_label(&doc.profile, &doc.plan, lang)),
         ]),
         Line::styled(
             format!(
