@@ -198,7 +198,13 @@ pub(super) fn next_post(
     let blocks: Vec<Vec<WishBlock>> = candidates.iter().map(|c| blocks_of(*c, &open, plan, tenure)).collect();
     let fewest = blocks.iter().map(Vec::len).min().unwrap_or(0);
     let best = |i: usize| blocks.get(i).is_some_and(|b| b.len() == fewest);
-    let position = |c: Candidate<'_>| candidates.iter().position(|x| *x == c);
+    // Where each candidate sits, so that wishes are looked up, not searched for.
+    let at: HashMap<(&str, bool), usize> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ((c.family, c.stay), i))
+        .collect();
+    let position = |c: Candidate<'_>| at.get(&(c.family, c.stay)).copied();
 
     let mut chosen: Option<(Candidate<'_>, NextReason)> = None;
     let mut wish_not_followed = None;
