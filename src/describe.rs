@@ -1,16 +1,18 @@
 //! Engine results and plan problems in words, shared by the command line and the terminal
 //! app.
 
-use crate::engine::{Finding, PlanNote};
+use crate::engine::PlanNote;
 use crate::i18n::Lang;
-use crate::model::{Profile, RotationRuleKind, fiscal_year_label};
-use crate::text::escape_controls;
+use crate::model::{Profile, fiscal_year_label};
 
 mod levels;
 mod problems;
+mod rotation;
 
 pub use levels::{level_cell, level_meaning, level_number, scale_legend, scale_legend_short};
 pub use problems::plan_problem;
+pub(crate) use rotation::rule_phrase;
+pub use rotation::{finding_text, next_post_lines, rule_progress, rule_status, rule_strength, rule_window};
 
 /// A grade's name as the document writes it (the id when the profile has no such grade).
 pub fn grade_name<'p>(profile: &'p Profile, id: &'p str) -> &'p str {
@@ -193,166 +195,6 @@ pub fn readiness_text(report: &crate::engine::GapReport, lang: Lang) -> String {
     }
 }
 
-/// A rotation rule's status in words.
-pub fn rule_status(status: crate::engine::RuleStatus, lang: Lang) -> &'static str {
-    use crate::engine::RuleStatus;
-    match status {
-        RuleStatus::Satisfied => lang.pick("達成", "met"),
-        RuleStatus::InProgress => lang.pick("期間内・未達", "in progress"),
-        RuleStatus::NotMet => lang.pick("未達（期間終了）", "not met (window closed)"),
-        RuleStatus::BelowGuideline => lang.pick("目安に届かず（助言）", "short of the guideline (advice)"),
-        RuleStatus::Exempt => lang.pick("対象外（スペシャリスト）", "exempt (specialist)"),
-    }
-}
-
-/// Whether a rule binds, with the words that make it approximate and whom it is for:
-/// 「目安（文書の語: 概ね・いずれか）・対象: 多くの職員が在職する一般行政職について」.
-/// `None` for a plain requirement that says nothing more.
-pub fn rule_strength(rule: &crate::engine::rotation::RuleCheck, lang: Lang) -> Option<String> {
-    use crate::model::RuleStrength;
-    if rule.strength == RuleStrength::Requirement && rule.hedges.is_empty() && rule.scope.is_none() {
-        return None;
-    }
-    let mut out = match (rule.strength, lang) {
-        (RuleStrength::Requirement, Lang::Ja) => "要件".to_string(),
-        (RuleStrength::Requirement, Lang::En) => "requirement".to_string(),
-        (RuleStrength::Guideline, Lang::Ja) => "目安（助言のみ、未達とはしない）".to_string(),
-        (RuleStrength::Guideline, Lang::En) => "guideline (advice only, never 'not met')".to_string(),
-    };
-    if !rule.hedges.is_empty() {
-        out.push_str(&match lang {
-            Lang::Ja => format!("・文書の語: {}", rule.hedges.join("・")),
-            Lang::En => format!("; the document's words: {}", rule.hedges.join(", ")),
-        });
-    }
-    if let Some(scope) = &rule.scope {
-        out.push_str(&match lang {
-            Lang::Ja => format!("・対象: {scope}"),
-            Lang::En => format!("; for: {scope}"),
-        });
-    }
-    Some(out)
-}
-
-/// A rotation rule in a few words, by what it asks and its window: profiles name rules by
-/// ids no reader should see, and their text runs to paragraphs.
-pub(crate) fn rule_phrase(kind: RotationRuleKind, window_years: u8, lang: Lang) -> String {
-    match (kind, lang) {
-        (RotationRuleKind::CoverFamilies, Lang::Ja) => {
-            format!("採用から{window_years}年で各部門系統を経験するローテーション")
-        }
-        (RotationRuleKind::DistinctDepartments, Lang::Ja) => {
-            format!("採用から{window_years}年で複数の部署を経験するローテーション")
-        }
-        (RotationRuleKind::CoverFamilies, Lang::En) => {
-            format!("the rotation through each department family in the first {window_years} years")
-        }
-        (RotationRuleKind::DistinctDepartments, Lang::En) => {
-            format!("the rotation through several departments in the first {window_years} years")
-        }
-    }
-}
-
-/// A rotation finding in words.
-pub fn finding_text(f: &Finding, lang: Lang) -> String {
-    let ja = lang == Lang::Ja;
-    match f {
-        Finding::LongPosting {
-            department,
-            years,
-            typical_years,
-            illustrative,
-        } => {
-            let example = if *illustrative {
-                lang.pick("（例示）", " (illustrative)")
-            } else {
-                ""
-            };
-            if ja {
-                format!("{department} の在籍 {years:.1} 年は標準 {typical_years} 年{example}より長い")
-            } else {
-                format!("{department}: {years:.1} years, longer than the typical {typical_years}{example}")
-            }
-        }
-        Finding::DueForRotation {
-            department,
-            years,
-            typical_years,
-            illustrative,
-        } => {
-            let example = if *illustrative {
-                lang.pick("（例示）", " (illustrative)")
-            } else {
-                ""
-            };
-            if ja {
-                format!(
-                    "現在の {department} は {years:.1} 年で、標準 {typical_years} 年{example}に達しています（異動の時期）"
-                )
-            } else {
-                format!(
-                    "current posting {department} at {years:.1} years has reached the typical {typical_years}{example}: due for rotation"
-                )
-            }
-        }
-        Finding::SpecialistExempt {
-            rule_kind,
-            window_years,
-            course,
-            ..
-        } => {
-            let rule = rule_phrase(*rule_kind, *window_years, lang);
-            match (course, ja) {
-                (Some(course), true) => format!("{course}のため、{rule}の対象外です"),
-                (Some(course), false) => format!("{course}: exempt from {rule}"),
-                (None, true) => format!("スペシャリストのため、{rule}の対象外です"),
-                (None, false) => format!("specialist track: exempt from {rule}"),
-            }
-        }
-        Finding::LeaveInWindow {
-            rule_kind,
-            window_years,
-            days,
-            ..
-        } => {
-            let rule = rule_phrase(*rule_kind, *window_years, lang);
-            if ja {
-                format!("{rule}の期間に、休業等が {days} 日あります（期間の扱いは人事担当課に確認を）")
-            } else {
-                format!("{days} days of leave fall within {rule} (ask the HR office how it counts)")
-            }
-        }
-        Finding::UnknownFamily { department } => {
-            let department = escape_controls(department);
-            if ja {
-                format!("配属「{department}」の系統が分かりません（系統を選ぶと判定に使えます）")
-            } else {
-                format!("posting {department}: family unknown (choose its family to count it)")
-            }
-        }
-        Finding::Constraint { text } => {
-            let text = escape_controls(text);
-            if ja {
-                format!("本人の事情: {text}")
-            } else {
-                format!("personal constraint: {text}")
-            }
-        }
-        Finding::NoRules => lang
-            .pick(
-                "文書はローテーションの規則を定めていません（判定しません）",
-                "the document sets no rotation rule (nothing is checked)",
-            )
-            .to_string(),
-        Finding::NoRuleForSeries => lang
-            .pick(
-                "この職系に適用されるローテーションの規則はありません",
-                "no rotation rule applies to this job series",
-            )
-            .to_string(),
-    }
-}
-
 /// A note about the plan as a whole, in words.
 pub fn note_text(p: &Profile, n: &PlanNote, lang: Lang) -> String {
     let ja = lang == Lang::Ja;
@@ -430,56 +272,5 @@ pub fn note_text(p: &Profile, n: &PlanNote, lang: Lang) -> String {
                 "the target is the current grade",
             )
             .to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rotation_rules_are_told_by_what_they_ask_never_by_id() {
-        let exempt = Finding::SpecialistExempt {
-            rule: "three_departments_in_10_years".into(),
-            course: None,
-            rule_kind: RotationRuleKind::DistinctDepartments,
-            window_years: 10,
-        };
-        let leave = Finding::LeaveInWindow {
-            rule: "three_families".into(),
-            rule_kind: RotationRuleKind::CoverFamilies,
-            window_years: 10,
-            days: 701,
-        };
-        assert_eq!(
-            finding_text(&exempt, Lang::Ja),
-            "スペシャリストのため、採用から10年で複数の部署を経験するローテーションの対象外です"
-        );
-        assert_eq!(
-            finding_text(&leave, Lang::Ja),
-            "採用から10年で各部門系統を経験するローテーションの期間に、休業等が 701 日あります（期間の扱いは人事担当課に確認を）"
-        );
-        for lang in [Lang::Ja, Lang::En] {
-            for (finding, id) in [(&exempt, "three_departments_in_10_years"), (&leave, "three_families")] {
-                let text = finding_text(finding, lang);
-                assert!(!text.contains(id) && !text.contains("規則 "), "{text}");
-            }
-        }
-        assert_eq!(
-            finding_text(&leave, Lang::En),
-            "701 days of leave fall within the rotation through each department family in the first 10 years (ask the HR office how it counts)"
-        );
-    }
-
-    #[test]
-    fn an_unknown_family_asks_for_the_family_not_the_key() {
-        let f = Finding::UnknownFamily {
-            department: "どこかの課".into(),
-        };
-        assert_eq!(
-            finding_text(&f, Lang::Ja),
-            "配属「どこかの課」の系統が分かりません（系統を選ぶと判定に使えます）"
-        );
-        assert!(!finding_text(&f, Lang::En).contains('`'));
     }
 }

@@ -154,7 +154,7 @@ pub fn profile_toml(shape: &ProfileShape) -> String {
             ));
         }
     }
-    out.push_str("\n[rotation]\ntypical_tenure_years = 4\n");
+    out.push_str("\n[rotation]\ntypical_tenure_years = 3\n");
     for f in 0..families {
         out.push_str(&format!("\n[[rotation.families]]\nid = \"f{f}\"\nname = \"系統{f}\"\n"));
     }

@@ -56,6 +56,7 @@ fn blank_plan(profile: &Profile, grade: &str, target: &str) -> Plan {
         assignments: vec![],
         leaves: vec![],
         constraints: vec![],
+        self_report: Default::default(),
     }
 }
 
@@ -304,7 +305,7 @@ fn rotation_on_hand_made_histories() {
     // With an example tenure of 3 years, the current posting (7.6 years) is due.
     let mut with_tenure = p.clone();
     let rotation = with_tenure.rotation.as_mut().unwrap();
-    rotation.typical_tenure_years = Some(3);
+    rotation.typical_tenure_years = Some(3.0);
     rotation.tenure_illustrative = true;
     let r = engine::rotation(&with_tenure, &plan, today());
     assert!(

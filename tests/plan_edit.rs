@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 use michi::i18n::Lang;
-use michi::model::{Assignment, Date, Leave, LeaveKind, Plan, Track};
+use michi::model::{Assignment, Date, Leave, LeaveKind, Plan, Track, TransferWish};
 use michi::store::Catalog;
 use michi::store::personas::PERSONAS;
 use michi::store::plan_edit::update_plan_text;
@@ -166,6 +166,14 @@ enum Edit {
         note: Option<String>,
         remove: bool,
     },
+    /// 自己申告: the wish, one choice, one qualification, the reasons.
+    SelfReport {
+        wish: Option<u8>,
+        choice: Target,
+        text: Option<String>,
+        qualification: bool,
+        reasons: Option<String>,
+    },
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -215,6 +223,20 @@ fn edit() -> impl Strategy<Value = Edit> {
                 to,
                 note,
                 remove
+            }),
+        (
+            proptest::option::of(0u8..3),
+            target(),
+            proptest::option::of(text()),
+            any::<bool>(),
+            proptest::option::of(text())
+        )
+            .prop_map(|(wish, choice, text, qualification, reasons)| Edit::SelfReport {
+                wish,
+                choice,
+                text,
+                qualification,
+                reasons
             }),
     ]
 }
@@ -312,6 +334,27 @@ fn apply(plan: &mut Plan, edit: Edit) {
                 .unwrap_or(LeaveKind::Other);
             let leave = Leave { kind, from, to, note };
             edit_list(&mut plan.leaves, &at, (!remove).then_some(leave));
+        }
+        Edit::SelfReport {
+            wish,
+            choice,
+            text,
+            qualification,
+            reasons,
+        } => {
+            let report = &mut plan.self_report;
+            report.transfer_wish = wish.and_then(|w| {
+                [TransferWish::Stay, TransferWish::Move, TransferWish::Either]
+                    .get(usize::from(w))
+                    .copied()
+            });
+            let list = if qualification {
+                &mut report.qualifications
+            } else {
+                &mut report.choices
+            };
+            edit_list(list, &choice, text);
+            report.reasons = reasons;
         }
     }
 }

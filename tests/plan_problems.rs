@@ -73,6 +73,7 @@ fn base() -> Plan {
             note: None,
         }],
         constraints: Vec::new(),
+        self_report: Default::default(),
     }
 }
 
@@ -103,6 +104,10 @@ const KEYS: &[&str] = &[
     "kind",
     "note",
     "constraints",
+    "self_report",
+    "transfer_wish",
+    "choices",
+    "qualifications",
 ];
 
 /// Ids the test plans use that the profile does not have.
@@ -443,6 +448,18 @@ fn cases() -> Vec<Case> {
                 )
             },
             &["1件目の配属（税務部門、2013-04-01～2016-03-31）の系統が"],
+        ),
+        (
+            "a line break in a transfer wish",
+            |p| p.self_report.choices = vec!["企画\n部門".into()],
+            |k| matches!(k, ProblemKind::BreakInOneLineText { .. }),
+            &["自己申告に改行が入っています"],
+        ),
+        (
+            "a transfer wish listed twice",
+            |p| p.self_report.choices = vec!["福祉課".into(), "福祉課".into()],
+            |k| matches!(k, ProblemKind::DuplicateEntry { .. }),
+            &["自己申告が重複しています"],
         ),
     ]
 }

@@ -550,6 +550,7 @@ fn plan_on(series: &str, grade: &str, target: &str, postings: &[(&str, &str, Opt
             .collect(),
         leaves: vec![],
         constraints: vec![],
+        self_report: Default::default(),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::cli::ProfileCommand;
 use crate::i18n::Lang;
 use crate::model::{
     CompetencyGroup, DeliveryMethod, Document, Evaluation, Grade, Ideal, Measure, Profile, PromotionAssumption,
-    PromotionStep, ResolvedRequirement, Rotation, Rung, Scale, SelfReport, Training,
+    PromotionStep, ResolvedRequirement, Rotation, Rung, Scale, SelfReportSystem, Training,
 };
 use crate::store::profiles::user_profile_dir;
 use crate::store::{BUNDLED, Catalog, Origin, load_profile_file};
@@ -343,7 +343,7 @@ pub(crate) struct ProfileExport<'p> {
     ideals: &'p [Ideal],
     measures: &'p [Measure],
     evaluation: Option<&'p Evaluation>,
-    self_report: Option<&'p SelfReport>,
+    self_report: Option<&'p SelfReportSystem>,
 }
 
 #[derive(Serialize)]

@@ -48,6 +48,7 @@ impl<'a> Place<'a> {
             "evidence" => PlanField::Evidence,
             "assignments" => PlanField::Posting,
             "leaves" => PlanField::Leave,
+            "self_report" => PlanField::SelfReport,
             _ => return Place::Whole,
         };
         match (field, next) {
@@ -96,7 +97,7 @@ impl Namer<'_> {
                 .rules
                 .iter()
                 .find(|r| r.id == id)
-                .map(|r| rule_phrase(r.kind, r.window_years, self.lang)),
+                .map(|r| rule_phrase(&crate::engine::rotation::RuleRef::of(r), self.lang)),
             Entity::Measure => p.measures.iter().find(|m| m.id == id).map(|m| m.name.clone()),
             Entity::DeliveryMethod => p.delivery_method(id).map(|m| m.name.clone()),
             Entity::Course => p.course(id).map(|c| c.name.clone()),
@@ -455,6 +456,7 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
         | ProblemKind::FractionOutOfRange { .. }
         | ProblemKind::DuplicateLeaveRule
         | ProblemKind::Format(_)
+        | ProblemKind::Rotation(_)
         | ProblemKind::RoleNumber { .. }
         | ProblemKind::Evaluation(_)
         | ProblemKind::SecondDefaultCourse

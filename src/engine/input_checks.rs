@@ -188,6 +188,7 @@ mod tests {
             assignments: Vec::new(),
             leaves: Vec::new(),
             constraints: Vec::new(),
+            self_report: Default::default(),
         }
     }
 

@@ -1,14 +1,23 @@
 //! Postings checked against the profile's job-rotation rules (ジョブローテーション):
-//! department families served within a rule's window, distinct departments, postings longer
-//! than the typical tenure, the specialist exemption, and the family to suggest next.
+//! department families served within a rule's window (all of them, or at least k of n),
+//! distinct departments (or families), a phase kept within one family, the first posting,
+//! postings longer than the tenure, the specialist exemption, and the next posting to
+//! suggest (see [`next`]).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::model::{Assignment, Date, Plan, Profile, Quote, RotationRule, RotationRuleKind, RuleStrength};
+use crate::model::{
+    Assignment, Date, Plan, Profile, Quote, RotationRule, RotationRuleKind, RuleStrength, Tenure, TenureRange,
+};
 
-const DAYS_PER_YEAR: f64 = 365.25;
+pub mod next;
+mod rules;
+
+pub use next::{NextPost, NextReason, Wish, WishBlock, WishNotFollowed};
+
+pub(crate) const DAYS_PER_YEAR: f64 = 365.25;
 
 /// Where a rule stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -17,12 +26,58 @@ pub enum RuleStatus {
     Satisfied,
     /// Not yet met, but the window is still open.
     InProgress,
+    /// A within-family phase under way: every posting in it so far is in one family.
+    Holding,
+    /// The window opens later (a later phase).
+    Upcoming,
     /// The window has closed without the rule met.
     NotMet,
-    /// The window has closed short of a guideline (概ね, 程度): advice, not a failure.
+    /// A posting already breaks the rule: a second family in a within-family phase, or a
+    /// first posting outside the rule's places.
+    Broken,
+    /// The window has closed short of a guideline (概ね, 程度), or a posting departs from
+    /// one: advice, not a failure.
     BelowGuideline,
     /// The employee's track is exempt (昭島's スペシャリスト).
     Exempt,
+    /// No posting is recorded, so the first-posting rule cannot be checked yet.
+    NotRecorded,
+}
+
+/// A rule as a reader is told of it: by what it asks and its window, never by its id.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleRef {
+    /// The rule's id (for tools; never shown).
+    pub rule: String,
+    pub rule_kind: RotationRuleKind,
+    /// The document's name for the period (養成期間, 発揮期間).
+    pub phase: Option<String>,
+    pub from_year: u8,
+    pub window_years: Option<u8>,
+    /// cover_families: the rule asks for at least this many of its families.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<u8>,
+}
+
+impl RuleRef {
+    pub fn of(rule: &RotationRule) -> RuleRef {
+        RuleRef {
+            rule: rule.id.clone(),
+            rule_kind: rule.kind,
+            phase: rule.phase.clone(),
+            from_year: rule.from_year,
+            window_years: rule.window_years,
+            at_least: rule.at_least,
+        }
+    }
+}
+
+/// The first posting, as a first-posting rule sees it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FirstPosting {
+    pub department: String,
+    pub department_name: String,
+    pub family: Option<String>,
 }
 
 /// One rule checked against the postings.
@@ -31,17 +86,38 @@ pub struct RuleCheck {
     pub id: String,
     pub kind: RotationRuleKind,
     pub text: String,
+    /// The document's name for the period (養成期間, 発揮期間).
+    pub phase: Option<String>,
+    /// Years of service when the window opens and closes.
+    pub from_year: u8,
+    pub window_years: Option<u8>,
     pub window_start: Date,
-    /// The last day of the window.
-    pub window_end: Date,
+    /// The last day of the window; `None` for a first-posting rule.
+    pub window_end: Option<Date>,
     pub status: RuleStatus,
-    /// Families served within the window (cover_families).
+    /// Families served within the window: of the rule's list (cover_families), every one
+    /// (within_family, distinct_families).
     pub covered: Vec<String>,
-    /// Families the rule requires and not yet served within the window.
+    /// Families the rule lists and not yet served within the window.
     pub missing: Vec<String>,
-    /// Distinct departments served within the window (distinct_departments).
+    /// How many families the rule lists (cover_families).
+    pub listed: usize,
+    /// How many families (or departments) must be served; `None` for kinds that count none.
+    pub needed: Option<usize>,
+    /// `needed` less those served: 0 when the count is met.
+    pub still_needed: usize,
+    /// The rule asks for at least this many of its families (not all of them).
+    pub at_least: Option<u8>,
+    /// Distinct departments served within the window (distinct families where
+    /// `distinct_families`).
     pub departments_served: usize,
     pub departments_required: Option<u8>,
+    pub distinct_families: bool,
+    /// Families and departments the first posting may be in (first_posting).
+    pub allowed_families: Vec<String>,
+    pub allowed_departments: Vec<String>,
+    /// The first posting (first_posting), when one is recorded.
+    pub first_posting: Option<FirstPosting>,
     pub illustrative: bool,
     /// A requirement is met or not; a guideline only gives advice.
     pub strength: RuleStrength,
@@ -51,40 +127,71 @@ pub struct RuleCheck {
     pub scope: Option<String>,
 }
 
+impl RuleCheck {
+    pub fn reference(&self) -> RuleRef {
+        RuleRef {
+            rule: self.id.clone(),
+            rule_kind: self.kind,
+            phase: self.phase.clone(),
+            from_year: self.from_year,
+            window_years: self.window_years,
+            at_least: self.at_least,
+        }
+    }
+}
+
 /// Something about the postings worth a reader's attention.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Finding {
-    /// A past posting lasted longer than the typical tenure.
+    /// A past posting lasted longer than the tenure (its range's upper end).
     LongPosting {
         department: String,
         years: f64,
-        typical_years: u8,
+        /// The years it is measured against: the range's end, else the typical years
+        /// rounded up to whole years.
+        limit_years: f64,
+        /// The typical years, when the profile gives them.
+        typical_years: Option<f64>,
+        /// The range, when the profile gives one.
+        range: Option<TenureRange>,
         illustrative: bool,
     },
-    /// The current posting has reached the typical tenure.
+    /// The current posting has reached the tenure (its range's upper end).
     DueForRotation {
         department: String,
         years: f64,
-        typical_years: u8,
+        limit_years: f64,
+        typical_years: Option<f64>,
+        range: Option<TenureRange>,
         illustrative: bool,
     },
-    /// The employee's track is exempt from a rule. The rule's kind and window let a reader
-    /// be told which rule without its id.
+    /// The employee's track is exempt from a rule.
     SpecialistExempt {
-        rule: String,
+        #[serde(flatten)]
+        rule: RuleRef,
         /// The plan's course, when the rule is for other courses (else the track exempts).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         course: Option<String>,
-        rule_kind: RotationRuleKind,
-        window_years: u8,
     },
     /// Leave falls inside an open or closed rule window.
     LeaveInWindow {
-        rule: String,
-        rule_kind: RotationRuleKind,
-        window_years: u8,
+        #[serde(flatten)]
+        rule: RuleRef,
         days: i64,
+    },
+    /// What a rule still needs does not fit in the window left at one tenure each.
+    ShortWindow {
+        #[serde(flatten)]
+        rule: RuleRef,
+        /// Families or departments still needed.
+        still_needed: usize,
+        /// Whether they are families (else departments).
+        families: bool,
+        /// Years of the window left from the next move.
+        years_left: f64,
+        /// The shortest tenure the arithmetic counts with.
+        tenure_years: f64,
     },
     /// A posting whose department family could not be told.
     UnknownFamily { department: String },
@@ -105,8 +212,10 @@ pub struct Posting {
     pub from: Date,
     pub to: Option<Date>,
     pub years: f64,
-    /// `None`: the profile gives no typical tenure (the document says none).
-    pub typical_years: Option<u8>,
+    /// The years a posting is measured against (the range's end, else the typical years);
+    /// `None`: the profile gives no tenure (the document says none).
+    pub typical_years: Option<f64>,
+    pub tenure_range: Option<TenureRange>,
 }
 
 /// The rotation check as a whole.
@@ -116,10 +225,13 @@ pub struct RotationReport {
     /// Families served within the main rule's window (or over the whole career when no
     /// rule applies).
     pub covered: Vec<String>,
-    /// Families required and not yet served.
+    /// Families a rule still needs and not yet served.
     pub missing: Vec<String>,
-    /// The family to suggest for the next posting.
+    /// The family suggested for the next posting (the current one when the suggestion is
+    /// to stay in it or move within it); `next` says why.
     pub next_family: Option<String>,
+    /// The next-posting suggestion with its reason.
+    pub next: Option<NextPost>,
     pub findings: Vec<Finding>,
     pub postings: Vec<Posting>,
     /// What the document says about rotation where it sets no checkable rule.
@@ -138,8 +250,9 @@ fn overlaps(a: &Assignment, start: Date, end: Date, today: Date) -> bool {
     a.from <= end && a.to.unwrap_or(today.max(a.from)) >= start
 }
 
-fn rule_applies(rule: &RotationRule, series: Option<&str>) -> bool {
-    rule.series.is_empty() || series.is_some_and(|s| rule.series.iter().any(|r| r == s))
+/// Years between two dates, counting both days.
+pub(crate) fn years_between(from: Date, to: Date) -> f64 {
+    (from.days_until(to) + 1).max(0) as f64 / DAYS_PER_YEAR
 }
 
 /// Checks the plan's postings against the profile's rotation rules.
@@ -149,6 +262,7 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
         covered: Vec::new(),
         missing: Vec::new(),
         next_family: None,
+        next: None,
         findings: Vec::new(),
         postings: Vec::new(),
         statement: profile.rotation.as_ref().and_then(|r| r.statement.clone()),
@@ -163,19 +277,9 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
 
     for (a, &family) in plan.assignments.iter().zip(&families) {
         let department = profile.department(&a.department);
-        let typical_years = department
-            .and_then(|d| d.typical_tenure_years)
-            .or(rotation.typical_tenure_years);
-        // A department's own tenure is only as sure as the department entry itself.
-        let illustrative = department.map_or(rotation.tenure_illustrative, |d| {
-            if d.typical_tenure_years.is_some() {
-                d.illustrative
-            } else {
-                rotation.tenure_illustrative
-            }
-        });
+        let tenure = rotation.department_tenure(department);
         let end = a.to.unwrap_or(today);
-        let years = (a.from.days_until(end) + 1).max(0) as f64 / DAYS_PER_YEAR;
+        let years = years_between(a.from, end);
         if family.is_none() && !rotation.families.is_empty() {
             report.findings.push(Finding::UnknownFamily {
                 department: a.department.clone(),
@@ -183,26 +287,27 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
         }
         let name = department.map_or_else(|| a.department.clone(), |d| d.name.clone());
         let shown_years = (years * 10.0).round() / 10.0;
-        if let Some(typical_years) = typical_years
-            && a.to.is_none()
-            && years >= f64::from(typical_years)
-        {
-            report.findings.push(Finding::DueForRotation {
-                department: name.clone(),
-                years: shown_years,
-                typical_years,
-                illustrative,
-            });
-        } else if let Some(typical_years) = typical_years
-            && a.to.is_some()
-            && years > f64::from(typical_years) + 0.05
-        {
-            report.findings.push(Finding::LongPosting {
-                department: name.clone(),
-                years: shown_years,
-                typical_years,
-                illustrative,
-            });
+        if let Some(t) = tenure {
+            let (limit_years, typical_years, range, illustrative) = (t.upper(), t.typical, t.range, t.illustrative);
+            if a.to.is_none() && years >= limit_years {
+                report.findings.push(Finding::DueForRotation {
+                    department: name.clone(),
+                    years: shown_years,
+                    limit_years,
+                    typical_years,
+                    range,
+                    illustrative,
+                });
+            } else if a.to.is_some() && years > limit_years + 0.05 {
+                report.findings.push(Finding::LongPosting {
+                    department: name.clone(),
+                    years: shown_years,
+                    limit_years,
+                    typical_years,
+                    range,
+                    illustrative,
+                });
+            }
         }
         report.postings.push(Posting {
             department: a.department.clone(),
@@ -211,96 +316,43 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
             from: a.from,
             to: a.to,
             years: shown_years,
-            typical_years,
+            typical_years: tenure.map(|t| t.upper()),
+            tenure_range: tenure.and_then(|t| t.range),
         });
     }
 
-    let mut primary_window: Option<(Date, Date)> = None;
-    for rule in rotation.rules.iter().filter(|r| rule_applies(r, series)) {
-        let window_start = plan.hire_date;
-        let window_end = plan.hire_date.add_years(i32::from(rule.window_years)).pred();
-        primary_window.get_or_insert((window_start, window_end));
-        let in_window: Vec<(&Assignment, Option<&str>)> = plan
-            .assignments
-            .iter()
-            .zip(families.iter().copied())
-            .filter(|(a, _)| overlaps(a, window_start, window_end, today))
-            .collect();
-        let served: BTreeSet<&str> = in_window.iter().filter_map(|&(_, family)| family).collect();
-        let covered: Vec<String> = rule
-            .families
-            .iter()
-            .filter(|f| served.contains(f.as_str()))
-            .cloned()
-            .collect();
-        let missing: Vec<String> = rule
-            .families
-            .iter()
-            .filter(|f| !served.contains(f.as_str()))
-            .cloned()
-            .collect();
-        let departments: BTreeSet<&str> = in_window.iter().map(|(a, _)| a.department.as_str()).collect();
-        let met = match rule.kind {
-            RotationRuleKind::CoverFamilies => missing.is_empty(),
-            RotationRuleKind::DistinctDepartments => {
-                departments.len() >= usize::from(rule.min_departments.unwrap_or(0))
-            }
-        };
-        // A rule for some courses only: a member of another course is exempt.
-        let course = plan.course_id(profile);
-        let other_course = !rule.courses.is_empty() && !course.is_some_and(|c| rule.courses.iter().any(|rc| rc == c));
-        let status = if rule.exempt_tracks.contains(&plan.track) || other_course {
+    let applied: Vec<&RotationRule> = rotation.rules.iter().filter(|r| r.applies_to_series(series)).collect();
+    for rule in &applied {
+        let check = rules::check_rule(profile, plan, rule, &families, today);
+        if check.status == RuleStatus::Exempt {
+            let course = rules::for_other_course(profile, plan, rule)
+                .then(|| plan.course_id(profile).and_then(|c| profile.course(c)))
+                .flatten()
+                .map(|c| c.name.clone());
             report.findings.push(Finding::SpecialistExempt {
-                course: other_course
-                    .then(|| course.and_then(|c| profile.course(c)).map(|c| c.name.clone()))
-                    .flatten(),
-                rule: rule.id.clone(),
-                rule_kind: rule.kind,
-                window_years: rule.window_years,
-            });
-            RuleStatus::Exempt
-        } else if met {
-            RuleStatus::Satisfied
-        } else if today <= window_end {
-            RuleStatus::InProgress
-        } else if rule.strength == RuleStrength::Guideline {
-            RuleStatus::BelowGuideline
-        } else {
-            RuleStatus::NotMet
-        };
-        let leave_days: i64 = plan
-            .leaves
-            .iter()
-            .map(|l| {
-                let start = l.from.max(window_start);
-                let end = l.to.unwrap_or(today).min(window_end);
-                (start.days_until(end) + 1).max(0)
-            })
-            .sum();
-        if leave_days > 0 {
-            report.findings.push(Finding::LeaveInWindow {
-                rule: rule.id.clone(),
-                rule_kind: rule.kind,
-                window_years: rule.window_years,
-                days: leave_days,
+                rule: RuleRef::of(rule),
+                course,
             });
         }
-        report.rules.push(RuleCheck {
-            id: rule.id.clone(),
-            kind: rule.kind,
-            text: rule.text.clone(),
-            window_start,
-            window_end,
-            status,
-            covered,
-            missing,
-            departments_served: departments.len(),
-            departments_required: rule.min_departments,
-            illustrative: rule.illustrative,
-            strength: rule.strength,
-            hedges: rule.hedges.clone(),
-            scope: rule.scope.clone(),
-        });
+        if let Some(window_end) = check.window_end {
+            let window_start = check.window_start;
+            let leave_days: i64 = plan
+                .leaves
+                .iter()
+                .map(|l| {
+                    let start = l.from.max(window_start);
+                    let end = l.to.unwrap_or(today).min(window_end);
+                    (start.days_until(end) + 1).max(0)
+                })
+                .sum();
+            if leave_days > 0 {
+                report.findings.push(Finding::LeaveInWindow {
+                    rule: RuleRef::of(rule),
+                    days: leave_days,
+                });
+            }
+        }
+        report.rules.push(check);
     }
     if report.rules.is_empty() {
         report.findings.push(if rotation.rules.is_empty() {
@@ -310,7 +362,11 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
         });
     }
 
-    // Families served: within the main rule's window, else over the whole career.
+    // Families served: within the first windowed rule's window, else over the whole career.
+    let primary_window = report
+        .rules
+        .iter()
+        .find_map(|r| r.window_end.map(|end| (r.window_start, end)));
     let served: BTreeSet<&str> = plan
         .assignments
         .iter()
@@ -325,8 +381,12 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
         .map(|f| f.id.clone())
         .collect();
     let exempt = report.rules.iter().all(|r| r.status == RuleStatus::Exempt) && !report.rules.is_empty();
-    let mut listed = HashSet::new();
-    for rule in report.rules.iter().filter(|r| r.status != RuleStatus::Exempt) {
+    let mut listed = BTreeSet::new();
+    for rule in report
+        .rules
+        .iter()
+        .filter(|r| r.status != RuleStatus::Exempt && r.still_needed > 0)
+    {
         for family in &rule.missing {
             if listed.insert(family.as_str()) {
                 report.missing.push(family.clone());
@@ -334,54 +394,21 @@ pub fn rotation(profile: &Profile, plan: &Plan, today: Date) -> RotationReport {
         }
     }
     // A suggestion needs a rule behind it: none for exempt tracks or series no rule covers.
-    report.next_family = if exempt || report.rules.is_empty() {
-        None
-    } else {
-        next_family(profile, plan, &families, &report.missing, today)
-    };
+    if !exempt && !report.rules.is_empty() {
+        let rules: Vec<(&RotationRule, &RuleCheck)> = applied.iter().copied().zip(&report.rules).collect();
+        let (suggestion, warnings) = next::next_post(profile, plan, &families, &rules, today);
+        report.next_family = suggestion.as_ref().map(|s| s.family.clone());
+        report.next = suggestion;
+        report.findings.extend(warnings);
+    }
     for text in &plan.constraints {
         report.findings.push(Finding::Constraint { text: text.clone() });
     }
     report
 }
 
-/// The family to suggest next: the first required family not yet served (other than the
-/// current posting's), else the family served least recently.
-///
-/// `families` holds each posting's family, in the order of the plan's postings.
-fn next_family(
-    profile: &Profile,
-    plan: &Plan,
-    families: &[Option<&str>],
-    missing: &[String],
-    today: Date,
-) -> Option<String> {
-    let rotation = profile.rotation.as_ref()?;
-    let current = plan
-        .assignments
-        .iter()
-        .zip(families)
-        .rev()
-        .find(|(a, _)| a.to.is_none())
-        .and_then(|(_, &family)| family);
-    if let Some(f) = missing.iter().find(|f| Some(f.as_str()) != current) {
-        return Some(f.clone());
-    }
-    // When each family was last served, from one pass over the postings.
-    let mut last_served: HashMap<&str, Date> = HashMap::new();
-    for (a, family) in plan.assignments.iter().zip(families) {
-        if let Some(family) = family {
-            let end = a.to.unwrap_or(today);
-            last_served
-                .entry(family)
-                .and_modify(|last| *last = (*last).max(end))
-                .or_insert(end);
-        }
-    }
-    rotation
-        .families
-        .iter()
-        .filter(|f| Some(f.id.as_str()) != current)
-        .min_by_key(|f| last_served.get(f.id.as_str()).copied())
-        .map(|f| f.id.clone())
+/// The tenure a move is timed by and the arithmetic counts with: the profile's, at its
+/// lower end.
+pub(crate) fn shortest_tenure(tenure: Option<Tenure>) -> Option<f64> {
+    tenure.map(|t| t.lower()).filter(|t| t.is_finite() && *t > 0.0)
 }

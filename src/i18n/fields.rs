@@ -47,6 +47,8 @@ pub enum PlanField {
     Department,
     /// 系統: the department family of a posting.
     Family,
+    /// 自己申告: transfer wishes and circumstances.
+    SelfReport,
 }
 
 impl PlanField {
@@ -73,6 +75,7 @@ impl PlanField {
             PlanField::End => lang.pick("終了日", "To"),
             PlanField::Department => lang.pick("部署", "Department"),
             PlanField::Family => lang.pick("系統", "Family"),
+            PlanField::SelfReport => lang.pick("自己申告", "Self-report"),
         }
     }
 }

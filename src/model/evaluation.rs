@@ -160,7 +160,7 @@ impl Evaluation {
 /// 自己申告: the self-report as the document describes it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct SelfReport {
+pub struct SelfReportSystem {
     /// The document's name for it (自己申告書, 意向調査書, 自己申告制度).
     pub name: String,
     /// What it is for, in the document's words.

@@ -33,6 +33,9 @@ pub(crate) struct ProfileIndex {
     pub(crate) courses: HashMap<String, usize>,
     pub(crate) departments: HashMap<String, usize>,
     pub(crate) families: HashMap<String, usize>,
+    /// Department and family names, for wishes written by name (自己申告 choices).
+    pub(crate) department_names: HashMap<String, usize>,
+    pub(crate) family_names: HashMap<String, usize>,
     /// (grade's flat position, competency position) → the requirement written for it.
     pub(crate) requirements: HashMap<(usize, usize), usize>,
     /// Per grade (flat position): its written requirements as (competency position,
@@ -123,6 +126,16 @@ impl ProfileIndex {
                 rotation
                     .into_iter()
                     .flat_map(|r| r.families.iter().map(|f| f.id.as_str())),
+            ),
+            department_names: first_positions(
+                rotation
+                    .into_iter()
+                    .flat_map(|r| r.departments.iter().map(|d| d.name.as_str())),
+            ),
+            family_names: first_positions(
+                rotation
+                    .into_iter()
+                    .flat_map(|r| r.families.iter().map(|f| f.name.as_str())),
             ),
             requirements,
             rows,

@@ -11,6 +11,7 @@ pub mod plan_ops;
 pub mod profile;
 pub mod promotion;
 mod resolve;
+pub mod rotation;
 pub mod scale;
 pub mod validate;
 
@@ -23,4 +24,4 @@ pub use plan::*;
 pub use plan_ops::{Assessor, TrainingMark};
 pub use profile::*;
 pub use resolve::{ResolvedRequirement, Rung};
-pub use validate::{DateField, Entity, FieldPath, Found, PathSeg, Problem, ProblemKind};
+pub use validate::{DateField, Entity, FieldPath, Found, PathSeg, Problem, ProblemKind, RotationProblem};

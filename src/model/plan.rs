@@ -82,6 +82,65 @@ pub struct Plan {
     /// Personal constraints the planner should keep in mind (介護, 通勤, …).
     #[serde(default)]
     pub constraints: Vec<String>,
+    /// 自己申告: what the employee states about the next posting. Confidential in many
+    /// cities (kept from the supervisor); an empty table is the same as none.
+    #[serde(default, skip_serializing_if = "SelfReport::is_empty")]
+    pub self_report: SelfReport,
+}
+
+/// 自己申告 (the self-report): transfer wishes and the circumstances behind them. Every
+/// part is optional.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SelfReport {
+    /// 異動希望: stay, move, or either.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer_wish: Option<TransferWish>,
+    /// Where the employee would like to go, first choice first: department family ids or
+    /// names, department ids or names, or free text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasons: Option<String>,
+    /// 健康状態
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health: Option<String>,
+    /// 資格・免許
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qualifications: Vec<String>,
+    /// 家庭の事情 and other circumstances.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub circumstances: Option<String>,
+}
+
+impl SelfReport {
+    /// Nothing is stated.
+    pub fn is_empty(&self) -> bool {
+        *self == SelfReport::default()
+    }
+}
+
+/// 異動希望: whether the employee wishes to move at the next personnel change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TransferWish {
+    /// 現職継続を希望
+    Stay,
+    /// 異動を希望
+    Move,
+    /// どちらでもよい
+    Either,
+}
+
+impl TransferWish {
+    /// The id written in plan files (`transfer_wish = "stay"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            TransferWish::Stay => "stay",
+            TransferWish::Move => "move",
+            TransferWish::Either => "either",
+        }
+    }
 }
 
 /// A posting (配属).

@@ -56,6 +56,7 @@ impl Plan {
             assignments: vec![],
             leaves: vec![],
             constraints: vec![],
+            self_report: Default::default(),
         })
     }
 

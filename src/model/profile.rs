@@ -6,13 +6,16 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::model::evaluation::{
     Disclosure, Evaluation, EvaluationItem, EvaluationKind, EvaluationPeriod, Evaluator, Rating, RatingScale,
-    SelfReport, SelfReportTopic, TopicKind,
+    SelfReportSystem, SelfReportTopic, TopicKind,
 };
 use crate::model::index::IndexCell;
 pub use crate::model::measures::{DeliveryMethod, Ideal, Measure, MeasureKind, Quote};
 use crate::model::plan::LeaveKind;
 pub use crate::model::promotion::{AssumedBy, PromotionAssumption, PromotionStep, StepYears, YearsBasis};
 pub use crate::model::scale::{Scale, ScaleKind, ScaleLevel, ScaleTarget};
+pub use crate::model::rotation::{
+    Department, DepartmentFamily, Rotation, RotationRule, RotationRuleKind, RuleStrength, Tenure, TenureRange,
+};
 
 /// The profile format version this build writes and documents.
 pub const PROFILE_SCHEMA_VERSION: u32 = 2;
@@ -79,7 +82,7 @@ pub struct Profile {
     pub evaluation: Option<Evaluation>,
     /// 自己申告 as the document describes it; absent where it does not.
     #[serde(default)]
-    pub self_report: Option<SelfReport>,
+    pub self_report: Option<SelfReportSystem>,
     /// Look-up tables over the lists above, built once, on the first look-up.
     #[serde(skip)]
     pub(crate) index: IndexCell,
@@ -246,64 +249,6 @@ pub struct Requirement {
     pub illustrative: bool,
 }
 
-/// Job rotation (ジョブローテーション): department families, departments and rules.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Rotation {
-    /// Typical years per posting; absent when the document does not say (and no example
-    /// is carried).
-    #[serde(default)]
-    pub typical_tenure_years: Option<u8>,
-    #[serde(default)]
-    pub tenure_illustrative: bool,
-    #[serde(default)]
-    pub source: Option<String>,
-    #[serde(default)]
-    pub families: Vec<DepartmentFamily>,
-    #[serde(default)]
-    pub departments: Vec<Department>,
-    #[serde(default)]
-    pub rules: Vec<RotationRule>,
-    /// What the document says about rotation where it sets no checkable rule.
-    #[serde(default)]
-    pub statement: Option<Quote>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct DepartmentFamily {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub description: Option<String>,
-    #[serde(default)]
-    pub source: Option<String>,
-    #[serde(default)]
-    pub illustrative: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Department {
-    pub id: String,
-    pub name: String,
-    pub family: String,
-    #[serde(default)]
-    pub typical_tenure_years: Option<u8>,
-    #[serde(default)]
-    pub illustrative: bool,
-}
-
-/// What a rotation rule checks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RotationRuleKind {
-    /// Serve in each listed family within the window (上越).
-    CoverFamilies,
-    /// Serve in at least `min_departments` different departments within the window (昭島).
-    DistinctDepartments,
-}
-
 /// Career track: 昭島's スペシャリスト are exempt from rotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -321,51 +266,6 @@ impl Track {
             Track::Specialist => "specialist",
         }
     }
-}
-
-/// Whether a rule binds: a requirement is checked (達成/未達); a guideline (概ね, 程度,
-/// 目安) only gives advice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RuleStrength {
-    #[default]
-    Requirement,
-    Guideline,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct RotationRule {
-    pub id: String,
-    pub kind: RotationRuleKind,
-    /// The rule in the document's words.
-    pub text: String,
-    /// Years from the hire date within which the rule applies.
-    pub window_years: u8,
-    #[serde(default)]
-    pub families: Vec<String>,
-    #[serde(default)]
-    pub min_departments: Option<u8>,
-    /// Series the rule applies to; empty means every series.
-    #[serde(default)]
-    pub series: Vec<String>,
-    /// The document's words for who the rule is for (多くの職員が在職する一般行政職について).
-    #[serde(default)]
-    pub scope: Option<String>,
-    #[serde(default)]
-    pub strength: RuleStrength,
-    /// The words that make the rule approximate (概ね, 程度, いずれか), as written.
-    #[serde(default)]
-    pub hedges: Vec<String>,
-    /// Courses the rule applies in; empty means every course.
-    #[serde(default)]
-    pub courses: Vec<String>,
-    #[serde(default)]
-    pub exempt_tracks: Vec<Track>,
-    #[serde(default)]
-    pub source: Option<String>,
-    #[serde(default)]
-    pub illustrative: bool,
 }
 
 /// Kinds of training the documents name.

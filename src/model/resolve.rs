@@ -112,6 +112,27 @@ impl Profile {
         checked(families, self.index().families.get(id), |f| f.id == id)
     }
 
+    /// The department family a wish names (a 自己申告 choice): a family's id or name, or a
+    /// department's id or name (its family). `None` for free text the profile does not know.
+    pub fn family_for_choice(&self, choice: &str) -> Option<&str> {
+        let choice = choice.trim();
+        let rotation = self.rotation.as_ref()?;
+        let index = self.index();
+        let family = self
+            .family(choice)
+            .or_else(|| index.family_names.get(choice).and_then(|&i| rotation.families.get(i)));
+        if let Some(f) = family {
+            return Some(f.id.as_str());
+        }
+        let department = self.department(choice).or_else(|| {
+            index
+                .department_names
+                .get(choice)
+                .and_then(|&i| rotation.departments.get(i))
+        })?;
+        self.family(&department.family).map(|f| f.id.as_str())
+    }
+
     /// The promotion steps out of `grade`, in document order.
     pub fn steps_from(&self, grade: &str) -> impl Iterator<Item = &PromotionStep> {
         let steps = self

@@ -190,6 +190,8 @@ pub enum ProblemKind {
     /// A rule of the evaluation, self-report or promotion assumption (see
     /// `validate/evaluation.rs`).
     Evaluation(EvaluationRule),
+    /// A rotation rule or tenure that cannot be read or met (see `validate/rotation.rs`).
+    Rotation(RotationProblem),
     ScaleLabelMissing {
         level: u8,
     },
@@ -482,5 +484,7 @@ pub use evaluation::EvaluationRule;
 pub use format::FormatRule;
 mod plan;
 mod profile;
+mod rotation;
+pub use rotation::{Arithmetic, RotationProblem};
 #[cfg(test)]
 mod tests;

@@ -291,6 +291,11 @@ fn plain_types(message: &str, lang: Lang) -> String {
         ),
         ("expected u32", "0 以上の整数が必要です", "expected a whole number"),
         (
+            "expected f64",
+            "年数などの数（3 や 3.3）が必要です",
+            "expected a number (3, 3.3)",
+        ),
+        (
             "expected a boolean",
             "true または false が必要です",
             "expected true or false",

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::Plan;
+use crate::model::{Plan, SelfReport};
 use crate::store::template::toml_string;
 
 fn string_list(items: &[String]) -> String {
@@ -116,7 +116,33 @@ pub fn plan_to_toml(plan: &Plan) -> String {
             let _ = writeln!(t, "note = {}", toml_string(note));
         }
     }
+    write_self_report(&mut t, &plan.self_report);
     t
+}
+
+/// `[self_report]`, when anything is stated.
+fn write_self_report(t: &mut String, report: &SelfReport) {
+    if report.is_empty() {
+        return;
+    }
+    let _ = writeln!(t, "\n[self_report]");
+    if let Some(wish) = report.transfer_wish {
+        let _ = writeln!(t, "transfer_wish = \"{}\"", wish.id());
+    }
+    if !report.choices.is_empty() {
+        let _ = writeln!(t, "choices = {}", string_list(&report.choices));
+    }
+    for (key, value) in [("reasons", &report.reasons), ("health", &report.health)] {
+        if let Some(value) = value {
+            let _ = writeln!(t, "{key} = {}", toml_string(value));
+        }
+    }
+    if !report.qualifications.is_empty() {
+        let _ = writeln!(t, "qualifications = {}", string_list(&report.qualifications));
+    }
+    if let Some(value) = &report.circumstances {
+        let _ = writeln!(t, "circumstances = {}", toml_string(value));
+    }
 }
 
 #[cfg(test)]
@@ -171,6 +197,14 @@ mod tests {
                 note: Some("父".into()),
             }],
             constraints: vec!["通勤 1 時間以内".into()],
+            self_report: SelfReport {
+                transfer_wish: Some(crate::model::TransferWish::Move),
+                choices: vec!["企画部門".into(), "福祉 \"系\"".into()],
+                reasons: Some("政策の仕事を\n経験したい".into()),
+                health: None,
+                qualifications: vec!["社会福祉士".into()],
+                circumstances: Some("介護".into()),
+            },
         }
     }
 

@@ -368,11 +368,9 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
         writeln!(out, "{}: {}", lang.pick("規則", "Rule"), rule.text)?;
         writeln!(
             out,
-            "  {}: {status}  ({} {} – {}{})",
+            "  {}: {status}  ({}{})",
             lang.pick("状況", "Status"),
-            lang.pick("期間", "window"),
-            rule.window_start,
-            rule.window_end,
+            crate::describe::rule_window(rule, lang),
             if rule.illustrative {
                 lang.pick("・期間や数は例示", ", figures illustrative")
             } else {
@@ -382,16 +380,8 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
         if let Some(strength) = crate::describe::rule_strength(rule, lang) {
             writeln!(out, "  {strength}")?;
         }
-        if let Some(required) = rule.departments_required {
-            writeln!(
-                out,
-                "  {}",
-                if ja {
-                    format!("経験した部署 {} / {required}", rule.departments_served)
-                } else {
-                    format!("departments served {} of {required}", rule.departments_served)
-                }
-            )?;
+        if let Some(progress) = crate::describe::rule_progress(p, rule, lang) {
+            writeln!(out, "  {progress}")?;
         }
     }
     let names = |ids: &[String]| {
@@ -425,13 +415,11 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
             names(&rot.missing)
         )?;
     }
-    if let Some(f) = &rot.next_family {
-        writeln!(
-            out,
-            "{}: {}",
-            lang.pick("次の配属の候補", "Suggested next family"),
-            crate::describe::family_label(p, f, lang)
-        )?;
+    if let Some(next) = &rot.next {
+        for (i, line) in crate::describe::next_post_lines(p, next, lang).iter().enumerate() {
+            let indent = if i == 0 { "" } else { "  " };
+            writeln!(out, "{indent}{line}")?;
+        }
     }
     for f in &rot.findings {
         writeln!(out, "  ・{}", finding_text(f, lang))?;

@@ -10,6 +10,7 @@ impl ProblemKind {
         match self {
             Format(rule) => rule.message(lang),
             Evaluation(rule) => rule.message(lang),
+            Rotation(problem) => problem.message(lang),
             UnsupportedSchemaVersion { found } => {
                 if ja {
                     format!("schema_version {found} には対応していません（対応: {PROFILE_SCHEMA_VERSION}）")
@@ -262,6 +263,7 @@ impl ProblemKind {
         match self {
             Format(rule) => rule.hint(lang),
             Evaluation(rule) => rule.hint(lang),
+            Rotation(problem) => problem.hint(lang),
             UnsupportedSchemaVersion { .. } => {
                 if ja {
                     format!("schema_version = {PROFILE_SCHEMA_VERSION} と書いてください")

@@ -155,6 +155,30 @@ impl crate::model::Plan {
         for (i, constraint) in self.constraints.iter().enumerate() {
             ck.lines(path!["constraints", i], constraint);
         }
+        // 自己申告: choices name a family or department when they can (matched by the
+        // suggestion), and are free text otherwise.
+        let report = &self.self_report;
+        for (key, list) in [("choices", &report.choices), ("qualifications", &report.qualifications)] {
+            let mut seen = HashSet::new();
+            for (i, item) in list.iter().enumerate() {
+                ck.text(path!["self_report", key, i], item);
+                if !seen.insert(item.trim()) {
+                    ck.push(
+                        path!["self_report", key, i],
+                        ProblemKind::DuplicateEntry { id: item.clone() },
+                    );
+                }
+            }
+        }
+        for (key, text) in [
+            ("reasons", &report.reasons),
+            ("health", &report.health),
+            ("circumstances", &report.circumstances),
+        ] {
+            if let Some(text) = text {
+                ck.lines(path!["self_report", key], text);
+            }
+        }
 
         let families: Known<'_> = profile
             .rotation

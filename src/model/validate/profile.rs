@@ -315,9 +315,6 @@ impl Profile {
         let Some(rotation) = &self.rotation else {
             return;
         };
-        if rotation.typical_tenure_years == Some(0) {
-            ck.push(path!["rotation", "typical_tenure_years"], ProblemKind::ZeroYears);
-        }
         let families = ck.unique_ids(
             Entity::Family,
             rotation
@@ -326,7 +323,7 @@ impl Profile {
                 .enumerate()
                 .map(|(i, f)| (path!["rotation", "families", i, "id"], f.id.as_str())),
         );
-        ck.unique_ids(
+        let departments = ck.unique_ids(
             Entity::Department,
             rotation
                 .departments
@@ -341,12 +338,6 @@ impl Profile {
                 &d.family,
                 &families,
             );
-            if d.typical_tenure_years == Some(0) {
-                ck.push(
-                    path!["rotation", "departments", i, "typical_tenure_years"],
-                    ProblemKind::ZeroYears,
-                );
-            }
         }
         ck.unique_ids(
             Entity::Rule,
@@ -357,7 +348,7 @@ impl Profile {
                 .map(|(i, r)| (path!["rotation", "rules", i, "id"], r.id.as_str())),
         );
         for (i, rule) in rotation.rules.iter().enumerate() {
-            if rule.window_years == 0 {
+            if rule.window_years == Some(0) {
                 ck.push(path!["rotation", "rules", i, "window_years"], ProblemKind::ZeroYears);
             }
             for (j, f) in rule.families.iter().enumerate() {
@@ -384,6 +375,7 @@ impl Profile {
                 _ => {}
             }
         }
+        self.check_rotation_rules(ck, rotation, &departments);
     }
 }
 

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use toml_edit::Value;
 
-use crate::model::{Date, Plan};
+use crate::model::{Date, Plan, SelfReport};
 
 /// A single TOML value of a plan, comparable without its formatting.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +14,7 @@ pub(super) enum Scalar {
     Str(String),
     Date(Date),
     Ints(Vec<i64>),
+    Strs(Vec<String>),
 }
 
 impl Scalar {
@@ -23,6 +24,7 @@ impl Scalar {
             Scalar::Bool(b) => Value::from(*b),
             Scalar::Str(s) => Value::from(s.as_str()),
             Scalar::Ints(ns) => Value::Array(ns.iter().copied().collect()),
+            Scalar::Strs(items) => Value::Array(items.iter().map(String::as_str).collect()),
             Scalar::Date(d) => match u16::try_from(d.year()).ok().filter(|y| *y <= 9999) {
                 Some(year) => Value::from(toml_edit::Datetime {
                     date: Some(toml_edit::Date {
@@ -90,6 +92,7 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
         assignments,
         leaves,
         constraints,
+        self_report,
     } = plan;
     let text = |s: &String| Scalar::Str(s.clone());
     let roles = |m: &BTreeMap<String, Vec<u16>>| {
@@ -181,5 +184,33 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
             ),
         ),
         ("constraints", Field::Strings(constraints.clone())),
+        ("self_report", self_report_entries(self_report)),
     ]
+}
+
+/// `[self_report]` as its keys in file order; destructured so a new part is not forgotten.
+fn self_report_entries(report: &SelfReport) -> Field {
+    let SelfReport {
+        transfer_wish,
+        choices,
+        reasons,
+        health,
+        qualifications,
+        circumstances,
+    } = report;
+    let text = |s: &Option<String>| s.as_ref().map(|s| Scalar::Str(s.clone()));
+    let list = |items: &Vec<String>| (!items.is_empty()).then(|| Scalar::Strs(items.clone()));
+    Field::Map(
+        [
+            entry("transfer_wish", transfer_wish.map(|w| Scalar::Str(w.id().to_string()))),
+            entry("choices", list(choices)),
+            entry("reasons", text(reasons)),
+            entry("health", text(health)),
+            entry("qualifications", list(qualifications)),
+            entry("circumstances", text(circumstances)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+    )
 }

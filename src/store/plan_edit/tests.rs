@@ -316,3 +316,22 @@ fn list_steps_keep_equal_elements_and_pair_the_rest() {
     let reversed: Vec<u32> = long.iter().rev().copied().collect();
     assert_eq!(list_steps(&long, &reversed).len(), 2000, "long lists pair by position");
 }
+
+#[test]
+fn a_self_report_is_added_as_a_table_and_edited_with_its_comments_kept() {
+    use crate::model::TransferWish;
+    let added = edit(HAND_WRITTEN, |p| {
+        p.self_report.transfer_wish = Some(TransferWish::Move);
+        p.self_report.choices = vec!["企画部門".into(), "福祉の仕事".into()];
+    });
+    assert!(
+        added.contains("[self_report]\ntransfer_wish = \"move\"\nchoices = [\"企画部門\", \"福祉の仕事\"]\n"),
+        "\n{added}"
+    );
+    let commented = added.replace("transfer_wish = \"move\"", "transfer_wish = \"move\"   # 面談で確認");
+    let edited = edit(&commented, |p| p.self_report.choices.truncate(1));
+    assert!(edited.contains("transfer_wish = \"move\"   # 面談で確認"), "\n{edited}");
+    assert_eq!(lines_changed(&commented, &edited), 1, "\n{edited}");
+    let removed = edit(&edited, |p| p.self_report = Default::default());
+    assert!(!removed.contains("choices"), "\n{removed}");
+}

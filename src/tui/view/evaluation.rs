@@ -5,7 +5,7 @@
 use ratatui::text::Line;
 
 use crate::i18n::Lang;
-use crate::model::{Evaluation, EvaluationKind, Profile, Quote, RatingScale, SelfReport};
+use crate::model::{Evaluation, EvaluationKind, Profile, Quote, RatingScale, SelfReportSystem};
 use crate::tui::theme::Theme;
 use crate::tui::view::wrapped;
 
@@ -211,7 +211,7 @@ pub fn rating_scale(scale: &RatingScale, columns: usize, theme: &Theme, lang: La
 }
 
 /// The self-report: who files it, when, what it asks and who reads it.
-pub fn self_report(report: &SelfReport, columns: usize, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
+pub fn self_report(report: &SelfReportSystem, columns: usize, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
     let mut pane = Pane {
         lines: Vec::new(),
         columns,

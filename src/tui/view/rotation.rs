@@ -7,7 +7,6 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::engine::RuleStatus;
-use crate::i18n::Lang;
 use crate::text::truncate;
 use crate::tui::state::{Doc, Hit, State};
 use crate::tui::theme::Theme;
@@ -34,7 +33,11 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         .unwrap_or(1)
         .clamp(1, columns.saturating_sub(label_w + 1).max(1));
     let start_fy = last_fy - span as i32 + 1;
-    let window_end = r.rules.first().map(|rule| rule.window_end.fiscal_year());
+    let window_end = r
+        .rules
+        .iter()
+        .find_map(|rule| rule.window_end)
+        .map(|end| end.fiscal_year());
     let families: Vec<(Option<String>, String)> = doc
         .profile
         .rotation
@@ -143,10 +146,10 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         };
         lines.push(Line::styled(
             truncate(
-                &format!("{status}  {} ～ {}{example}", rule.window_start, rule.window_end),
+                &format!("{status}  {}{example}", crate::describe::rule_window(rule, lang)),
                 columns,
             ),
-            if rule.status == RuleStatus::NotMet {
+            if matches!(rule.status, RuleStatus::NotMet | RuleStatus::Broken) {
                 theme.warn
             } else {
                 theme.accent
@@ -156,11 +159,8 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         if let Some(strength) = crate::describe::rule_strength(rule, lang) {
             lines.extend(wrapped(&strength, columns, theme.dim));
         }
-        if let Some(required) = rule.departments_required {
-            lines.push(Line::raw(match lang {
-                Lang::Ja => format!("経験した部署 {} / {required}", rule.departments_served),
-                Lang::En => format!("departments served {} of {required}", rule.departments_served),
-            }));
+        if let Some(progress) = crate::describe::rule_progress(&doc.profile, rule, lang) {
+            lines.extend(wrapped(&progress, columns, theme.text));
         }
     }
     let names = |ids: &[String]| ids.iter().map(|f| family_name(f)).collect::<Vec<_>>().join("・");
@@ -195,18 +195,14 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             theme.warn,
         ));
     }
-    if let Some(next) = &r.next_family {
-        lines.push(Line::styled(
-            truncate(
-                &format!(
-                    "{} {}",
-                    lang.pick("次の配属の候補:", "Suggested next:"),
-                    family_name(next)
-                ),
-                columns,
-            ),
-            theme.good,
-        ));
+    if let Some(next) = &r.next {
+        for (i, line) in crate::describe::next_post_lines(&doc.profile, next, lang)
+            .iter()
+            .enumerate()
+        {
+            let style = if i == 0 { theme.good } else { theme.text };
+            lines.extend(wrapped(line, columns, style));
+        }
     }
     for f in &r.findings {
         lines.extend(wrapped(

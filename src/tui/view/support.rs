@@ -21,7 +21,7 @@ enum Entry<'p> {
     Evaluation(&'p crate::model::Evaluation),
     EvaluationKind(&'p crate::model::Evaluation, &'p crate::model::EvaluationKind),
     RatingScale(&'p crate::model::RatingScale),
-    SelfReport(&'p crate::model::SelfReport),
+    SelfReport(&'p crate::model::SelfReportSystem),
     Delivery(&'p crate::model::DeliveryMethod),
     /// How the profile reads levels: its scale, the document's or Michi's.
     Scale,
