@@ -12,10 +12,10 @@ use crate::model::index::IndexCell;
 pub use crate::model::measures::{DeliveryMethod, Ideal, Measure, MeasureKind, Quote};
 use crate::model::plan::LeaveKind;
 pub use crate::model::promotion::{AssumedBy, PromotionAssumption, PromotionStep, StepYears, YearsBasis};
-pub use crate::model::scale::{Scale, ScaleKind, ScaleLevel, ScaleTarget};
 pub use crate::model::rotation::{
     Department, DepartmentFamily, Rotation, RotationRule, RotationRuleKind, RuleStrength, Tenure, TenureRange,
 };
+pub use crate::model::scale::{Scale, ScaleKind, ScaleLevel, ScaleTarget};
 
 /// The profile format version this build writes and documents.
 pub const PROFILE_SCHEMA_VERSION: u32 = 2;
