@@ -548,8 +548,10 @@ impl Found {
     }
 }
 
+mod advice;
 mod format;
 mod messages;
+pub use advice::{Advice, SourceList, Warning};
 pub use format::FormatRule;
 mod plan;
 mod profile;

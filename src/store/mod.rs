@@ -11,6 +11,8 @@ pub mod plan_edit;
 pub mod plan_file;
 pub mod plan_writer;
 pub mod plans;
+pub mod profile_check;
+pub mod profile_template;
 pub mod profiles;
 pub mod schema;
 pub mod shape_check;

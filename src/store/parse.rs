@@ -35,34 +35,34 @@ struct Located<'a> {
 }
 
 impl Located<'_> {
-    /// The byte span of the value at `path`, or of the deepest part of it that exists.
-    fn span_of(&self, path: &FieldPath) -> Range<usize> {
-        let mut span = self.root.span();
-        let mut table: Option<&DeTable<'_>> = Some(self.root.get_ref());
-        let mut array: Option<&[Spanned<DeValue<'_>>]> = None;
-        for seg in &path.0 {
-            let next = match (seg, table, array) {
-                (PathSeg::Key(key), Some(t), _) => t.get(key.as_ref()),
-                (PathSeg::Index(i), _, Some(a)) => a.get(*i),
-                _ => None,
-            };
-            let Some(value) = next else { break };
-            span = value.span();
-            table = value.get_ref().as_table();
-            array = value.get_ref().as_array().map(|a| &a[..]);
-        }
-        span
-    }
-
     /// A diagnostic for a model problem found by validation, which causes `caused` others.
     fn problem(&self, problem: &Problem, caused: usize, lang: Lang) -> Diagnostic {
         self.lines.diagnostic(
             self.file,
-            self.span_of(&problem.path),
+            span_of(&self.root, &problem.path),
             problem.kind.message(lang),
             Some(hint(problem, caused, lang)),
         )
     }
+}
+
+/// The byte span of the value at `path`, or of the deepest part of it that exists.
+fn span_of(root: &Spanned<DeTable<'_>>, path: &FieldPath) -> Range<usize> {
+    let mut span = root.span();
+    let mut table: Option<&DeTable<'_>> = Some(root.get_ref());
+    let mut array: Option<&[Spanned<DeValue<'_>>]> = None;
+    for seg in &path.0 {
+        let next = match (seg, table, array) {
+            (PathSeg::Key(key), Some(t), _) => t.get(key.as_ref()),
+            (PathSeg::Index(i), _, Some(a)) => a.get(*i),
+            _ => None,
+        };
+        let Some(value) = next else { break };
+        span = value.span();
+        table = value.get_ref().as_table();
+        array = value.get_ref().as_array().map(|a| &a[..]);
+    }
+    span
 }
 
 /// Parses `bytes` as a TOML document of type `T`, then runs `validate` on it, asking it for
@@ -163,6 +163,21 @@ pub fn parse_toml<T: DeserializeOwned + 'static>(
     problems.count_more(found.more);
     problems.count_follow_ons(found.follow_ons);
     Err(problems)
+}
+
+/// Diagnostics at the places `items` name (a path, a message, a hint) in `text`, for
+/// warnings about a file already read: the text is parsed again to find them. An empty
+/// path is about the file as a whole.
+pub(crate) fn locate(file: &str, text: &str, items: Vec<(FieldPath, String, String)>) -> Vec<Diagnostic> {
+    let lines = LineIndex::new(text);
+    let root = DeTable::parse(text).ok();
+    items
+        .into_iter()
+        .map(|(path, message, hint)| match &root {
+            Some(root) if !path.0.is_empty() => lines.diagnostic(file, span_of(root, &path), message, Some(hint)),
+            _ => Diagnostic::file_level(file, message, hint),
+        })
+        .collect()
 }
 
 /// What to do about a consistency problem, with how many others it causes.
