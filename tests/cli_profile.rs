@@ -66,7 +66,10 @@ const INVALID: &[(&str, usize, &[&str])] = &[
     (
         "wrong_type",
         81,
-        &["`min_years` takes a whole number from 0 to 255, not text \"four\"", "without quotes"],
+        &[
+            "`min_years` takes a whole number from 0 to 255, not text \"four\"",
+            "without quotes",
+        ],
     ),
     (
         "unknown_variant",

@@ -21,7 +21,8 @@ pub fn write_new_file(path: &Path, text: &str, force: bool, keep: Keep, lang: La
     };
     let already_exists = || {
         refuse(
-            lang.pick("ファイルが既にあります", "the file already exists").to_string(),
+            lang.pick("ファイルが既にあります", "the file already exists")
+                .to_string(),
             lang.pick(
                 "別の名前を指定するか、--force で上書きしてください",
                 "choose another name, or pass --force to replace it",

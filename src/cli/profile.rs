@@ -41,14 +41,22 @@ fn new_profile(
     out: &mut impl Write,
 ) -> io::Result<ExitCode> {
     let refuse = |message: String, hint: &str| {
-        crate::cli::to_stderr(&crate::store::Diagnostic::file_level("michi profile new", message, hint.to_string()).render(lang));
+        crate::cli::to_stderr(
+            &crate::store::Diagnostic::file_level("michi profile new", message, hint.to_string()).render(lang),
+        );
         Ok(ExitCode::FAILURE)
     };
     if name.trim().is_empty() || name.chars().any(char::is_control) {
         return refuse(
-            lang.pick("--name が空か、改行などを含んでいます", "--name is empty or holds a line break")
-                .to_string(),
-            lang.pick("市の名前を一行で書いてください（例: --name 見本市）", "give the name on one line, e.g. --name 見本市"),
+            lang.pick(
+                "--name が空か、改行などを含んでいます",
+                "--name is empty or holds a line break",
+            )
+            .to_string(),
+            lang.pick(
+                "市の名前を一行で書いてください（例: --name 見本市）",
+                "give the name on one line, e.g. --name 見本市",
+            ),
         );
     }
     if let Some(id) = id.filter(|id| !crate::model::validate::is_valid_id(id)) {
@@ -78,8 +86,12 @@ fn new_profile(
         out,
         "{}",
         match lang {
-            Lang::Ja => format!("プロファイルを作成しました: {shown}（文書から書き写したら michi profile check {shown} で確かめてください）"),
-            Lang::En => format!("wrote a starter profile: {shown} (fill it in from the document, then run michi profile check {shown})"),
+            Lang::Ja => format!(
+                "プロファイルを作成しました: {shown}（文書から書き写したら michi profile check {shown} で確かめてください）"
+            ),
+            Lang::En => format!(
+                "wrote a starter profile: {shown} (fill it in from the document, then run michi profile check {shown})"
+            ),
         }
     )?;
     Ok(ExitCode::SUCCESS)

@@ -325,7 +325,10 @@ impl<'a> Known<'a> {
             return None;
         }
         let lower = id.to_lowercase();
-        let found = self.wrong.iter().find(|(w, _)| w.to_lowercase() == lower || w.trim() == id);
+        let found = self
+            .wrong
+            .iter()
+            .find(|(w, _)| w.to_lowercase() == lower || w.trim() == id);
         if let Some((_, cause)) = found {
             return Some(*cause);
         }

@@ -17,7 +17,8 @@ pub fn starter_profile(name: &str, id: Option<&str>, year: i32, lang: Lang) -> S
     let ja = lang == Lang::Ja;
     let c = |ja_text: &str, en_text: &str| if ja { ja_text.to_string() } else { en_text.to_string() };
     // A placeholder value: the marker, then what to write there.
-    let todo = |what_ja: &str, what_en: &str| toml_string(&format!("{PLACEHOLDER}（{}）", if ja { what_ja } else { what_en }));
+    let todo =
+        |what_ja: &str, what_en: &str| toml_string(&format!("{PLACEHOLDER}（{}）", if ja { what_ja } else { what_en }));
     let mut t = String::new();
     let mut line = |s: String| {
         t.push_str(&s);
@@ -67,7 +68,10 @@ pub fn starter_profile(name: &str, id: Option<&str>, year: i32, lang: Lang) -> S
     line(String::new());
     line(format!(
         "# {}",
-        c("文書の題名と日付（表紙・奥付から）", "The document's title and date (from its cover)")
+        c(
+            "文書の題名と日付（表紙・奥付から）",
+            "The document's title and date (from its cover)"
+        )
     ));
     line("[document]".into());
     line(format!("title = {}", todo("文書の題名", "the document's title")));
@@ -108,7 +112,10 @@ pub fn starter_profile(name: &str, id: Option<&str>, year: i32, lang: Lang) -> S
     line(format!("name = {}", todo("能力の名前", "the ability's name")));
     line(format!(
         "definition = {}",
-        todo("文書の定義。定義がなければ \"\"", "the document's definition, or \"\" if none")
+        todo(
+            "文書の定義。定義がなければ \"\"",
+            "the document's definition, or \"\" if none"
+        )
     ));
     line(format!("source = {}", todo("章・見出し", "section and heading")));
     line(String::new());
@@ -143,7 +150,10 @@ pub fn starter_profile(name: &str, id: Option<&str>, year: i32, lang: Lang) -> S
         ));
         line(format!(
             "roles = [{}]",
-            todo("文書がこの職級に挙げる役割を一つずつ", "each role the document lists for this grade")
+            todo(
+                "文書がこの職級に挙げる役割を一つずつ",
+                "each role the document lists for this grade"
+            )
         ));
         line(format!("source = {}", todo("章・見出し", "section and heading")));
     }

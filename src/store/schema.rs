@@ -25,7 +25,10 @@ pub enum Shape {
     /// A string.
     Text,
     /// A whole number from `min` to `max`.
-    Integer { min: i128, max: i128 },
+    Integer {
+        min: i128,
+        max: i128,
+    },
     /// A number, with or without a decimal point.
     Decimal,
     Bool,
@@ -298,7 +301,10 @@ impl<'de> de::Deserializer<'de> for Tracer<'_> {
         visitor: V,
     ) -> Result<V::Value, TraceError> {
         let out = self.out;
-        let value = visitor.visit_newtype_struct(Tracer { ctx: self.ctx, out: &mut *out })?;
+        let value = visitor.visit_newtype_struct(Tracer {
+            ctx: self.ctx,
+            out: &mut *out,
+        })?;
         if name == DATE_SERDE_NAME {
             *out = Shape::Date;
         }
@@ -547,7 +553,10 @@ mod tests {
     fn the_profile_shape_knows_required_keys_types_and_tables() {
         let profile = shape_of::<Profile>().expect("traced");
         let required: Vec<&str> = profile.fields.iter().filter(|f| f.required).map(|f| f.key).collect();
-        assert!(required.contains(&"competencies") && required.contains(&"name"), "{required:?}");
+        assert!(
+            required.contains(&"competencies") && required.contains(&"name"),
+            "{required:?}"
+        );
         assert!(!required.contains(&"requirements") && !required.contains(&"prefecture"));
         let grade = table(table(&profile, "job_series"), "grades");
         let management = grade.field("management").expect("management");
@@ -564,7 +573,10 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(!requirement.field("emphasis").expect("emphasis").required);
-        assert!(matches!(profile.field("rotation").map(|f| &f.shape), Some(Shape::Table(_))));
+        assert!(matches!(
+            profile.field("rotation").map(|f| &f.shape),
+            Some(Shape::Table(_))
+        ));
     }
 
     #[test]
@@ -576,6 +588,9 @@ mod tests {
             Some(Shape::Map(_))
         ));
         let assignment = table(&plan, "assignments");
-        assert_eq!(assignment.field("to").map(|f| (f.required, &f.shape)), Some((false, &Shape::Date)));
+        assert_eq!(
+            assignment.field("to").map(|f| (f.required, &f.shape)),
+            Some((false, &Shape::Date))
+        );
     }
 }

@@ -115,7 +115,11 @@ pub fn check_shape(root: &DeTable<'_>, source: &str, shape: &'static TableShape)
         found: Vec::new(),
         more: 0,
     };
-    let first_key = root.iter().map(|(k, _)| k.span()).min_by_key(|s| s.start).unwrap_or(0..0);
+    let first_key = root
+        .iter()
+        .map(|(k, _)| k.span())
+        .min_by_key(|s| s.start)
+        .unwrap_or(0..0);
     let end = source.trim_end().len();
     let last_char = source
         .get(..end)
@@ -143,7 +147,10 @@ pub fn check_shape(root: &DeTable<'_>, source: &str, shape: &'static TableShape)
 #[derive(Clone)]
 enum Place {
     /// The top of the file: keys go before the first header, tables anywhere after.
-    Root { scalars: Range<usize>, tables: Range<usize> },
+    Root {
+        scalars: Range<usize>,
+        tables: Range<usize>,
+    },
     /// A table's header or inline braces.
     Table(Range<usize>),
 }

@@ -125,8 +125,12 @@ fn missing(table: &str, header: &str, owner: &str, field: &FieldShape, lang: Lan
                     format!("missing required tables `{header}`")
                 },
                 hint: match (table.is_empty(), ja) {
-                    (true, true) => format!("`{header}` の表を一つ以上書いてください（ファイルの末尾に書き足せます）。例:"),
-                    (true, false) => format!("write one or more `{header}` tables (they can go at the end of the file), e.g.:"),
+                    (true, true) => {
+                        format!("`{header}` の表を一つ以上書いてください（ファイルの末尾に書き足せます）。例:")
+                    }
+                    (true, false) => {
+                        format!("write one or more `{header}` tables (they can go at the end of the file), e.g.:")
+                    }
                     (false, true) => format!("`{header}` の表を一つ以上書いてください。例:"),
                     (false, false) => format!("write one or more `{header}` tables, e.g.:"),
                 },
@@ -393,7 +397,10 @@ fn gloss(name: &str, value: &str, lang: Lang) -> Option<String> {
             Emphasis::Unmarked => pick("印なし", "unmarked"),
         },
         "ScaleKind" => match read::<ScaleKind>(value)? {
-            ScaleKind::Descriptors => pick("文書が職級ごとに書く記述を段階とする", "the document's descriptions per grade"),
+            ScaleKind::Descriptors => pick(
+                "文書が職級ごとに書く記述を段階とする",
+                "the document's descriptions per grade",
+            ),
             ScaleKind::Proficiency => pick("習熟度の尺度（◎/○ のみの文書）", "a proficiency scale (◎/○ only)"),
             ScaleKind::Levels => pick("形式 1 の数値", "format 1 numbers"),
         },

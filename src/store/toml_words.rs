@@ -143,30 +143,54 @@ fn syntax_words(message: &str) -> Option<&'static str> {
     let description = message.split(", expected").next().unwrap_or(message);
     let words: &[(&str, &str)] = &[
         ("invalid basic string", "文字列の引用符 \" が閉じていません"),
-        ("invalid multi-line basic string", "複数行の文字列 \"\"\" が閉じていません"),
+        (
+            "invalid multi-line basic string",
+            "複数行の文字列 \"\"\" が閉じていません",
+        ),
         ("string values must be quoted", "文字列は引用符で囲みます（\"…\"）"),
         ("unclosed table", "表の見出しの ] が閉じていません"),
         ("unclosed array table", "表の一覧の見出しの ]] が閉じていません"),
         ("unclosed inline table", "{ が閉じていません"),
         ("invalid date", "実在しない日付です"),
         ("invalid time", "時刻として読めません"),
-        ("unexpected key or value", "一行に書けるのは キー = 値 を一つだけです（改行が必要です）"),
+        (
+            "unexpected key or value",
+            "一行に書けるのは キー = 値 を一つだけです（改行が必要です）",
+        ),
         ("unexpected content", "余分な文字があります"),
         ("unquoted keys cannot be empty", "= の前にキーがありません"),
-        ("invalid key", "キーに使えない文字があります（英数字・_・- 以外を含むキーは \"…\" で囲みます）"),
-        ("missing escaped value", "\\ の後の文字が正しくありません（\\ そのものは \\\\ と書きます）"),
-        ("missing comma between array elements", "一覧の要素の間にコンマ , がありません"),
-        ("missing comma between key-value pairs", "{ } の中の キー = 値 の間にコンマ , がありません"),
+        (
+            "invalid key",
+            "キーに使えない文字があります（英数字・_・- 以外を含むキーは \"…\" で囲みます）",
+        ),
+        (
+            "missing escaped value",
+            "\\ の後の文字が正しくありません（\\ そのものは \\\\ と書きます）",
+        ),
+        (
+            "missing comma between array elements",
+            "一覧の要素の間にコンマ , がありません",
+        ),
+        (
+            "missing comma between key-value pairs",
+            "{ } の中の キー = 値 の間にコンマ , がありません",
+        ),
         ("extra comma in array", "余分なコンマ , があります"),
         ("extra comma in inline table", "余分なコンマ , があります"),
         ("missing value for key", "= の後に値がありません"),
         ("key with no value", "キーの後に = と値がありません"),
         ("missing value", "値がありません"),
-        ("missing assignment between key-value pairs", "キーと値の間に = がありません"),
+        (
+            "missing assignment between key-value pairs",
+            "キーと値の間に = がありません",
+        ),
         ("extra assignment between key-value pairs", "= が多すぎます"),
         ("missing array opening", "一覧の [ がありません"),
         ("missing inline table opening", "{ がありません"),
-        ("missing key for inline table element", "{ } の中にキーのない値があります"),
+        (
+            "missing key for inline table element",
+            "{ } の中にキーのない値があります",
+        ),
         ("invalid inline table element", "{ } の中の書き方に誤りがあります"),
         ("missing table open", "表の見出しの [ がありません"),
         ("invalid table", "表の見出しの書き方に誤りがあります"),
@@ -205,6 +229,9 @@ mod tests {
             }
         }
         let (m, _) = describe("invalid type: string \"supervisory\", expected a boolean", Lang::Ja);
-        assert_eq!(m, "値の種類がこの欄に合いません（書かれているのは 文字列 \"supervisory\"）");
+        assert_eq!(
+            m,
+            "値の種類がこの欄に合いません（書かれているのは 文字列 \"supervisory\"）"
+        );
     }
 }

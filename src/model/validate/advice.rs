@@ -175,7 +175,10 @@ impl Profile {
         };
         let scale = &self.scale;
         let scale_missing = scale.source.is_none() && !scale.illustrative && scale.kind() != ScaleKind::Descriptors;
-        list(SourceList::Scale, &mut scale_missing.then(|| path!["scale"]).into_iter());
+        list(
+            SourceList::Scale,
+            &mut scale_missing.then(|| path!["scale"]).into_iter(),
+        );
         list(
             SourceList::CompetencyGroups,
             &mut self
