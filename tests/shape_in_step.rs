@@ -178,3 +178,59 @@ fn every_profile_key_left_out_reads_or_is_told_missing() {
 fn every_plan_key_left_out_reads_or_is_told_missing() {
     walk_agrees_with_serde::<Plan>(PLANS);
 }
+
+fn table<'a>(shape: &'a TableShape, key: &str) -> &'a TableShape {
+    match &shape.field(key).map(|f| &f.shape) {
+        Some(Shape::Table(t)) => t,
+        Some(Shape::List(inner)) => match inner.as_ref() {
+            Shape::Table(t) => t,
+            other => panic!("{key}: {other:?}"),
+        },
+        other => panic!("{key}: {other:?}"),
+    }
+}
+
+#[test]
+fn the_profile_shape_knows_required_keys_types_and_tables() {
+    let profile = shape_of::<Profile>().expect("traced");
+    let required: Vec<&str> = profile.fields.iter().filter(|f| f.required).map(|f| f.key).collect();
+    assert!(
+        required.contains(&"job_series") && required.contains(&"name"),
+        "{required:?}"
+    );
+    assert!(!required.contains(&"trainings") && !required.contains(&"prefecture"));
+    let grade = table(table(&profile, "job_series"), "grades");
+    let name = grade.field("name").expect("name");
+    assert_eq!((name.required, &name.shape), (true, &Shape::Text));
+    assert!(!grade.field("roles").expect("roles").required);
+    let levels = table(table(&profile, "scale"), "levels");
+    assert_eq!(
+        levels.field("level").map(|f| &f.shape),
+        Some(&Shape::Integer { min: 0, max: 255 })
+    );
+    let requirement = table(&profile, "requirements");
+    match &requirement.field("emphasis").expect("emphasis").shape {
+        Shape::Choice { values, .. } => assert_eq!(*values, ["key", "expected", "unmarked"]),
+        other => panic!("{other:?}"),
+    }
+    assert!(!requirement.field("emphasis").expect("emphasis").required);
+    assert!(matches!(
+        profile.field("rotation").map(|f| &f.shape),
+        Some(Shape::Table(_))
+    ));
+}
+
+#[test]
+fn the_plan_shape_knows_dates_and_free_tables() {
+    let plan = shape_of::<Plan>().expect("traced");
+    assert_eq!(plan.field("birth_date").map(|f| &f.shape), Some(&Shape::Date));
+    assert!(matches!(
+        plan.field("self_assessment").map(|f| &f.shape),
+        Some(Shape::Map(_))
+    ));
+    let assignment = table(&plan, "assignments");
+    assert_eq!(
+        assignment.field("to").map(|f| (f.required, &f.shape)),
+        Some((false, &Shape::Date))
+    );
+}
