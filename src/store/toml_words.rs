@@ -76,6 +76,18 @@ pub fn describe(message: &str, lang: Lang) -> (String, String) {
                 "see docs/profile-format.md for how to write this key".to_string(),
             ),
         }
+    } else if message.contains("did not match any variant") {
+        if ja {
+            (
+                "値の書き方がこの欄に合いません".to_string(),
+                "docs/profile-format.md でこのキーの書き方を確かめてください".to_string(),
+            )
+        } else {
+            (
+                "this key does not take a value written this way".to_string(),
+                "see docs/profile-format.md for how to write this key".to_string(),
+            )
+        }
     } else if message.starts_with("invalid date") {
         if ja {
             (
@@ -222,6 +234,7 @@ mod tests {
             "invalid type: map, expected a string",
             "unclosed table, expected `]`",
             "something new, expected a thing",
+            "data did not match any variant of untagged enum Tenure",
         ] {
             let (m, h) = describe(message, Lang::Ja);
             for word in ["invalid", "expected", "u8", "sequence", "map", "variant", "string"] {
