@@ -63,11 +63,22 @@ const INVALID: &[(&str, usize, &[&str])] = &[
     ("bidi_override", 35, &["control character U+202E"]),
     ("raw_control", 5, &["TOML syntax error"]),
     ("typical_below_min", 89, &["typical_years 3 is below min_years 5"]),
-    ("wrong_type", 81, &["expected a whole number"]),
+    (
+        "wrong_type",
+        81,
+        &[
+            "`min_years` takes a whole number from 0 to 255, not text \"four\"",
+            "without quotes",
+        ],
+    ),
     (
         "unknown_variant",
         64,
-        &["`keey` is not an allowed value", "key, expected, unmarked"],
+        &[
+            "`keey` is not an allowed value of `emphasis`",
+            "did you mean `key`?",
+            "key (◎ key), expected (○ expected), unmarked",
+        ],
     ),
 ];
 

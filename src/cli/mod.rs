@@ -1,6 +1,7 @@
 //! The headless commands. Each returns an exit code: 0 success, 1 bad input (the problems
 //! are printed), 2 usage errors (clap's own).
 
+mod output;
 mod plan;
 mod profile;
 
@@ -82,6 +83,23 @@ pub enum ProfileCommand {
         /// Replace the file (the old one is kept beside it as FILE.format1.bak).
         #[arg(long)]
         in_place: bool,
+    },
+    /// Write a starter profile (format 2) for a municipality, with comments saying what to
+    /// copy from its document; its placeholders are warned about until replaced.
+    New {
+        /// The municipality's name as the document writes it (e.g. 見本市).
+        #[arg(long)]
+        name: String,
+        /// The profile id: lower-case letters, digits, _ and - (e.g. mihon). A placeholder
+        /// otherwise, warned about by `profile check`.
+        #[arg(long)]
+        id: Option<String>,
+        /// Write to this file (0644: a profile holds no personal data) instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Print a profile: its TOML source, or the resolved profile as JSON.
     Export {

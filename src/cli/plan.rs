@@ -8,9 +8,8 @@ use crate::cli::profile::write_table;
 use crate::engine;
 use crate::i18n::Lang;
 use crate::model::Date;
-use crate::store::fsio::{create_private_new, write_private_atomic};
+use crate::store::fsio::Keep;
 use crate::store::profiles::user_profile_dir;
-use crate::store::source::{FileKind, SourceError};
 use crate::store::{Catalog, Diagnostic, Problems, load_plan_file};
 use crate::text::escape_controls;
 
@@ -248,58 +247,8 @@ pub fn new_plan(
     match output {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
-            let shown = path.display().to_string();
-            let refuse = |message: String, hint: &str| {
-                eprint!(
-                    "{}",
-                    Diagnostic::file_level(&shown, message, hint.to_string()).render(lang)
-                );
-                Ok(ExitCode::FAILURE)
-            };
-            let already_exists = || {
-                refuse(
-                    lang.pick("ファイルが既にあります", "the file already exists")
-                        .to_string(),
-                    lang.pick(
-                        "別の名前を指定するか、--force で上書きしてください",
-                        "choose another name, or pass --force to replace it",
-                    ),
-                )
-            };
-            let written = match std::fs::metadata(path) {
-                // Never replaced, even with --force: a FIFO, a device or a folder is not a
-                // plan, and writing there could hang or destroy something else.
-                Ok(metadata) if !metadata.is_file() => {
-                    let kind = FileKind::of(metadata.file_type()).unwrap_or(FileKind::Other);
-                    return refuse(
-                        SourceError::NotAFile { kind }.message(lang),
-                        lang.pick("通常のファイルの名前を指定してください", "name a regular file"),
-                    );
-                }
-                Ok(_) if !force => {
-                    return already_exists();
-                }
-                // Replacing through a symbolic link writes the file it points to, so the
-                // link stays.
-                Ok(_) => std::fs::canonicalize(path).and_then(|target| write_private_atomic(&target, text.as_bytes())),
-                Err(_) if force => write_private_atomic(path, text.as_bytes()),
-                // Created only where nothing is, not even a dangling link.
-                Err(_) => create_private_new(path, text.as_bytes()),
-            };
-            if let Err(e) = written {
-                if e.kind() == io::ErrorKind::AlreadyExists {
-                    return already_exists();
-                }
-                return refuse(
-                    match lang {
-                        Lang::Ja => format!("書き込めません: {e}"),
-                        Lang::En => format!("cannot write: {e}"),
-                    },
-                    lang.pick(
-                        "フォルダがあるか、書き込み権限があるか確認してください",
-                        "check that the folder exists and you may write there",
-                    ),
-                );
+            if let Err(code) = crate::cli::output::write_new_file(path, &text, force, Keep::Private, lang) {
+                return Ok(code);
             }
             writeln!(
                 out,

@@ -11,8 +11,9 @@ use crate::model::{
     CompetencyGroup, DeliveryMethod, Document, Evaluation, Grade, Ideal, Measure, Profile, PromotionAssumption,
     PromotionStep, ResolvedRequirement, Rotation, Rung, Scale, SelfReportSystem, Training,
 };
+use crate::store::profile_check::{Checked, check_profile_file};
 use crate::store::profiles::user_profile_dir;
-use crate::store::{BUNDLED, Catalog, Origin, load_profile_file};
+use crate::store::{BUNDLED, Catalog, Origin};
 use crate::text::{escape_controls, pad_right, width};
 
 pub fn run(cmd: ProfileCommand, lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
@@ -21,7 +22,79 @@ pub fn run(cmd: ProfileCommand, lang: Lang, out: &mut impl Write) -> io::Result<
         ProfileCommand::Check { files } => check(&files, lang, out),
         ProfileCommand::Export { id, json } => export(&id, json, lang, out),
         ProfileCommand::Migrate { file, in_place } => migrate(&file, in_place, lang, out),
+        ProfileCommand::New {
+            name,
+            id,
+            output,
+            force,
+        } => new_profile(&name, id.as_deref(), output.as_deref(), force, lang, out),
     }
+}
+
+/// `michi profile new`: the starter profile on standard output, or in a new file.
+fn new_profile(
+    name: &str,
+    id: Option<&str>,
+    output: Option<&std::path::Path>,
+    force: bool,
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let refuse = |message: String, hint: &str| {
+        crate::cli::to_stderr(
+            &crate::store::Diagnostic::file_level("michi profile new", message, hint.to_string()).render(lang),
+        );
+        Ok(ExitCode::FAILURE)
+    };
+    if name.trim().is_empty() || name.chars().any(char::is_control) {
+        return refuse(
+            lang.pick(
+                "--name が空か、改行などを含んでいます",
+                "--name is empty or holds a line break",
+            )
+            .to_string(),
+            lang.pick(
+                "市の名前を一行で書いてください（例: --name 見本市）",
+                "give the name on one line, e.g. --name 見本市",
+            ),
+        );
+    }
+    if let Some(id) = id.filter(|id| !crate::model::validate::is_valid_id(id)) {
+        return refuse(
+            match lang {
+                Lang::Ja => format!("ID `{}` は使えない形式です", escape_controls(id)),
+                Lang::En => format!("`{}` is not a valid id", escape_controls(id)),
+            },
+            lang.pick(
+                "英小文字で始め、英小文字・数字・_・- だけを使ってください（例: --id mihon）",
+                "start with a lower-case letter and use only a-z, 0-9, _ and - (e.g. --id mihon)",
+            ),
+        );
+    }
+    let year = crate::clock::today_in_japan().year();
+    let text = crate::store::profile_template::starter_profile(name, id, year, lang);
+    let Some(path) = output else {
+        out.write_all(text.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let keep = crate::store::fsio::Keep::Mode(0o644);
+    if let Err(code) = crate::cli::output::write_new_file(path, &text, force, keep, lang) {
+        return Ok(code);
+    }
+    let shown = escape_controls(&path.display().to_string());
+    writeln!(
+        out,
+        "{}",
+        match lang {
+            Lang::Ja => format!(
+                "プロファイルを作成しました: {shown}（文書から書き写したら michi profile check {shown} で確かめてください）"
+            ),
+            Lang::En => format!(
+                "wrote a starter profile: {shown} (fill it in from the document, then run michi profile check {shown})"
+            ),
+        }
+    )?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `michi profile migrate`: the format 2 text on standard output (or in place, the old
@@ -214,21 +287,30 @@ pub(crate) fn write_table<const N: usize>(
     Ok(())
 }
 
+/// `michi profile check`: ok and a summary per good file on standard output, then its
+/// warnings (what will make it analyse badly) on standard error; the problems of a bad
+/// file on standard error. Warnings do not fail the check.
 fn check(files: &[std::path::PathBuf], lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
     let mut failed = 0usize;
     for path in files {
-        match load_profile_file(path, lang) {
-            Ok(profile) => {
-                writeln!(
-                    out,
-                    "ok: {} — {}",
-                    escape_controls(&path.display().to_string()),
-                    summary(&profile, lang)
-                )?;
+        match check_profile_file(path, lang) {
+            Ok(Checked { profile, warnings }) => {
+                let shown = escape_controls(&path.display().to_string());
+                writeln!(out, "ok: {shown} — {}", summary(&profile, lang))?;
+                out.flush()?;
                 if let Some(notice) =
                     crate::store::profiles::format1_notice(&profile, &path.display().to_string(), lang)
                 {
                     eprintln!("{}: {notice}", lang.pick("お知らせ", "notice"));
+                }
+                if !warnings.is_empty() {
+                    crate::cli::to_stderr(&warnings.render(lang));
+                    let n = warnings.total();
+                    crate::cli::to_stderr(&match lang {
+                        Lang::Ja => format!("{shown}: 警告が {n} 件あります（チェックは通っています）\n"),
+                        Lang::En if n == 1 => format!("{shown}: 1 warning (the check passed)\n"),
+                        Lang::En => format!("{shown}: {n} warnings (the check passed)\n"),
+                    });
                 }
             }
             Err(problems) => {

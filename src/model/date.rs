@@ -171,28 +171,54 @@ impl Serialize for Date {
     }
 }
 
+/// The name a [`Date`] gives serde (as a newtype), so that a reader of the format's shape
+/// (the profile and plan checker) can tell a date from any other value.
+pub const DATE_SERDE_NAME: &str = "michi::Date";
+
 impl<'de> Deserialize<'de> for Date {
     /// Accepts a TOML local date (`1990-05-10`) or a `"YYYY-MM-DD"` string.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let value = DateInput::deserialize(deserializer)?;
-        let (text, datetime) = match value {
-            DateInput::Toml(dt) => {
-                if dt.time.is_some() || dt.offset.is_some() {
-                    return Err(D::Error::custom(format!(
-                        "invalid date: `{dt}` has a time; write the date only, e.g. 1990-05-10"
-                    )));
-                }
-                (dt.to_string(), dt.date)
-            }
-            DateInput::Text(s) => (s, None),
-        };
-        match datetime {
-            Some(d) => Date::new(i32::from(d.year), d.month, d.day),
-            None => Date::parse(&text),
-        }
-        .ok_or_else(|| D::Error::custom(format!("invalid date: `{text}` is not a date; write YYYY-MM-DD")))
+        deserializer.deserialize_newtype_struct(DATE_SERDE_NAME, DateVisitor)
     }
+}
+
+struct DateVisitor;
+
+impl<'de> serde::de::Visitor<'de> for DateVisitor {
+    type Value = Date;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date")
+    }
+
+    fn visit_newtype_struct<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Date, D::Error> {
+        read_date(deserializer)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+        Date::parse(text).ok_or_else(|| E::custom(format!("invalid date: `{text}` is not a date; write YYYY-MM-DD")))
+    }
+}
+
+fn read_date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+    use serde::de::Error;
+    let value = DateInput::deserialize(deserializer)?;
+    let (text, datetime) = match value {
+        DateInput::Toml(dt) => {
+            if dt.time.is_some() || dt.offset.is_some() {
+                return Err(D::Error::custom(format!(
+                    "invalid date: `{dt}` has a time; write the date only, e.g. 1990-05-10"
+                )));
+            }
+            (dt.to_string(), dt.date)
+        }
+        DateInput::Text(s) => (s, None),
+    };
+    match datetime {
+        Some(d) => Date::new(i32::from(d.year), d.month, d.day),
+        None => Date::parse(&text),
+    }
+    .ok_or_else(|| D::Error::custom(format!("invalid date: `{text}` is not a date; write YYYY-MM-DD")))
 }
 
 #[derive(Deserialize)]

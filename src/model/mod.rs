@@ -24,4 +24,6 @@ pub use plan::*;
 pub use plan_ops::{Assessor, TrainingMark};
 pub use profile::*;
 pub use resolve::{ResolvedRequirement, Rung};
-pub use validate::{DateField, Entity, FieldPath, Found, PathSeg, Problem, ProblemKind, RotationProblem};
+pub use validate::{
+    Advice, DateField, Entity, FieldPath, Found, PathSeg, Problem, ProblemKind, RotationProblem, Warning,
+};

@@ -76,7 +76,7 @@ impl fmt::Display for FieldPath {
 }
 
 /// The kinds of thing a profile names by id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entity {
     Series,
     Grade,
@@ -323,11 +323,42 @@ pub fn is_valid_partial_date(date: &str) -> bool {
 struct Known<'a> {
     ids: HashSet<&'a str>,
     sorted: OnceCell<Vec<&'a str>>,
+    /// Ids reported as malformed or duplicated, with the problem that reported them: what
+    /// refers to them (or to what they were meant to be) is that problem's consequence.
+    wrong: HashMap<&'a str, Cause>,
 }
+
+/// The problem another one follows from: its index among the problems kept, or `None`
+/// when it was only counted.
+type Cause = Option<usize>;
 
 impl<'a> Known<'a> {
     fn contains(&self, id: &str) -> bool {
         self.ids.contains(id)
+    }
+
+    /// The problem behind `id` when it is itself reported (malformed or duplicated).
+    fn wrong(&self, id: &str) -> Option<Cause> {
+        self.wrong.get(id).copied()
+    }
+
+    /// The problem behind an unknown reference that is a misspelling of a reported id
+    /// (`shunin` for the malformed `Shunin`).
+    fn wrong_nearby(&self, id: &str) -> Option<Cause> {
+        if self.wrong.is_empty() {
+            return None;
+        }
+        let lower = id.to_lowercase();
+        let found = self
+            .wrong
+            .iter()
+            .find(|(w, _)| w.to_lowercase() == lower || w.trim() == id);
+        if let Some((_, cause)) = found {
+            return Some(*cause);
+        }
+        let mut wrong: Vec<&str> = self.wrong.keys().copied().collect();
+        wrong.sort_unstable();
+        closest(id, wrong.iter().copied()).and_then(|w| self.wrong.get(w).copied())
     }
 
     fn suggestion(&self, id: &str) -> Option<String> {
@@ -345,6 +376,7 @@ impl<'a> FromIterator<&'a str> for Known<'a> {
         Known {
             ids: ids.into_iter().collect(),
             sorted: OnceCell::new(),
+            wrong: HashMap::new(),
         }
     }
 }
@@ -355,6 +387,12 @@ struct Checker {
     problems: Vec<Problem>,
     limit: usize,
     more: usize,
+    /// Per problem kept, how many others it causes (not told).
+    caused: Vec<usize>,
+    follow_ons: usize,
+    /// Unknown references told, by kind and id: a second reference to the same unknown id
+    /// has the same cause.
+    unknown: HashMap<(Entity, String), Cause>,
 }
 
 impl Checker {
@@ -363,6 +401,34 @@ impl Checker {
             problems: Vec::new(),
             limit,
             more: 0,
+            caused: Vec::new(),
+            follow_ons: 0,
+            unknown: HashMap::new(),
+        }
+    }
+
+    /// The place the next problem kept will take, if it is kept.
+    fn next_cause(&self) -> Cause {
+        (!self.full()).then_some(self.problems.len())
+    }
+
+    /// A problem that follows from `cause`: counted there, not told.
+    fn follow_on(&mut self, cause: Cause) {
+        self.follow_ons += 1;
+        if let Some(i) = cause {
+            if self.caused.len() <= i {
+                self.caused.resize(i + 1, 0);
+            }
+            self.caused[i] += 1;
+        }
+    }
+
+    /// `kind` at `path`, unless one of `ids` is itself reported in `known`: then it
+    /// follows from that problem.
+    fn push_unless_caused(&mut self, path: FieldPath, kind: ProblemKind, known: &Known<'_>, ids: &[&str]) {
+        match ids.iter().find_map(|id| known.wrong(id)) {
+            Some(cause) => self.follow_on(cause),
+            None => self.push(path, kind),
         }
     }
 
@@ -383,6 +449,8 @@ impl Checker {
         Found {
             problems: self.problems,
             more: self.more,
+            follow_ons: self.follow_ons,
+            caused: self.caused,
         }
     }
 
@@ -418,9 +486,14 @@ impl Checker {
     /// Records the ids of one kind of entity, reporting invalid and duplicate ones.
     fn unique_ids<'a>(&mut self, entity: Entity, ids: impl IntoIterator<Item = (FieldPath, &'a str)>) -> Known<'a> {
         let mut seen = HashSet::new();
+        let mut wrong = HashMap::new();
         for (path, id) in ids {
-            self.id(path.clone(), id);
+            if !is_valid_id(id) {
+                wrong.entry(id).or_insert(self.next_cause());
+                self.push(path.clone(), ProblemKind::InvalidId { value: id.to_string() });
+            }
             if !seen.insert(id) {
+                wrong.entry(id).or_insert(self.next_cause());
                 self.push(
                     path,
                     ProblemKind::DuplicateId {
@@ -433,13 +506,27 @@ impl Checker {
         Known {
             ids: seen,
             sorted: OnceCell::new(),
+            wrong,
         }
     }
 
+    /// A reference to an id of `known`. An unknown id is told once: further references to
+    /// it, and references to what a malformed or duplicated id was meant to be, follow
+    /// from the problem already told.
     fn reference(&mut self, path: FieldPath, entity: Entity, id: &str, known: &Known<'_>) {
         if known.contains(id) {
             return;
         }
+        if let Some(cause) = known.wrong_nearby(id) {
+            self.follow_on(cause);
+            return;
+        }
+        if let Some(&cause) = self.unknown.get(&(entity, id.to_string())) {
+            self.follow_on(cause);
+            return;
+        }
+        let cause = self.next_cause();
+        self.unknown.insert((entity, id.to_string()), cause);
         if self.full() {
             self.more += 1;
             return;
@@ -474,12 +561,26 @@ pub struct Found {
     pub problems: Vec<Problem>,
     /// Problems counted but not built.
     pub more: usize,
+    /// Problems not told because another one causes them (a reference to an id that is
+    /// itself reported, a second reference to the same unknown id).
+    pub follow_ons: usize,
+    /// Per problem built (by index; missing means none), how many of those it causes.
+    pub caused: Vec<usize>,
 }
 
+impl Found {
+    /// How many problems not told follow from the `index`th one.
+    pub fn caused_by(&self, index: usize) -> usize {
+        self.caused.get(index).copied().unwrap_or(0)
+    }
+}
+
+mod advice;
 mod courses;
 mod evaluation;
 mod format;
 mod messages;
+pub use advice::{Advice, SourceList, Warning};
 pub use evaluation::EvaluationRule;
 pub use format::FormatRule;
 mod plan;

@@ -50,6 +50,9 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     pub message: String,
     pub hint: Option<String>,
+    /// Lines to copy into the file (a table header and its first keys), shown under the hint.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub example: Vec<String>,
     #[serde(skip)]
     pub snippet: Option<Snippet>,
 }
@@ -64,6 +67,7 @@ impl Diagnostic {
             column: None,
             message: escape_line_cut(&message, MESSAGE_COLUMNS),
             hint: Some(escape_line_cut(&hint, MESSAGE_COLUMNS)),
+            example: Vec::new(),
             snippet: None,
         }
     }
@@ -97,8 +101,15 @@ impl Diagnostic {
             column: Some(column),
             message: escape_line_cut(&message, MESSAGE_COLUMNS),
             hint: Some(escape_line_cut(&hint, MESSAGE_COLUMNS)),
+            example: Vec::new(),
             snippet,
         }
+    }
+
+    /// The same problem with lines to copy shown under its hint.
+    pub fn with_example(mut self, lines: Vec<String>) -> Self {
+        self.example = lines.iter().map(|l| escape_line_cut(l, MESSAGE_COLUMNS)).collect();
+        self
     }
 
     pub fn warning(mut self) -> Self {
@@ -147,6 +158,9 @@ impl Diagnostic {
         if let Some(hint) = &self.hint {
             let _ = writeln!(out, "{pad} = {}: {hint}", lang.pick("ヒント", "hint"));
         }
+        for line in &self.example {
+            let _ = writeln!(out, "{pad}       {line}");
+        }
         out
     }
 }
@@ -191,6 +205,7 @@ impl<'a> LineIndex<'a> {
             column: Some(column),
             message: escape_line_cut(&message, MESSAGE_COLUMNS),
             hint: hint.map(|h| escape_line_cut(&h, MESSAGE_COLUMNS)),
+            example: Vec::new(),
             snippet: Some(snippet),
         }
     }
@@ -280,6 +295,9 @@ fn floor_char_boundary(s: &str, mut index: usize) -> usize {
 pub struct Problems {
     shown: Vec<Diagnostic>,
     more: usize,
+    /// Problems not told because another one causes them (references to an id that is
+    /// itself wrong): counted in the summary line.
+    follow_ons: usize,
 }
 
 impl Problems {
@@ -293,6 +311,7 @@ impl Problems {
         Problems {
             shown: vec![diagnostic],
             more: 0,
+            follow_ons: 0,
         }
     }
 
@@ -313,6 +332,16 @@ impl Problems {
     /// Counts `n` further problems that are not shown.
     pub fn count_more(&mut self, n: usize) {
         self.more = self.more.saturating_add(n);
+    }
+
+    /// Counts `n` problems caused by others and not told.
+    pub fn count_follow_ons(&mut self, n: usize) {
+        self.follow_ons = self.follow_ons.saturating_add(n);
+    }
+
+    /// Problems caused by others and not told.
+    pub fn follow_ons(&self) -> usize {
+        self.follow_ons
     }
 
     /// Whether there are no problems at all.
@@ -365,10 +394,17 @@ impl Problems {
     /// One line closing a report: the file and how many problems it has.
     pub fn summary(&self, file: &str, lang: Lang) -> String {
         let file = escape_line(file);
-        match (lang, self.total()) {
+        let line = match (lang, self.total()) {
             (Lang::Ja, n) => format!("{file}: 問題が {n} 件あります"),
             (Lang::En, 1) => format!("{file}: 1 problem"),
             (Lang::En, n) => format!("{file}: {n} problems"),
+        };
+        match (lang, self.follow_ons, self.total()) {
+            (_, 0, _) => line,
+            (Lang::Ja, n, 1) => format!("{line}（ほか {n} 件はこの誤りによるもの）"),
+            (Lang::Ja, n, _) => format!("{line}（ほか {n} 件はこれらの誤りによるもの）"),
+            (Lang::En, n, 1) => format!("{line} (and {n} more caused by it)"),
+            (Lang::En, n, _) => format!("{line} (and {n} more caused by them)"),
         }
     }
 }

@@ -18,6 +18,9 @@ pub enum Keep {
     Private,
     /// The replaced file's permissions and, where the system allows it, owner and group.
     From(fs::Metadata),
+    /// These Unix permission bits, whatever the umask (0644 for a file that holds no
+    /// personal data and others may read, such as a profile).
+    Mode(u32),
 }
 
 /// Writes `bytes` to `path` atomically (see [`write_private_atomic`]), the new file getting
@@ -27,8 +30,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep: &Keep) -> io::Result<()> {
     let (tmp_path, mut tmp) = create_temp_beside(path)?;
     let dir = parent_dir(path);
     let result = (|| {
-        if let Keep::From(metadata) = keep {
-            keep_permissions(&tmp, metadata)?;
+        match keep {
+            Keep::Private => {}
+            Keep::From(metadata) => keep_permissions(&tmp, metadata)?,
+            Keep::Mode(mode) => set_mode(&tmp, *mode)?,
         }
         tmp.write_all(bytes)?;
         tmp.sync_all()?;
@@ -47,8 +52,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep: &Keep) -> io::Result<()> {
 /// so the file appears complete or not at all. Fails with `AlreadyExists` when the path is
 /// taken.
 pub fn create_private_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    create_new(path, bytes, 0o600)
+}
+
+/// Creates `path` with `bytes` as [`create_private_new`] does, with the Unix permission
+/// bits `mode` (set explicitly, so the umask does not narrow them).
+pub fn create_new(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     let (tmp_path, mut tmp) = create_temp_beside(path)?;
-    let written = tmp.write_all(bytes).and_then(|()| tmp.sync_all());
+    let written = set_mode(&tmp, mode)
+        .and_then(|()| tmp.write_all(bytes))
+        .and_then(|()| tmp.sync_all());
     drop(tmp);
     let result = written.and_then(|()| match fs::hard_link(&tmp_path, path) {
         Ok(()) => Ok(()),
@@ -57,6 +70,7 @@ pub fn create_private_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
         // file directly; it is new, so a crash can only leave a partial new file.
         Err(_) => {
             let mut file = open_private_new(path)?;
+            set_mode(&file, mode)?;
             file.write_all(bytes)?;
             file.sync_all()
         }
@@ -107,6 +121,19 @@ fn keep_permissions(file: &File, metadata: &fs::Metadata) -> io::Result<()> {
 #[cfg(not(unix))]
 fn keep_permissions(file: &File, metadata: &fs::Metadata) -> io::Result<()> {
     file.set_permissions(metadata.permissions())
+}
+
+/// Gives `file` the permission bits `mode`.
+#[cfg(unix)]
+fn set_mode(file: &File, mode: u32) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(fs::Permissions::from_mode(mode))
+}
+
+/// Permission bits are Unix's: elsewhere the file keeps what the system gives it.
+#[cfg(not(unix))]
+fn set_mode(_file: &File, _mode: u32) -> io::Result<()> {
+    Ok(())
 }
 
 /// Creates a new file readable and writable by its owner only.

@@ -11,10 +11,16 @@ pub mod plan_edit;
 pub mod plan_file;
 pub mod plan_writer;
 pub mod plans;
+pub mod profile_check;
+pub mod profile_template;
 pub mod profiles;
+pub mod schema;
 pub mod settings;
+pub mod shape_check;
+mod shape_words;
 pub mod source;
 pub mod template;
+mod toml_words;
 
 pub use diagnostic::{Diagnostic, Problems, Severity};
 pub use plans::{load_plan_file, parse_plan, plan_profile};

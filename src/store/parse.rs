@@ -1,24 +1,31 @@
 //! Turning a TOML file into a checked model value, with every problem located in the file.
-//! Shared by profiles and plans: decode, parse, refuse control characters, deserialize,
-//! validate, and map each problem back to a line and column.
+//! Shared by profiles and plans: decode, parse, refuse control characters, check the
+//! document's structure against the format's shape, deserialize, validate, and map each
+//! problem back to a line and column.
 //!
 //! A file is parsed once. The spanned document the parser builds is scanned for control
-//! characters and then handed to serde; a valid file is never parsed again. Only when
+//! characters, walked against the format's shape ([`crate::store::shape_check`]), and then
+//! handed to serde; a valid file is never parsed again. Only when
 //! validation finds problems is the text parsed a second time, to find their places: that
 //! costs nothing on the common path, where keeping every span alive through validation
 //! would cost a clone of the whole document.
 
+use std::any::TypeId;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::{Mutex, OnceLock};
 
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::i18n::Lang;
 use crate::model::{FieldPath, Found, PathSeg, Problem};
 use crate::store::diagnostic::{Diagnostic, LineIndex, MAX_SHOWN, Problems};
+use crate::store::schema::{TableShape, shape_of};
+use crate::store::shape_check::check_shape;
 use crate::store::source::decode;
-use crate::text::{closest, is_forbidden_char};
+use crate::text::is_forbidden_char;
 
 /// A parsed document kept for locating problems after deserialization.
 struct Located<'a> {
@@ -28,41 +35,42 @@ struct Located<'a> {
 }
 
 impl Located<'_> {
-    /// The byte span of the value at `path`, or of the deepest part of it that exists.
-    fn span_of(&self, path: &FieldPath) -> Range<usize> {
-        let mut span = self.root.span();
-        let mut table: Option<&DeTable<'_>> = Some(self.root.get_ref());
-        let mut array: Option<&[Spanned<DeValue<'_>>]> = None;
-        for seg in &path.0 {
-            let next = match (seg, table, array) {
-                (PathSeg::Key(key), Some(t), _) => t.get(key.as_ref()),
-                (PathSeg::Index(i), _, Some(a)) => a.get(*i),
-                _ => None,
-            };
-            let Some(value) = next else { break };
-            span = value.span();
-            table = value.get_ref().as_table();
-            array = value.get_ref().as_array().map(|a| &a[..]);
-        }
-        span
-    }
-
-    /// A diagnostic for a model problem found by validation.
-    fn problem(&self, problem: &Problem, lang: Lang) -> Diagnostic {
+    /// A diagnostic for a model problem found by validation, which causes `caused` others.
+    fn problem(&self, problem: &Problem, caused: usize, lang: Lang) -> Diagnostic {
         self.lines.diagnostic(
             self.file,
-            self.span_of(&problem.path),
+            span_of(&self.root, &problem.path),
             problem.kind.message(lang),
-            Some(problem.kind.hint(lang)),
+            Some(hint(problem, caused, lang)),
         )
     }
 }
 
+/// The byte span of the value at `path`, or of the deepest part of it that exists.
+fn span_of(root: &Spanned<DeTable<'_>>, path: &FieldPath) -> Range<usize> {
+    let mut span = root.span();
+    let mut table: Option<&DeTable<'_>> = Some(root.get_ref());
+    let mut array: Option<&[Spanned<DeValue<'_>>]> = None;
+    for seg in &path.0 {
+        let next = match (seg, table, array) {
+            (PathSeg::Key(key), Some(t), _) => t.get(key.as_ref()),
+            (PathSeg::Index(i), _, Some(a)) => a.get(*i),
+            _ => None,
+        };
+        let Some(value) = next else { break };
+        span = value.span();
+        table = value.get_ref().as_table();
+        array = value.get_ref().as_array().map(|a| &a[..]);
+    }
+    span
+}
+
 /// Parses `bytes` as a TOML document of type `T`, then runs `validate` on it, asking it for
-/// at most `limit` problems. Returns the value, or the problems found (syntax and type
-/// problems stop at the first, as a compiler's parse errors do; consistency problems are
-/// all counted, the first [`MAX_SHOWN`] shown).
-pub fn parse_toml<T: for<'de> Deserialize<'de>>(
+/// at most `limit` problems. Returns the value, or the problems found: every structural
+/// problem (keys missing, unknown or of the wrong type: the document is walked against
+/// `T`'s shape before serde sees it), else every consistency problem; the first
+/// [`MAX_SHOWN`] shown, the rest counted. Syntax errors stop at the first, as a compiler's do.
+pub fn parse_toml<T: DeserializeOwned + 'static>(
     file: &str,
     bytes: &[u8],
     lang: Lang,
@@ -85,21 +93,42 @@ pub fn parse_toml<T: for<'de> Deserialize<'de>>(
     };
     let mut controls = Controls::default();
     controls.scan_table(root.get_ref());
-    let deserialized = T::deserialize(toml::de::Deserializer::from(root));
+    let (shaped, shaped_more) = match shape_for::<T>() {
+        Some(shape) => check_shape(root.get_ref(), &text, shape),
+        None => (Vec::new(), 0),
+    };
     let mut problems = Problems::new();
-    if !controls.found.is_empty() || deserialized.is_err() {
+    if !controls.found.is_empty() || !shaped.is_empty() {
         let lines = LineIndex::new(&text);
-        for (span, c) in controls.found {
-            problems.push(lines.diagnostic(file, span, control_message(c, lang), Some(control_hint(lang))));
+        let mut found: Vec<(Range<usize>, Diagnostic)> = Vec::with_capacity(controls.found.len() + shaped.len());
+        for (span, c) in controls.found.drain(..) {
+            let d = lines.diagnostic(file, span.clone(), control_message(c, lang), Some(control_hint(lang)));
+            found.push((span, d));
         }
-        problems.count_more(controls.more);
-        if let Err(e) = &deserialized {
-            problems.push(toml_error(file, &lines, e, lang));
+        for p in shaped.iter() {
+            let told = p.kind.told(lang);
+            let d = lines
+                .diagnostic(file, p.span.clone(), told.message, Some(told.hint))
+                .with_example(told.example);
+            found.push((p.span.clone(), d));
+        }
+        found.sort_by_key(|(span, _)| span.start);
+        for (_, d) in found {
+            problems.push(d);
         }
     }
+    problems.count_more(controls.more.saturating_add(shaped_more));
+    if !shaped.is_empty() {
+        // The model cannot be built: serde would only repeat the first of these.
+        return Err(problems);
+    }
+    let deserialized = T::deserialize(toml::de::Deserializer::from(root));
     let value = match deserialized {
         Ok(value) => value,
-        Err(_) => return Err(problems),
+        Err(e) => {
+            problems.push(toml_error(file, &LineIndex::new(&text), &e, lang));
+            return Err(problems);
+        }
     };
     let room = MAX_SHOWN.saturating_sub(problems.total());
     let found = validate(&value, room);
@@ -118,20 +147,57 @@ pub fn parse_toml<T: for<'de> Deserialize<'de>>(
                     lines: &lines,
                     root,
                 };
-                for p in &found.problems {
-                    problems.push(located.problem(p, lang));
+                for (i, p) in found.problems.iter().enumerate() {
+                    problems.push(located.problem(p, found.caused_by(i), lang));
                 }
             }
             // The text parsed a moment ago; should it not, the problems are still told.
             Err(_) => {
-                for p in &found.problems {
-                    problems.push(lines.diagnostic(file, 0..0, p.kind.message(lang), Some(p.kind.hint(lang))));
+                for (i, p) in found.problems.iter().enumerate() {
+                    let hint = hint(p, found.caused_by(i), lang);
+                    problems.push(lines.diagnostic(file, 0..0, p.kind.message(lang), Some(hint)));
                 }
             }
         }
     }
     problems.count_more(found.more);
+    problems.count_follow_ons(found.follow_ons);
     Err(problems)
+}
+
+/// Diagnostics at the places `items` name (a path, a message, a hint) in `text`, for
+/// warnings about a file already read: the text is parsed again to find them. An empty
+/// path is about the file as a whole.
+pub(crate) fn locate(file: &str, text: &str, items: Vec<(FieldPath, String, String)>) -> Vec<Diagnostic> {
+    let lines = LineIndex::new(text);
+    let root = DeTable::parse(text).ok();
+    items
+        .into_iter()
+        .map(|(path, message, hint)| match &root {
+            Some(root) if !path.0.is_empty() => lines.diagnostic(file, span_of(root, &path), message, Some(hint)),
+            _ => Diagnostic::file_level(file, message, hint),
+        })
+        .collect()
+}
+
+/// What to do about a consistency problem, with how many others it causes.
+fn hint(problem: &Problem, caused: usize, lang: Lang) -> String {
+    let hint = problem.kind.hint(lang);
+    match (caused, lang) {
+        (0, _) => hint,
+        (n, Lang::Ja) => format!("{hint}。これを直すと、この誤りによるほかの {n} 件も解消します"),
+        (n, Lang::En) => format!("{hint}; fixing this also settles the {n} other problems it causes"),
+    }
+}
+
+/// The shape of `T`'s files, traced once per type and kept for the program's life.
+fn shape_for<T: DeserializeOwned + 'static>() -> Option<&'static TableShape> {
+    static SHAPES: OnceLock<Mutex<HashMap<TypeId, Option<&'static TableShape>>>> = OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut shapes = shapes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    *shapes
+        .entry(TypeId::of::<T>())
+        .or_insert_with(|| shape_of::<T>().map(|shape| &*Box::leak(Box::new(shape))))
 }
 
 /// Keys and strings holding a character that could drive the terminal: the first
@@ -186,142 +252,12 @@ fn control_hint(lang: Lang) -> String {
     .to_string()
 }
 
-/// A TOML syntax or shape error, told in the interface language with a useful hint.
+/// A TOML syntax error, or a shape error serde still found, told in the interface
+/// language with a useful hint.
 fn toml_error(file: &str, lines: &LineIndex<'_>, error: &toml::de::Error, lang: Lang) -> Diagnostic {
-    let (message, hint) = describe(error.message(), lang);
+    let (message, hint) = crate::store::toml_words::describe(error.message(), lang);
     match error.span() {
         Some(span) => lines.diagnostic(file, span, message, Some(hint)),
         None => Diagnostic::file_level(file, message, hint),
-    }
-}
-
-/// Backquoted words in a serde message: "unknown field `nmae`, expected one of `id`, `name`".
-fn quoted(message: &str) -> Vec<&str> {
-    message.split('`').skip(1).step_by(2).collect()
-}
-
-fn describe(message: &str, lang: Lang) -> (String, String) {
-    let words = quoted(message);
-    let first = words.first().copied().unwrap_or_default();
-    let rest = words.get(1..).unwrap_or_default();
-    let ja = lang == Lang::Ja;
-    let options = rest.join(", ");
-    if message.starts_with("unknown field") {
-        let guess = closest(first, rest.iter().copied());
-        let m = if ja {
-            format!("不明なキー `{first}` です")
-        } else {
-            format!("unknown key `{first}`")
-        };
-        let h = match (guess, ja) {
-            (Some(g), true) => format!("`{g}` のことですか？ 使えるキー: {options}"),
-            (Some(g), false) => format!("did you mean `{g}`? allowed keys: {options}"),
-            (None, true) if rest.is_empty() => "ここにはキーを書けません".to_string(),
-            (None, false) if rest.is_empty() => "no keys are allowed here".to_string(),
-            (None, true) => format!("使えるキー: {options}"),
-            (None, false) => format!("allowed keys: {options}"),
-        };
-        (m, h)
-    } else if message.starts_with("missing field") {
-        if ja {
-            (
-                format!("必須のキー `{first}` がありません"),
-                format!("この表に `{first} = …` を追加してください"),
-            )
-        } else {
-            (
-                format!("missing required key `{first}`"),
-                format!("add `{first} = …` to this table"),
-            )
-        }
-    } else if message.starts_with("unknown variant") {
-        if ja {
-            (format!("`{first}` は使えない値です"), format!("使える値: {options}"))
-        } else {
-            (
-                format!("`{first}` is not an allowed value"),
-                format!("allowed values: {options}"),
-            )
-        }
-    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        let detail = plain_types(message.trim(), lang);
-        if ja {
-            (
-                format!("値の型または範囲が違います（{detail}）"),
-                "文書の形式（docs/profile-format.md）に合わせてください".to_string(),
-            )
-        } else {
-            (
-                format!("wrong type or value ({detail})"),
-                "see docs/profile-format.md for this key's type".to_string(),
-            )
-        }
-    } else if message.contains("duplicate key") {
-        if ja {
-            (
-                format!("キーが重複しています（{}）", message.trim()),
-                "同じ表に同じキーは一度だけ書けます".to_string(),
-            )
-        } else {
-            (
-                message.trim().to_string(),
-                "a key may appear once per table".to_string(),
-            )
-        }
-    } else if ja {
-        (
-            format!("TOML の書き方に誤りがあります: {}", message.trim()),
-            "引用符・括弧・= の対応を確認してください".to_string(),
-        )
-    } else {
-        (
-            format!("TOML syntax error: {}", message.trim()),
-            "check quotes, brackets and `=` around this place".to_string(),
-        )
-    }
-}
-
-/// serde's type names in words a profile author knows.
-fn plain_types(message: &str, lang: Lang) -> String {
-    let replacements: &[(&str, &str, &str)] = &[
-        (
-            "expected u8",
-            "0～255 の整数が必要です",
-            "expected a whole number from 0 to 255",
-        ),
-        ("expected u32", "0 以上の整数が必要です", "expected a whole number"),
-        (
-            "expected f64",
-            "年数などの数（3 や 3.3）が必要です",
-            "expected a number (3, 3.3)",
-        ),
-        (
-            "expected a boolean",
-            "true または false が必要です",
-            "expected true or false",
-        ),
-        (
-            "expected a string",
-            "文字列（\"…\"）が必要です",
-            "expected text in quotes",
-        ),
-        ("expected a sequence", "配列（[…]）が必要です", "expected a list [ … ]"),
-    ];
-    let mut out = message.to_string();
-    for (from, ja, en) in replacements {
-        out = out.replace(from, lang.pick(ja, en));
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unknown_key_suggests_the_closest() {
-        let (m, h) = describe("unknown field `nmae`, expected one of `id`, `name`, `source`", Lang::En);
-        assert_eq!(m, "unknown key `nmae`");
-        assert!(h.starts_with("did you mean `name`?"), "{h}");
     }
 }

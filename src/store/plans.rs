@@ -18,8 +18,8 @@ pub fn parse_plan(file: &str, bytes: &[u8], catalog: &Catalog, lang: Lang) -> Re
     parse_toml::<Plan>(file, bytes, lang, |plan, limit| match catalog.get(&plan.profile) {
         Some(entry) => plan.validate_bounded(&entry.profile, limit),
         None if limit == 0 => Found {
-            problems: Vec::new(),
             more: 1,
+            ..Found::default()
         },
         None => {
             let mut known: Vec<&str> = catalog.entries.iter().map(|e| e.profile.id.as_str()).collect();
@@ -40,7 +40,7 @@ pub fn parse_plan(file: &str, bytes: &[u8], catalog: &Catalog, lang: Lang) -> Re
                         known,
                     },
                 }],
-                more: 0,
+                ..Found::default()
             }
         }
     })

@@ -278,28 +278,37 @@ impl Profile {
                 continue;
             };
             let here = path!["promotion", i, "to"];
+            let ids = [step.from.as_str(), step.to.as_str()];
+            // A duplicated grade has no one place on a ladder: what its steps would say
+            // about order follows from the duplicate, already told.
             if from_series != to_series {
-                ck.push(
+                ck.push_unless_caused(
                     here,
                     ProblemKind::PromotionAcrossSeries {
                         from: step.from.clone(),
                         to: step.to.clone(),
                     },
+                    grades,
+                    &ids,
                 );
             } else if from_rank == to_rank {
-                ck.push(
+                ck.push_unless_caused(
                     here,
                     ProblemKind::PromotionToSelf {
                         grade: step.from.clone(),
                     },
+                    grades,
+                    &ids,
                 );
             } else if to_rank < from_rank {
-                ck.push(
+                ck.push_unless_caused(
                     here,
                     ProblemKind::PromotionBackwards {
                         from: step.from.clone(),
                         to: step.to.clone(),
                     },
+                    grades,
+                    &ids,
                 );
             }
             if step.from != step.to {
@@ -307,7 +316,13 @@ impl Profile {
             }
         }
         if let Some((cycle, index)) = find_cycle(&edges) {
-            ck.push(path!["promotion", index], ProblemKind::PromotionCycle { cycle });
+            let ids: Vec<&str> = cycle.iter().map(String::as_str).collect();
+            ck.push_unless_caused(
+                path!["promotion", index],
+                ProblemKind::PromotionCycle { cycle: cycle.clone() },
+                grades,
+                &ids,
+            );
         }
     }
 
