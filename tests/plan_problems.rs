@@ -41,6 +41,7 @@ fn base() -> Plan {
         birth_date: d("1990-05-10"),
         hire_date: d("2013-04-01"),
         grade: "shunin".into(),
+        position: None,
         grade_since: d("2021-04-01"),
         target_grade: "kakaricho".into(),
         target_fy: Some(2030),
@@ -70,6 +71,7 @@ fn base() -> Plan {
             note: None,
         }],
         constraints: Vec::new(),
+        names_read: Vec::new(),
     }
 }
 

@@ -524,6 +524,7 @@ fn plan_on(series: &str, grade: &str, target: &str, postings: &[(&str, &str, Opt
         birth_date: d("1995-06-01"),
         hire_date: d("2018-04-01"),
         grade: grade.into(),
+        position: None,
         grade_since: d("2023-04-01"),
         target_grade: target.into(),
         target_fy: None,
@@ -547,6 +548,7 @@ fn plan_on(series: &str, grade: &str, target: &str, postings: &[(&str, &str, Opt
             .collect(),
         leaves: vec![],
         constraints: vec![],
+        names_read: Vec::new(),
     }
 }
 

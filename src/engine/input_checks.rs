@@ -170,6 +170,7 @@ mod tests {
             birth_date: d("1990-05-10"),
             hire_date: d("2013-04-01"),
             grade: "shuji".into(),
+            position: None,
             grade_since: d("2013-04-01"),
             target_grade: "shuji".into(),
             target_fy: None,
@@ -185,6 +186,7 @@ mod tests {
             assignments: Vec::new(),
             leaves: Vec::new(),
             constraints: Vec::new(),
+            names_read: Vec::new(),
         }
     }
 

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::engine::retirement::Retirement;
-use crate::model::{Date, FiscalYear, Grade, JobSeries, Leave, LeaveKind, Plan, Profile, PromotionStep};
+use crate::model::{Date, FiscalYear, JobSeries, Leave, LeaveKind, Plan, Profile, PromotionStep};
 
 /// One grade above the current one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,9 +25,10 @@ pub struct TrajectoryStep {
     pub reachable: bool,
     /// Reachable before retirement on the typical path.
     pub typical_reachable: bool,
-    /// For management posts: the earliest year lies before the end of management posts
-    /// (役職定年). Always true for other grades.
+    /// For grades 役職定年 applies to: the earliest year lies before the end of management
+    /// posts. Always true for other grades.
     pub before_management_limit: bool,
+    /// 役職定年 applies to the grade (see [`Profile::management_limit`]).
     pub management: bool,
     /// Some figure on the way here rests on illustrative (example) values.
     pub illustrative: bool,
@@ -165,7 +166,10 @@ pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today
         }
     }
 
-    let mut from: &Grade = &series.grades[current_rank];
+    let ladder = profile.ladder(series);
+    let Some(mut from) = ladder.get(current_rank) else {
+        return trajectory;
+    };
     // The current grade's clock runs from grade_since; later grades start when reached.
     let (mut earliest_since, mut typical_since) = (plan.grade_since, plan.grade_since);
     let mut illustrative = false;
@@ -175,6 +179,7 @@ pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today
         let typical_fy = first_fy_with_years(profile, &plan.leaves, typical_since, step.typical_years, next_round_fy)
             .max(earliest_fy);
         illustrative |= step.illustrative;
+        let limit = profile.management_limit(to);
         trajectory.steps.push(TrajectoryStep {
             grade: to.id.clone(),
             grade_name: to.name.clone(),
@@ -184,8 +189,8 @@ pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today
             exam: step.exam,
             reachable: earliest_fy <= retirement.last_fiscal_year(),
             typical_reachable: typical_fy <= retirement.last_fiscal_year(),
-            before_management_limit: !to.management || earliest_fy <= retirement.last_management_fiscal_year(),
-            management: to.management,
+            before_management_limit: !limit.applies || earliest_fy <= retirement.last_management_fiscal_year(),
+            management: limit.applies,
             illustrative,
             conditions: step.conditions.clone(),
         });
@@ -194,11 +199,6 @@ pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today
         from = to;
     }
     let reached_rank = profile.rank(series, &from.id).unwrap_or(current_rank);
-    trajectory.unconnected = series
-        .grades
-        .iter()
-        .skip(reached_rank + 1)
-        .map(|g| g.id.clone())
-        .collect();
+    trajectory.unconnected = ladder.iter().skip(reached_rank + 1).map(|g| g.id.clone()).collect();
     trajectory
 }

@@ -2,8 +2,10 @@
 //! Pure data and checks: no files, no clock, no terminal.
 
 pub mod date;
+pub mod grades;
 mod index;
 pub mod measures;
+pub mod names;
 pub mod plan;
 pub mod plan_ops;
 pub mod profile;
@@ -14,6 +16,7 @@ pub use date::{
     Date, DateInputError, Era, FiscalYear, FiscalYearInputError, fiscal_year_label, japanese_fiscal_year,
     parse_fiscal_year_input,
 };
+pub use names::{GradeHit, NameRead, NamedField, Reading};
 pub use plan::*;
 pub use plan_ops::{Assessor, TrainingMark};
 pub use profile::*;

@@ -31,6 +31,10 @@ pub struct Plan {
     pub hire_date: Date,
     /// Current grade id.
     pub grade: String,
+    /// The position held within the current grade (主任主査 within 主査級): an id of the
+    /// grade's `positions`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
     /// Since when the current grade is held.
     pub grade_since: Date,
     pub target_grade: String,
@@ -72,6 +76,10 @@ pub struct Plan {
     /// Personal constraints the planner should keep in mind (介護, 通勤, …).
     #[serde(default)]
     pub constraints: Vec<String>,
+    /// Names and aliases the file wrote where ids belong, and the ids they were read as
+    /// (filled when the plan is read against its profile; never written).
+    #[serde(skip)]
+    pub names_read: Vec<crate::model::names::NameRead>,
 }
 
 /// A posting (配属).

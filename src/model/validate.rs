@@ -87,10 +87,13 @@ pub enum Entity {
     Rule,
     Measure,
     DeliveryMethod,
+    PostClass,
+    Position,
+    Profile,
 }
 
 impl Entity {
-    fn name(self, lang: Lang) -> &'static str {
+    pub fn name(self, lang: Lang) -> &'static str {
         match self {
             Entity::Series => lang.pick("職系", "job series"),
             Entity::Grade => lang.pick("職級", "grade"),
@@ -102,6 +105,9 @@ impl Entity {
             Entity::Rule => lang.pick("ローテーション規則", "rotation rule"),
             Entity::Measure => lang.pick("育成の取組", "career-support measure"),
             Entity::DeliveryMethod => lang.pick("研修の実施方法", "delivery method"),
+            Entity::PostClass => lang.pick("職の区分", "post class"),
+            Entity::Position => lang.pick("役職", "position"),
+            Entity::Profile => lang.pick("プロファイル", "profile"),
         }
     }
 }
@@ -175,6 +181,15 @@ pub enum ProblemKind {
     },
     /// A format 2 rule (see `validate/format.rs`).
     Format(FormatRule),
+    /// A rule of ladders and posts (see `validate/posts.rs`).
+    Posts(PostRule),
+    /// A name or alias written where an id belongs that several things go by.
+    AmbiguousName {
+        entity: Entity,
+        name: String,
+        /// The things it could mean: `id（name, where）`.
+        candidates: Vec<String>,
+    },
     ScaleLabelMissing {
         level: u8,
     },
@@ -456,6 +471,8 @@ mod format;
 mod messages;
 pub use format::FormatRule;
 mod plan;
+mod posts;
+pub use posts::PostRule;
 mod profile;
 #[cfg(test)]
 mod tests;

@@ -59,14 +59,15 @@ impl Located<'_> {
 }
 
 /// Parses `bytes` as a TOML document of type `T`, then runs `validate` on it, asking it for
-/// at most `limit` problems. Returns the value, or the problems found (syntax and type
+/// at most `limit` problems (it may also complete the value: a plan reads the names it
+/// holds where ids belong). Returns the value, or the problems found (syntax and type
 /// problems stop at the first, as a compiler's parse errors do; consistency problems are
 /// all counted, the first [`MAX_SHOWN`] shown).
 pub fn parse_toml<T: for<'de> Deserialize<'de>>(
     file: &str,
     bytes: &[u8],
     lang: Lang,
-    validate: impl FnOnce(&T, usize) -> Found,
+    validate: impl FnOnce(&mut T, usize) -> Found,
 ) -> Result<T, Problems> {
     let text = match decode(bytes) {
         Ok(text) => text,
@@ -97,12 +98,12 @@ pub fn parse_toml<T: for<'de> Deserialize<'de>>(
             problems.push(toml_error(file, &lines, e, lang));
         }
     }
-    let value = match deserialized {
+    let mut value = match deserialized {
         Ok(value) => value,
         Err(_) => return Err(problems),
     };
     let room = MAX_SHOWN.saturating_sub(problems.total());
-    let found = validate(&value, room);
+    let found = validate(&mut value, room);
     if found.problems.is_empty() && found.more == 0 && problems.is_empty() {
         return Ok(value);
     }

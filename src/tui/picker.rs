@@ -129,14 +129,9 @@ impl Picker {
                 });
             }
         } else if let Some(series) = doc.plan.series_id(p).and_then(|id| p.series(id)) {
-            for g in &series.grades {
+            for g in p.ladder(series).iter() {
                 items.push(PickItem {
-                    kind: if g.management {
-                        lang.pick("管理監督職", "Management post")
-                    } else {
-                        lang.pick("職級", "Grade")
-                    }
-                    .into(),
+                    kind: crate::describe::grade_post(p, g, lang).unwrap_or_else(|| lang.pick("職級", "Grade").into()),
                     label: g.name.clone(),
                     search: format!("{} {} {}", g.name, g.aliases.join(" "), g.id),
                     target: PickTarget::SetField(field, g.id.clone()),
@@ -383,7 +378,7 @@ fn profile_items(doc: &Doc, lang: Lang, items: &mut Vec<PickItem>) {
         });
     }
     if let Some(series) = doc.plan.series_id(p).and_then(|id| p.series(id)) {
-        for g in &series.grades {
+        for g in p.ladder(series).iter() {
             items.push(PickItem {
                 kind: lang.pick("職級", "Grade").into(),
                 label: g.name.clone(),

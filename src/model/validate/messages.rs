@@ -9,6 +9,26 @@ impl ProblemKind {
         let ja = lang == Lang::Ja;
         match self {
             Format(rule) => rule.message(lang),
+            Posts(rule) => rule.message(lang),
+            AmbiguousName {
+                entity,
+                name,
+                candidates,
+            } => {
+                if ja {
+                    format!(
+                        "「{name}」という{}が複数あります: {}",
+                        entity.name(lang),
+                        candidates.join("、")
+                    )
+                } else {
+                    format!(
+                        "more than one {} goes by 「{name}」: {}",
+                        entity.name(lang),
+                        candidates.join(", ")
+                    )
+                }
+            }
             UnsupportedSchemaVersion { found } => {
                 if ja {
                     format!("schema_version {found} には対応していません（対応: {PROFILE_SCHEMA_VERSION}）")
@@ -253,6 +273,14 @@ impl ProblemKind {
         let ja = lang == Lang::Ja;
         match self {
             Format(rule) => rule.hint(lang),
+            Posts(rule) => rule.hint(lang),
+            AmbiguousName { entity, .. } => {
+                if ja {
+                    format!("どの{}かが分かるよう、ID で書いてください", entity.name(lang))
+                } else {
+                    format!("write the id of the {} you mean", entity.name(lang))
+                }
+            }
             UnsupportedSchemaVersion { .. } => {
                 if ja {
                     format!("schema_version = {PROFILE_SCHEMA_VERSION} と書いてください")

@@ -72,6 +72,7 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
         birth_date,
         hire_date,
         grade,
+        position,
         grade_since,
         target_grade,
         target_fy,
@@ -87,6 +88,7 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
         assignments,
         leaves,
         constraints,
+        names_read: _,
     } = plan;
     let text = |s: &String| Scalar::Str(s.clone());
     let roles = |m: &BTreeMap<String, Vec<u16>>| {
@@ -110,6 +112,7 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
         ("birth_date", Field::Scalar(Some(Scalar::Date(*birth_date)))),
         ("hire_date", Field::Scalar(Some(Scalar::Date(*hire_date)))),
         ("grade", Field::Scalar(Some(text(grade)))),
+        ("position", Field::Scalar(position.as_ref().map(text))),
         ("grade_since", Field::Scalar(Some(Scalar::Date(*grade_since)))),
         ("target_grade", Field::Scalar(Some(text(target_grade)))),
         (

@@ -69,7 +69,9 @@ fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
             let Some(c) = doc.profile.competency(id) else {
                 return String::new();
             };
-            let req = doc.profile.requirement(&p.target_grade, c);
+            let req = doc
+                .profile
+                .requirement_on(p.series_id(&doc.profile), &p.target_grade, c);
             let mark = match &req {
                 Some(r) if r.level.is_none() => lang.pick("－", "-"),
                 Some(r) if doc.profile.uses_marks() => r.emphasis.mark(),
@@ -172,7 +174,9 @@ fn detail(state: &State, doc: &Doc, row: Option<&SitRow>, columns: usize, theme:
                 (lang.pick("現在の職級", "Current grade"), &p.grade),
                 (lang.pick("目標の職級", "Target grade"), &p.target_grade),
             ] {
-                let Some(req) = doc.profile.requirement(grade, c) else { continue };
+                let Some(req) = doc.profile.requirement_on(p.series_id(&doc.profile), grade, c) else {
+                    continue;
+                };
                 let name = doc.profile.grade(grade).map_or(grade.as_str(), |(_, g)| g.name.as_str());
                 lines.push(Line::from(""));
                 let example = if req.illustrative { lang.pick("（段階は例示）", " (level illustrative)") } else { "" };
