@@ -164,7 +164,7 @@ pub(crate) fn find_profile<'c>(
                 .iter()
                 .map(|e| format!("{}（{}）", e.profile.id, e.profile.name))
                 .collect();
-            report_ambiguous(word, crate::model::Entity::Profile, &candidates, lang);
+            report_ambiguous(word, word, crate::model::Entity::Profile, &candidates, None, lang);
             None
         }
         Reading::Unknown => {
@@ -174,14 +174,23 @@ pub(crate) fn find_profile<'c>(
     }
 }
 
-/// Tells the user that `word` names several things, listing them.
-pub(crate) fn report_ambiguous(word: &str, entity: crate::model::Entity, candidates: &[String], lang: Lang) {
+/// Tells the user that `word` (given for `place`, e.g. a profile) names several things,
+/// listing them, with `hint` or the usual one.
+pub(crate) fn report_ambiguous(
+    place: &str,
+    word: &str,
+    entity: crate::model::Entity,
+    candidates: &[String],
+    hint: Option<String>,
+    lang: Lang,
+) {
     let kind = crate::model::ProblemKind::AmbiguousName {
         entity,
         name: word.to_string(),
         candidates: candidates.to_vec(),
     };
-    let d = crate::store::Diagnostic::file_level(word, kind.message(lang), kind.hint(lang));
+    let hint = hint.unwrap_or_else(|| kind.hint(lang));
+    let d = crate::store::Diagnostic::file_level(place, kind.message(lang), hint);
     to_stderr(&d.render(lang));
 }
 

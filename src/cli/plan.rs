@@ -118,7 +118,11 @@ fn find_grade<'p>(p: &'p Profile, series: Option<&'p JobSeries>, word: &str, lan
         Reading::Id(hit) | Reading::Name(hit) => Some(hit.grade),
         Reading::Ambiguous(found) => {
             let candidates: Vec<String> = found.iter().map(GradeHit::describe).collect();
-            crate::cli::report_ambiguous(word, Entity::Grade, &candidates, lang);
+            let hint = lang.pick(
+                "ID で書くか、--series で職系を指定してください",
+                "write the id, or name the job series with --series",
+            );
+            crate::cli::report_ambiguous(&p.id, word, Entity::Grade, &candidates, Some(hint.into()), lang);
             None
         }
         Reading::Unknown => {
@@ -154,7 +158,7 @@ pub fn grade_diff(args: &DiffArgs<'_>, json: bool, lang: Lang, out: &mut impl Wr
         Some((_, Reading::Id(s) | Reading::Name(s))) => Some(s),
         Some((word, Reading::Ambiguous(found))) => {
             let candidates: Vec<String> = found.iter().map(|s| format!("{}（{}）", s.id, s.name)).collect();
-            crate::cli::report_ambiguous(word, Entity::Series, &candidates, lang);
+            crate::cli::report_ambiguous(&p.id, word, Entity::Series, &candidates, None, lang);
             return Ok(ExitCode::FAILURE);
         }
         Some((word, Reading::Unknown)) => {
@@ -190,13 +194,20 @@ pub fn grade_diff(args: &DiffArgs<'_>, json: bool, lang: Lang, out: &mut impl Wr
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
+    // Where several ladders share grades, the ladder the levels are counted on is named.
+    let ladder = diff
+        .series
+        .as_deref()
+        .and_then(|id| p.series(id))
+        .filter(|_| p.job_series.len() > 1)
+        .map_or_else(String::new, |s| format!("{}{}", lang.pick("・", ", "), s.name));
     writeln!(
         out,
         "{}",
         match lang {
-            Lang::Ja => format!("{} と {} の違い（{}）", diff.from_name, diff.to_name, p.name),
+            Lang::Ja => format!("{} と {} の違い（{}{ladder}）", diff.from_name, diff.to_name, p.name),
             Lang::En => format!(
-                "What {} asks that {} does not ({})",
+                "What {} asks that {} does not ({}{ladder})",
                 diff.to_name, diff.from_name, p.name_romaji
             ),
         }

@@ -206,6 +206,9 @@ pub struct GradeDiff {
     pub to: String,
     pub from_name: String,
     pub to_name: String,
+    /// The series whose ladder the levels are counted on (a rung counts the descriptions
+    /// below it on one ladder); `None` when no ladder holds both grades.
+    pub series: Option<String>,
     /// Competencies whose level, emphasis or descriptor changes, most emphasised first.
     pub changes: Vec<DiffRow>,
     /// Role text of the `to` grade that the `from` grade does not have.
@@ -222,11 +225,11 @@ pub fn grade_diff(profile: &Profile, series: Option<&str>, from: &str, to: &str)
     let series = series
         .and_then(|id| profile.series(id))
         .filter(holds_both)
-        .or_else(|| profile.common_series(from, to))
-        .map(|s| s.id.as_str());
+        .or_else(|| profile.common_series(from, to));
+    let series_id = series.map(|s| s.id.as_str());
     let rows = profile
-        .grade_requirements_on(series, from)?
-        .zip(profile.grade_requirements_on(series, to)?);
+        .grade_requirements_on(series_id, from)?
+        .zip(profile.grade_requirements_on(series_id, to)?);
     let mut changes: Vec<DiffRow> = profile
         .competencies
         .iter()
@@ -255,6 +258,7 @@ pub fn grade_diff(profile: &Profile, series: Option<&str>, from: &str, to: &str)
         to: to_grade.id.clone(),
         from_name: from_grade.name.clone(),
         to_name: to_grade.name.clone(),
+        series: series.map(|s| s.id.clone()),
         new_roles: to_grade
             .roles
             .iter()

@@ -157,9 +157,18 @@ impl Plan {
             return false;
         };
         self.series = Some(s.id.clone());
-        self.grade = low.id.clone();
+        self.set_grade(low.id.clone());
         self.target_grade = target.id.clone();
         true
+    }
+
+    /// Moves to another current grade; a position held belongs to the grade left, so it
+    /// goes (the same grade keeps it).
+    pub fn set_grade(&mut self, grade: String) {
+        if grade != self.grade {
+            self.position = None;
+        }
+        self.grade = grade;
     }
 
     /// The grade `steps` away on the plan's ladder from `grade` (clamped to the ladder).

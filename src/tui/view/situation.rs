@@ -35,7 +35,17 @@ fn field_value(doc: &Doc, field: Field, lang: Lang) -> String {
             .map_or(String::new(), |s| {
                 format!("{}{}", s.name, if s.illustrative { reading } else { "" })
             }),
-        Field::Grade => grade(&p.grade),
+        Field::Grade => match p.position.as_deref() {
+            Some(_) => {
+                let illustrative = doc.profile.grade(&p.grade).is_some_and(|(_, g)| g.illustrative);
+                format!(
+                    "{}{}",
+                    crate::describe::current_grade(&doc.profile, p),
+                    if illustrative { reading } else { "" }
+                )
+            }
+            None => grade(&p.grade),
+        },
         Field::GradeSince => p.grade_since.to_string(),
         Field::TargetGrade => grade(&p.target_grade),
         Field::TargetFy => p.target_fy.map_or_else(
