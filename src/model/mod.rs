@@ -21,4 +21,4 @@ pub use plan::*;
 pub use plan_ops::{Assessor, TrainingMark};
 pub use profile::*;
 pub use resolve::{ResolvedRequirement, Rung};
-pub use validate::{DateField, Entity, FieldPath, Found, PathSeg, Problem, ProblemKind};
+pub use validate::{DateField, Entity, FieldPath, Found, PathSeg, PostRule, Problem, ProblemKind};

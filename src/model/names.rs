@@ -311,11 +311,15 @@ impl Plan {
     /// Reads `readings` again into a plan read from the same text (a saved file read back):
     /// each field still holding the name written is set to its id.
     pub fn reread_names(&mut self, readings: &[NameRead]) {
+        let grade_written = self.grade.clone();
         for r in readings {
-            if let Some(value) = r.field.value(self)
-                && *value == r.written
-            {
-                *value = r.id.clone();
+            match r.field.value(self) {
+                Some(value) if *value == r.written => *value = r.id.clone(),
+                // A position read from the grade's words (grade = "主任主査").
+                None if r.field == NamedField::Position && r.written == grade_written => {
+                    self.position = Some(r.id.clone());
+                }
+                _ => {}
             }
         }
         self.names_read = readings.to_vec();

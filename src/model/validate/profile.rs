@@ -275,6 +275,16 @@ impl Profile {
                 .and_then(|s| Some((self.rank(s, &step.from)?, self.rank(s, &step.to)?)));
             let here = path!["promotion", i, "to"];
             let Some((from_rank, to_rank)) = ranks else {
+                edges.push((step.from.as_str(), step.to.as_str(), i));
+                // A series whose `shares_from` could not be followed (told there) leaves
+                // its steps into the shared grades crossing series: not told again.
+                let unshared = |id: &str| {
+                    self.grade(id)
+                        .is_some_and(|(s, _)| s.shares_from.is_some() && self.ladder(s).shared.is_empty())
+                };
+                if unshared(&step.from) || unshared(&step.to) {
+                    continue;
+                }
                 ck.push(
                     here,
                     ProblemKind::PromotionAcrossSeries {
@@ -282,7 +292,6 @@ impl Profile {
                         to: step.to.clone(),
                     },
                 );
-                edges.push((step.from.as_str(), step.to.as_str(), i));
                 continue;
             };
             if from_rank == to_rank {
