@@ -331,10 +331,16 @@ impl ProblemKind {
                     "add the document's competencies as [[competencies]]",
                 )
                 .to_string(),
-            NoSeries | EmptyLadder { .. } => lang
+            NoSeries => lang
                 .pick(
                     "[[job_series.grades]] に職級を下位から順に書いてください",
                     "list the grades, lowest first, as [[job_series.grades]]",
+                )
+                .to_string(),
+            EmptyLadder { .. } => lang
+                .pick(
+                    "[[job_series.grades]] に職級を下位から順に書くか、shares_from で他の職系の職級を共有してください",
+                    "list the grades, lowest first, as [[job_series.grades]], or share another series' with shares_from",
                 )
                 .to_string(),
             ScaleBounds { .. } => lang
