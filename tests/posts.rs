@@ -310,3 +310,34 @@ fn saving_a_plan_written_with_names_keeps_the_names_and_the_comments() {
         ("gijutsu_shusa", "bucho")
     );
 }
+
+/// Sharing multiplies grade places (every sharing series repeats the shared grades on its
+/// ladder); past a bound no real city comes near, a share is refused rather than followed.
+#[test]
+fn sharing_is_bounded() {
+    let mut text = String::from(
+        "schema_version = 2\nid = \"big\"\nname = \"大町\"\nname_romaji = \"Big\"\n[document]\ntitle = \"t\"\ndate = \"2024\"\n[scale]\nkind = \"descriptors\"\n[[competencies]]\nid = \"c\"\nname = \"c\"\ndefinition = \"\"\nsource = \"s\"\n[[job_series]]\nid = \"base\"\nname = \"基\"\nsource = \"s\"\n",
+    );
+    for r in 0..200 {
+        text.push_str(&format!(
+            "[[job_series.grades]]\nid = \"g{r}\"\nname = \"職級{r}\"\nsource = \"s\"\n"
+        ));
+    }
+    for s in 0..60 {
+        text.push_str(&format!(
+            "[[job_series]]\nid = \"s{s}\"\nname = \"職系{s}\"\nsource = \"s\"\nshares_from = {{ series = \"base\", grade = \"g0\" }}\n"
+        ));
+    }
+    let p: Profile = toml::from_str(&text).unwrap();
+    let refused: Vec<String> = p
+        .validate()
+        .into_iter()
+        .filter(|problem| problem.kind == ProblemKind::Posts(PostRule::TooMuchShared))
+        .map(|problem| problem.path.to_string())
+        .collect();
+    // 50 series × 200 grades fill the 10,000 places; the other 10 are refused.
+    assert_eq!(refused.len(), 10, "{refused:?}");
+    assert_eq!(refused[0], "job_series[51].shares_from");
+    assert_eq!(p.ladder(p.series("s49").unwrap()).len(), 200);
+    assert!(p.ladder(p.series("s50").unwrap()).is_empty());
+}

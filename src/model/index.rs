@@ -132,9 +132,31 @@ fn by_words<'a, T: Copy + PartialEq>(entries: impl Iterator<Item = (T, &'a str)>
     map
 }
 
+/// Most grade places that sharing may add to the profile's ladders, all series together,
+/// and most written requirements on those places. A city has a few series of a dozen
+/// grades; the bounds keep a hostile file from making every look-up table (and `profile
+/// export --json`) grow with the product of its series and its grades.
+pub(crate) const MAX_SHARED_GRADES: usize = 10_000;
+pub(crate) const MAX_SHARED_REQUIREMENTS: usize = 1_000_000;
+
 /// Each series' ladder, where `shares_from` names a series with a ladder of its own and
-/// one of its grades; an unusable `shares_from` (reported by validation) shares nothing.
-fn ladders(p: &Profile, series: &HashMap<String, usize>, grades: &HashMap<String, GradeAt>) -> Vec<LadderAt> {
+/// one of its grades; an unusable `shares_from` (reported by validation) shares nothing,
+/// and so does one past the bounds above (also reported).
+fn ladders(
+    p: &Profile,
+    series: &HashMap<String, usize>,
+    grades: &HashMap<String, GradeAt>,
+    flat_start: &[usize],
+    rows: &[Vec<(usize, usize)>],
+) -> Vec<LadderAt> {
+    // Written requirements before each flat position, so a shared part's count is a
+    // subtraction.
+    let mut before = Vec::with_capacity(rows.len() + 1);
+    before.push(0usize);
+    for row in rows {
+        before.push(before.last().copied().unwrap_or(0) + row.len());
+    }
+    let (mut shared_grades, mut shared_requirements) = (0usize, 0usize);
     p.job_series
         .iter()
         .enumerate()
@@ -143,11 +165,18 @@ fn ladders(p: &Profile, series: &HashMap<String, usize>, grades: &HashMap<String
                 let &from = series.get(share.series.as_str())?;
                 let target = p.job_series.get(from)?;
                 let at = grades.get(share.grade.as_str())?;
-                (from != s && target.shares_from.is_none() && at.series == from).then_some((
-                    from,
-                    at.rank,
-                    target.grades.len() - at.rank,
-                ))
+                if from == s || target.shares_from.is_some() || at.series != from {
+                    return None;
+                }
+                let len = target.grades.len() - at.rank;
+                let start = flat_start.get(from)? + at.rank;
+                let written = before.get(start + len)? - before.get(start)?;
+                if shared_grades + len > MAX_SHARED_GRADES || shared_requirements + written > MAX_SHARED_REQUIREMENTS {
+                    return None;
+                }
+                shared_grades += len;
+                shared_requirements += written;
+                Some((from, at.rank, len))
             });
             LadderAt {
                 own: js.grades.len(),
@@ -181,7 +210,6 @@ impl ProfileIndex {
             }
         }
         let series = first_positions(p.job_series.iter().map(|s| s.id.as_str()));
-        let ladders = ladders(p, &series, &grades);
         let grade_names = by_words(grade_words.into_iter());
         let position_names = by_words(position_words.into_iter());
         let series_names = by_words(p.job_series.iter().enumerate().flat_map(|(s, series)| {
@@ -206,6 +234,7 @@ impl ProfileIndex {
         for row in &mut rows {
             row.sort_unstable();
         }
+        let ladders = ladders(p, &series, &grades, &flat_start, &rows);
         let mut steps_from: HashMap<usize, Vec<usize>> = HashMap::new();
         for (i, step) in p.promotion.iter().enumerate() {
             if let Some(g) = grades.get(step.from.as_str()) {

@@ -130,10 +130,22 @@ impl Picker {
             }
         } else if let Some(series) = doc.plan.series_id(p).and_then(|id| p.series(id)) {
             for g in p.ladder(series).iter() {
+                // The post class as everywhere else: 「課長（管理職・役職定年の対象）」.
+                let post = crate::describe::grade_post(p, g, lang);
                 items.push(PickItem {
-                    kind: crate::describe::grade_post(p, g, lang).unwrap_or_else(|| lang.pick("職級", "Grade").into()),
-                    label: g.name.clone(),
-                    search: format!("{} {} {}", g.name, g.aliases.join(" "), g.id),
+                    kind: lang.pick("職級", "Grade").into(),
+                    label: match &post {
+                        Some(post) if lang == Lang::Ja => format!("{}（{post}）", g.name),
+                        Some(post) => format!("{} ({post})", g.name),
+                        None => g.name.clone(),
+                    },
+                    search: format!(
+                        "{} {} {} {}",
+                        g.name,
+                        g.aliases.join(" "),
+                        g.id,
+                        post.unwrap_or_default()
+                    ),
                     target: PickTarget::SetField(field, g.id.clone()),
                 });
             }

@@ -13,6 +13,9 @@ pub enum PostRule {
     ShareChain { series: String },
     /// `shares_from.grade` is not one of the named series' own grades.
     ShareGradeElsewhere { grade: String, series: String },
+    /// Sharing would add more grade places (or requirements on them) to the ladders than
+    /// Michi follows.
+    TooMuchShared,
     /// A grade's format 1 `management` says otherwise than its `management_limit` or its
     /// post class's.
     ManagementConflict {
@@ -46,6 +49,18 @@ impl PostRule {
                     format!("職級 `{grade}` は職系 `{series}` が定める職級ではありません")
                 } else {
                     format!("grade `{grade}` is not one of the grades `{series}` defines")
+                }
+            }
+            PostRule::TooMuchShared => {
+                use crate::model::index::{MAX_SHARED_GRADES, MAX_SHARED_REQUIREMENTS};
+                if ja {
+                    format!(
+                        "職級の共有が多すぎます（共有で増える職級はすべての職系で {MAX_SHARED_GRADES}、その要件は {MAX_SHARED_REQUIREMENTS} まで）"
+                    )
+                } else {
+                    format!(
+                        "too much is shared: sharing may add at most {MAX_SHARED_GRADES} grade places to the ladders, with {MAX_SHARED_REQUIREMENTS} requirements on them"
+                    )
                 }
             }
             PostRule::ManagementConflict {
@@ -89,6 +104,10 @@ impl PostRule {
             PostRule::ShareGradeElsewhere { .. } => lang.pick(
                 "その職系の [[job_series.grades]] にある職級のうち、共有が始まる職級の ID を書いてください",
                 "give the id of that series' own grade where the shared part begins",
+            ),
+            PostRule::TooMuchShared => lang.pick(
+                "共有する職系や職級を減らしてください",
+                "share fewer grades, or with fewer series",
             ),
             PostRule::ManagementConflict { .. } => lang.pick(
                 "management を消し、役職定年の扱いは management_limit か post_classes で一度だけ書いてください",
@@ -184,6 +203,9 @@ impl Profile {
                         series: share.series.clone(),
                     }),
                 );
+            } else if self.ladder(s).shared.is_empty() {
+                // A usable share that the index did not follow: past its bounds.
+                ck.push(at(), rule(PostRule::TooMuchShared));
             }
         }
     }
