@@ -341,3 +341,20 @@ fn sharing_is_bounded() {
     assert_eq!(p.ladder(p.series("s49").unwrap()).len(), 200);
     assert!(p.ladder(p.series("s50").unwrap()).is_empty());
 }
+
+/// A plan restored from a draft (written with ids, so without the record of names) saves
+/// into the file that wrote names as well.
+#[test]
+fn a_plan_without_the_record_of_names_still_saves_into_the_named_file() {
+    let text = "schema_version = 1\nprofile = \"reijicho\"   # 例示町\nseries = \"技術\"\nbirth_date = 1970-05-01\nhire_date = 1995-04-01\ngrade = \"主任\"\ngrade_since = 2024-04-01\ntarget_grade = \"課長\"\n";
+    let before = parse_plan("plan.toml", text.as_bytes(), &catalog(), Lang::Ja).unwrap();
+    let mut after = before.clone();
+    after.names_read.clear();
+    after.grade_since = michi::model::Date::parse("2025-04-01").unwrap();
+    let saved = michi::store::plan_edit::update_plan_text(text, &before, &after).unwrap();
+    assert!(
+        saved.contains("# 例示町") && saved.contains("grade = \"主任\""),
+        "{saved}"
+    );
+    assert!(saved.contains("grade_since = 2025-04-01"), "{saved}");
+}

@@ -60,11 +60,12 @@ pub fn update_plan_text(original: &str, before: &Plan, after: &Plan) -> Result<S
     }
     let text = doc.to_string();
     // The edit is only as good as its reading: anything that would not give back `after`
-    // exactly is refused rather than written. Names the file wrote where ids belong stay
-    // as written, and read as the same ids again.
+    // exactly is refused rather than written. Names the text wrote where ids belong (as
+    // `before` was read from it) stay as written, and read as the same ids again.
     let faithful = |text: &str| {
         toml::from_str::<Plan>(text).is_ok_and(|mut read_back| {
-            read_back.reread_names(&after.names_read);
+            read_back.reread_names(&before.names_read);
+            read_back.names_read.clone_from(&after.names_read);
             read_back == *after
         })
     };
