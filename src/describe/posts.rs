@@ -18,9 +18,7 @@ pub fn post_text(class: Option<&PostClass>, applies: bool, basis: LimitBasis, la
         )),
         Some(c) => Some(c.name.clone()),
         // Format 1's flag has one word for the class and the limit together.
-        None if basis == LimitBasis::Management && applies => {
-            Some(lang.pick("管理監督職", "管理監督職 (management post)").to_string())
-        }
+        None if basis == LimitBasis::Management && applies => Some("管理監督職".to_string()),
         None => None,
     };
     match (name, applies) {
