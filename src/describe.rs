@@ -6,10 +6,12 @@ use crate::i18n::Lang;
 use crate::model::{Profile, fiscal_year_label};
 
 mod levels;
+mod posts;
 mod problems;
 mod rotation;
 
 pub use levels::{level_cell, level_meaning, level_number, scale_legend, scale_legend_short};
+pub use posts::{current_grade, grade_post, post_text};
 pub use problems::plan_problem;
 pub(crate) use rotation::rule_phrase;
 pub use rotation::{finding_text, next_post_lines, rule_progress, rule_status, rule_strength, rule_window};
@@ -44,37 +46,47 @@ pub fn family_label(profile: &Profile, id: &str, lang: Lang) -> String {
     }
 }
 
-/// What to note beside a step of the grade ladder: its exam, its post class, whether it
-/// falls after retirement or 役職定年, and whether its years are illustrative or assumed.
-pub fn step_notes(step: &crate::engine::TrajectoryStep, lang: Lang) -> Vec<&'static str> {
-    let mut notes = Vec::new();
+/// What to note beside a step of the grade ladder: its exam, its post class and 役職定年
+/// ([`grade_post`]), whether it falls after retirement or 役職定年, and whether its years are
+/// illustrative or assumed.
+pub fn step_notes(profile: &Profile, step: &crate::engine::TrajectoryStep, lang: Lang) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
     if step.exam {
-        notes.push(lang.pick("選考試験", "selection exam"));
+        notes.push(lang.pick("選考試験", "selection exam").into());
     }
-    if step.management {
-        notes.push(lang.pick("管理監督職", "management post"));
+    if let Some(post) = profile
+        .grade(&step.grade)
+        .and_then(|(_, g)| grade_post(profile, g, lang))
+    {
+        notes.push(post);
     }
     if step.reachable == Some(false) {
-        notes.push(lang.pick("定年後", "after retirement"));
+        notes.push(lang.pick("定年後", "after retirement").into());
     } else if step.before_management_limit == Some(false) {
-        notes.push(lang.pick("役職定年後", "after 役職定年"));
+        notes.push(lang.pick("役職定年後", "after 役職定年").into());
     } else if step.typical_reachable == Some(false) {
-        notes.push(lang.pick("標準では定年後", "typical path ends after retirement"));
+        notes.push(lang.pick("標準では定年後", "typical path ends after retirement").into());
     }
     if step.illustrative {
-        notes.push(lang.pick("年数は例示", "years illustrative"));
+        notes.push(lang.pick("年数は例示", "years illustrative").into());
     }
     match step.assumed_by {
         Some(crate::model::AssumedBy::HrOffice) => {
-            notes.push(lang.pick("年数は人事担当課の仮定", "years: the HR office's assumption"));
+            notes.push(
+                lang.pick("年数は人事担当課の仮定", "years: the HR office's assumption")
+                    .into(),
+            );
         }
         Some(crate::model::AssumedBy::Michi) => {
-            notes.push(lang.pick("年数は Michi の仮定", "years: Michi's assumption"))
+            notes.push(lang.pick("年数は Michi の仮定", "years: Michi's assumption").into())
         }
         None => {}
     }
     if step.grade_illustrative {
-        notes.push(lang.pick("職級名は Michi の読み取り", "grade is Michi's reading"));
+        notes.push(
+            lang.pick("職級名は Michi の読み取り", "grade is Michi's reading")
+                .into(),
+        );
     }
     notes
 }

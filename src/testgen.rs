@@ -27,6 +27,10 @@ pub struct ProfileShape {
     pub departments: usize,
     /// Department families.
     pub families: usize,
+    /// Where every series after the first joins the first one's ladder: its own grades
+    /// stop below this rank and it shares the first series' grades from this rank up
+    /// (`shares_from`). `None`: every series has a ladder of its own.
+    pub shared_from_rank: Option<usize>,
 }
 
 impl ProfileShape {
@@ -39,6 +43,7 @@ impl ProfileShape {
         trainings: 20,
         departments: 7,
         families: 3,
+        shared_from_rank: None,
     };
 
     /// `k` times the base: `√k` times the series and competencies (so `k` times the grade
@@ -53,20 +58,45 @@ impl ProfileShape {
             trainings: base.trainings * k.max(1),
             departments: base.departments * k.max(1),
             families: base.families * k.max(1),
+            shared_from_rank: None,
         }
     }
 
-    /// Every grade of the profile.
+    /// The same shape, with every series after the first sharing the first one's grades
+    /// from `rank` up (kept between 1 and the top, so each ladder has grades of its own).
+    pub fn sharing_from(self, rank: usize) -> ProfileShape {
+        ProfileShape {
+            shared_from_rank: Some(rank.clamp(1, self.ladder() - 1)),
+            ..self
+        }
+    }
+
+    /// Every grade of the profile (a shared grade counted once).
     pub fn grade_count(&self) -> usize {
-        self.series * self.ladder()
+        self.series * self.ladder() - self.series.saturating_sub(1) * (self.ladder() - self.own_grades())
     }
 
     fn ladder(&self) -> usize {
         self.grades_per_series.max(3)
     }
 
-    fn grade_id(series: usize, rank: usize) -> String {
-        format!("s{series}g{rank}")
+    /// How many grades each series after the first defines itself.
+    fn own_grades(&self) -> usize {
+        self.shared_from_rank.map_or(self.ladder(), |k| k.min(self.ladder()))
+    }
+
+    /// The grade at `rank` on `series`' ladder: its own, or the first series' where shared.
+    fn grade_id(&self, series: usize, rank: usize) -> String {
+        if series > 0 && rank >= self.own_grades() {
+            format!("s0g{rank}")
+        } else {
+            format!("s{series}g{rank}")
+        }
+    }
+
+    /// Whether the grade at `rank` on `series`' ladder is defined by that series.
+    fn defines(&self, series: usize, rank: usize) -> bool {
+        series == 0 || rank < self.own_grades()
     }
 }
 
@@ -117,16 +147,21 @@ pub fn profile_toml(shape: &ProfileShape) -> String {
         out.push_str(&format!(
             "\n[[job_series]]\nid = \"s{s}\"\nname = \"職系{s}\"\nsource = \"合成 2\"\n"
         ));
-        for r in 0..ladder {
+        if s > 0
+            && let Some(k) = shape.shared_from_rank
+        {
+            out.push_str(&format!("shares_from = {{ series = \"s0\", grade = \"s0g{k}\" }}\n"));
+        }
+        for r in (0..ladder).filter(|&r| shape.defines(s, r)) {
             out.push_str(&format!(
                 "\n[[job_series.grades]]\nid = {}\nname = \"職級{s}-{r}\"\nmanagement = {}\nroles = [\"役割{r}\", \"共通の役割\"]\nsource = \"合成 2\"\n",
-                q(&ProfileShape::grade_id(s, r)),
+                q(&shape.grade_id(s, r)),
                 r + 3 >= ladder
             ));
         }
     }
     for s in 0..shape.series {
-        for r in 0..ladder {
+        for r in (0..ladder).filter(|&r| shape.defines(s, r)) {
             let grade = s * ladder + r;
             for c in (0..competencies).filter(|&c| written(grade, c)) {
                 let emphasis = match (r + c) % 3 {
@@ -137,17 +172,18 @@ pub fn profile_toml(shape: &ProfileShape) -> String {
                 let level = (1 + (r * 4) / (ladder - 1) + c % 2).min(5);
                 out.push_str(&format!(
                     "\n[[requirements]]\ngrade = {}\ncompetency = \"c{c}\"\nemphasis = \"{emphasis}\"\nlevel = {level}\ndescriptor = \"職級{r}の能力{c}\"\nsource = \"合成 3\"\n",
-                    q(&ProfileShape::grade_id(s, r))
+                    q(&shape.grade_id(s, r))
                 ));
             }
         }
     }
     for s in 0..shape.series {
-        for r in 0..ladder - 1 {
+        // A step between two shared grades is written once, by the first series.
+        for r in (0..ladder - 1).filter(|&r| shape.defines(s, r)) {
             out.push_str(&format!(
                 "\n[[promotion]]\nfrom = {}\nto = {}\nmin_years = {}\ntypical_years = {}\nexam = {}\n",
-                q(&ProfileShape::grade_id(s, r)),
-                q(&ProfileShape::grade_id(s, r + 1)),
+                q(&shape.grade_id(s, r)),
+                q(&shape.grade_id(s, r + 1)),
                 2 + r % 2,
                 4 + r % 3,
                 r == 2
@@ -183,10 +219,7 @@ pub fn profile_toml(shape: &ProfileShape) -> String {
         } else {
             let s = t % shape.series.max(1);
             let r = t % ladder;
-            vec![
-                ProfileShape::grade_id(s, r),
-                ProfileShape::grade_id(s, (r + 1) % ladder),
-            ]
+            vec![shape.grade_id(s, r), shape.grade_id(s, (r + 1) % ladder)]
         };
         let addressed = [0, 3, 5].map(|i| format!("c{}", (t * 7 + i) % competencies));
         out.push_str(&format!(
@@ -210,8 +243,8 @@ pub fn plan_toml(shape: &ProfileShape, postings: usize) -> String {
     let mut out = format!(
         "schema_version = 1\nprofile = {}\nname = \"合成 太郎\"\nbirth_date = 1985-06-15\nhire_date = {hire}\ngrade = {}\ngrade_since = 2020-04-01\ntarget_grade = {}\ntrack = \"generalist\"\n",
         q(PROFILE_ID),
-        q(&ProfileShape::grade_id(0, 1)),
-        q(&ProfileShape::grade_id(0, ladder - 2)),
+        q(&shape.grade_id(0, 1)),
+        q(&shape.grade_id(0, ladder - 2)),
     );
     if trainings >= 4 {
         out.push_str("completed_trainings = [\"t0\"]\nplanned_trainings = [\"t1\", \"t3\"]\n");

@@ -317,7 +317,7 @@ fn plan_new_writes_a_private_starter_that_checks_ok_and_never_overwrites() {
     let (code, stdout, _) = michi(&["plan", "new", "--profile", "iruma"]);
     assert_eq!(code, 0);
     assert!(
-        stdout.contains("profile = \"iruma\"") && stdout.contains("#   kacho = 課長級（管理監督職）"),
+        stdout.contains("profile = \"iruma\"") && stdout.contains("#   kacho = 課長級（管理監督職・役職定年の対象）"),
         "{stdout}"
     );
 }

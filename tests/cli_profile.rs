@@ -44,7 +44,7 @@ fn a_valid_profile_prints_ok_with_a_summary() {
 const INVALID: &[(&str, usize, &[&str])] = &[
     ("syntax", 4, &["TOML syntax error"]),
     ("unknown_key", 27, &["unknown key `nmae`", "did you mean `name`?"]),
-    ("missing_field", 49, &["missing required key `management`"]),
+    ("missing_field", 49, &["missing required key `source`"]),
     ("duplicate_id", 33, &["duplicate competency id `policy`"]),
     (
         "unknown_reference",

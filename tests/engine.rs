@@ -38,6 +38,7 @@ fn blank_plan(profile: &Profile, grade: &str, target: &str) -> Plan {
         birth_date: d("1990-05-10"),
         hire_date: d("2013-04-01"),
         grade: grade.into(),
+        position: None,
         grade_since: d("2021-04-01"),
         target_grade: target.into(),
         target_fy: None,
@@ -57,6 +58,7 @@ fn blank_plan(profile: &Profile, grade: &str, target: &str) -> Plan {
         leaves: vec![],
         constraints: vec![],
         self_report: Default::default(),
+        names_read: Vec::new(),
     }
 }
 
@@ -383,14 +385,14 @@ fn leave_inside_a_rotation_window_is_noted() {
 #[test]
 fn grade_diff_names_what_the_next_grade_adds() {
     let p = profile("iruma");
-    let diff = engine::grade_diff(&p, "shunin", "shusa").unwrap();
+    let diff = engine::grade_diff(&p, None, "shunin", "shusa").unwrap();
     let kosho = diff.changes.iter().find(|r| r.competency == "kosho_chosei").unwrap();
     assert_eq!(
         (kosho.from_emphasis, kosho.to_emphasis),
         (Emphasis::Unmarked, Emphasis::Key)
     );
     assert!(!diff.new_roles.is_empty());
-    assert!(engine::grade_diff(&p, "shunin", "nope").is_none());
+    assert!(engine::grade_diff(&p, None, "shunin", "nope").is_none());
 }
 
 #[test]

@@ -115,7 +115,7 @@ fn a_descriptor_ladder_reads_rungs_and_never_drops_an_unlisted_ability() {
     assert_eq!(rungs[1].descriptor, "政策を立案する。");
     assert_eq!(rungs[1].grades, vec!["kacho"]);
 
-    let diff = engine::grade_diff(&p, "shunin", "kacho").unwrap();
+    let diff = engine::grade_diff(&p, None, "shunin", "kacho").unwrap();
     let knowledge = diff.changes.iter().find(|r| r.competency == "knowledge").unwrap();
     assert_eq!((knowledge.from_level, knowledge.to_level), (Some(2), None));
 }

@@ -92,7 +92,7 @@ fn steps_without_years_get_no_year_and_no_verdict_on_retirement() {
         assert_eq!((s.earliest_fy, s.typical_fy), (None, None), "{}", s.grade);
         assert_eq!((s.reachable, s.typical_reachable), (None, None));
         assert_eq!(s.assumed_by, None);
-        let notes = michi::describe::step_notes(s, Lang::Ja);
+        let notes = michi::describe::step_notes(&p, s, Lang::Ja);
         assert!(!notes.iter().any(|n| n.contains("定年後")), "{notes:?}");
     }
     // A management post with no year is neither before nor after 役職定年.
@@ -153,7 +153,11 @@ fn a_declared_assumption_gives_years_marked_as_whose_assumption_they_are() {
             .iter()
             .all(|s| s.assumed_by == Some(AssumedBy::HrOffice) && !s.illustrative)
     );
-    assert!(michi::describe::step_notes(&a.trajectory.steps[1], Lang::Ja).contains(&"年数は人事担当課の仮定"));
+    assert!(
+        michi::describe::step_notes(&p, &a.trajectory.steps[1], Lang::Ja)
+            .iter()
+            .any(|n| n == "年数は人事担当課の仮定")
+    );
     assert_eq!(a.target_fy, 2032);
     // A step's own years win over the assumption, and keep their own standing.
     let mut stated = p.clone();

@@ -41,6 +41,7 @@ fn base() -> Plan {
         birth_date: d("1990-05-10"),
         hire_date: d("2013-04-01"),
         grade: "shunin".into(),
+        position: None,
         grade_since: d("2021-04-01"),
         target_grade: "kakaricho".into(),
         target_fy: Some(2030),
@@ -74,6 +75,7 @@ fn base() -> Plan {
         }],
         constraints: Vec::new(),
         self_report: Default::default(),
+        names_read: Vec::new(),
     }
 }
 

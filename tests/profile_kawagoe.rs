@@ -241,7 +241,7 @@ fn no_ability_drops_between_adjacent_grades() {
     let p = profile();
     for series in &p.job_series {
         for pair in series.grades.windows(2) {
-            let diff = engine::grade_diff(&p, &pair[0].id, &pair[1].id)
+            let diff = engine::grade_diff(&p, None, &pair[0].id, &pair[1].id)
                 .unwrap_or_else(|| unreachable!("{} -> {}", pair[0].id, pair[1].id));
             for row in &diff.changes {
                 assert!(

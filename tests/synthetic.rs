@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use michi::engine::{self, GapReport, Suggestion, Trajectory};
 use michi::i18n::Lang;
-use michi::model::{Date, Emphasis, Plan, Profile, ScaleKind, Training};
+use michi::model::{Date, Emphasis, Grade, JobSeries, Plan, Profile, ScaleKind, Training};
 use michi::store::personas::PERSONAS;
 use michi::store::{Catalog, CatalogEntry, Origin, parse_plan, parse_profile};
 use michi::testgen::{ProfileShape, plan_toml, profile_toml};
@@ -61,8 +61,18 @@ fn the_base_shape_is_the_size_of_a_bundled_profile() {
 
 #[test]
 fn profiles_and_plans_of_every_size_validate_and_analyse() {
-    for (scale, postings) in [(1, 10), (1, 1_000), (10, 100), (100, 10)] {
-        let shape = ProfileShape::scaled(scale);
+    let shapes = [
+        (1, 10, None),
+        (1, 1_000, None),
+        (10, 100, None),
+        (100, 10, None),
+        (10, 100, Some(3)),
+    ];
+    for (scale, postings, shared) in shapes {
+        let shape = match shared {
+            Some(rank) => ProfileShape::scaled(scale).sharing_from(rank),
+            None => ProfileShape::scaled(scale),
+        };
         let (catalog, plan) = load(&shape, postings);
         let p = &catalog.entries[0].profile;
         assert_eq!(p.grades().count(), shape.grade_count());
@@ -76,10 +86,28 @@ fn profiles_and_plans_of_every_size_validate_and_analyse() {
     }
 }
 
-/// What a grade asks of a competency, found by scanning as the profile format describes
-/// it: the written requirement, else `unmarked` at the scale's minimum.
-fn reference_requirement(p: &Profile, grade: &str, competency: &str) -> Option<(Option<u8>, Emphasis, Option<String>)> {
-    let (series, _) = p.grades().find(|(_, g)| g.id == grade)?;
+/// A series' ladder as the profile format describes it, found by scanning: its own grades,
+/// then those of the series it shares from, from the named grade up.
+fn reference_ladder<'p>(p: &'p Profile, series: &'p JobSeries) -> Vec<&'p Grade> {
+    let mut ladder: Vec<&Grade> = series.grades.iter().collect();
+    if let Some(share) = &series.shares_from
+        && let Some(from) = p.job_series.iter().find(|s| s.id == share.series)
+    {
+        ladder.extend(from.grades.iter().skip_while(|g| g.id != share.grade));
+    }
+    ladder
+}
+
+/// What a grade asks of a competency on `series`' ladder, found by scanning as the profile
+/// format describes it: the written requirement, else `unmarked` at the scale's minimum.
+fn reference_requirement(
+    p: &Profile,
+    series: &JobSeries,
+    grade: &str,
+    competency: &str,
+) -> Option<(Option<u8>, Emphasis, Option<String>)> {
+    let ladder = reference_ladder(p, series);
+    ladder.iter().find(|g| g.id == grade)?;
     let written = |g: &str| {
         p.requirements
             .iter()
@@ -103,8 +131,7 @@ fn reference_requirement(p: &Profile, grade: &str, competency: &str) -> Option<(
                     return Some(own);
                 }
                 // Held at the highest target stated at this grade or below.
-                let below = series
-                    .grades
+                let below = ladder
                     .iter()
                     .take_while(|g| g.id != r.grade)
                     .filter_map(|g| written(&g.id).and_then(target))
@@ -113,7 +140,7 @@ fn reference_requirement(p: &Profile, grade: &str, competency: &str) -> Option<(
             }
             ScaleKind::Descriptors => {
                 let mut distinct: Vec<&str> = Vec::new();
-                for g in &series.grades {
+                for g in &ladder {
                     if let Some(d) = written(&g.id).and_then(|w| w.descriptor.as_deref())
                         && !distinct.contains(&d)
                     {
@@ -134,7 +161,7 @@ fn reference_requirement(p: &Profile, grade: &str, competency: &str) -> Option<(
         None if p.scale.accumulate.is_some() => {
             // The highest requirement among the lower grades (the lowest such grade on a tie).
             let mut best: Option<(u8, &michi::model::Requirement)> = None;
-            for g in series.grades.iter().take_while(|g| g.id != grade) {
+            for g in ladder.iter().take_while(|g| g.id != grade) {
                 if let Some(r) = written(&g.id)
                     && let Some(l) = level_of(r)
                     && best.is_none_or(|(b, _)| l > b)
@@ -160,6 +187,28 @@ fn bundled_and_synthetic() -> Vec<Profile> {
     for scale in [1, 10] {
         profiles.push(load(&ProfileShape::scaled(scale), 3).0.entries.remove(0).profile);
     }
+    // Ladders that merge: every series after the first shares the first one's upper grades.
+    profiles.push(
+        load(&ProfileShape::scaled(10).sharing_from(4), 3)
+            .0
+            .entries
+            .remove(0)
+            .profile,
+    );
+    let shared = include_str!("fixtures/valid/shared_grades.toml");
+    profiles.push(parse_profile("shared_grades.toml", shared.as_bytes(), Lang::En).unwrap());
+    // The same with requirements that accumulate, 組織運営 asked of 技師 and not written at
+    // 副主幹: carried up on 技術's ladder, not stated on 事務's.
+    let accumulating = shared
+        .replace(
+            "kind = \"descriptors\"\n",
+            "kind = \"descriptors\"\naccumulate = { text = \"上位の職は下位の能力を引き続き備える。\", source = \"例示 表1注\" }\n",
+        )
+        .replace(
+            "grade = \"fukushukan\"\ncompetency = \"soshiki\"",
+            "grade = \"gishi\"\ncompetency = \"soshiki\"",
+        );
+    profiles.push(parse_profile("accumulating.toml", accumulating.as_bytes(), Lang::En).unwrap());
     profiles
 }
 
@@ -167,22 +216,34 @@ fn bundled_and_synthetic() -> Vec<Profile> {
 fn indexed_requirements_match_a_scan_of_the_profile() {
     for p in bundled_and_synthetic() {
         let resolved = p.resolved_requirements();
-        assert_eq!(resolved.len(), p.grades().count() * p.competencies.len(), "{}", p.id);
+        let cells: usize = p.job_series.iter().map(|s| reference_ladder(&p, s).len()).sum();
+        assert_eq!(resolved.len(), cells * p.competencies.len(), "{}", p.id);
         let mut all = resolved.iter();
+        // Every grade on every ladder: a shared grade is measured on each ladder it is on.
+        for series in &p.job_series {
+            for g in reference_ladder(&p, series) {
+                for c in &p.competencies {
+                    let expected = reference_requirement(&p, series, &g.id, &c.id);
+                    let got = p.requirement_on(Some(&series.id), &g.id, c).unwrap();
+                    assert_eq!(
+                        Some((got.level, got.emphasis, got.descriptor.map(str::to_string))),
+                        expected,
+                        "{} {} {} {}",
+                        p.id,
+                        series.id,
+                        g.id,
+                        c.id
+                    );
+                    assert_eq!(got.series, series.id);
+                    assert_eq!(all.next(), Some(&got));
+                }
+            }
+        }
+        // Without a series, a grade is measured on the ladder of the series defining it.
         for (series, g) in p.grades() {
             for c in &p.competencies {
-                let expected = reference_requirement(&p, &g.id, &c.id);
                 let got = p.requirement(&g.id, c).unwrap();
-                assert_eq!(
-                    Some((got.level, got.emphasis, got.descriptor.map(str::to_string))),
-                    expected,
-                    "{} {} {}",
-                    p.id,
-                    g.id,
-                    c.id
-                );
-                assert_eq!(got.series, series.id);
-                assert_eq!(all.next(), Some(&got));
+                assert_eq!(got, p.requirement_on(Some(&series.id), &g.id, c).unwrap());
             }
         }
         let c = &p.competencies[0];
@@ -197,8 +258,10 @@ fn look_ups_by_id_find_what_a_scan_finds() {
         for (series, g) in p.grades() {
             let (s, found) = p.grade(&g.id).unwrap();
             assert!(std::ptr::eq(found, g) && std::ptr::eq(s, series));
-            let rank = series.grades.iter().position(|x| x.id == g.id);
-            assert_eq!(p.rank(series, &g.id), rank);
+            for other in &p.job_series {
+                let rank = reference_ladder(&p, other).iter().position(|x| x.id == g.id);
+                assert_eq!(p.rank(other, &g.id), rank, "{} {} on {}", p.id, g.id, other.id);
+            }
             let steps: Vec<_> = p.promotion.iter().filter(|s| s.from == g.id).collect();
             assert_eq!(p.steps_from(&g.id).collect::<Vec<_>>(), steps);
         }

@@ -129,7 +129,7 @@ pub enum PlanCommand {
     },
     /// Write a starter plan for a profile, with comments listing what to choose from.
     New {
-        /// Profile id (see `michi profile list`).
+        /// Profile id or municipality name (see `michi profile list`).
         #[arg(long)]
         profile: String,
         /// Write to this file (created private, 0600) instead of standard output.
@@ -150,17 +150,66 @@ pub enum PlanCommand {
 pub enum GradeCommand {
     /// What one grade asks that another does not: required levels, descriptors and roles.
     Diff {
-        /// Profile id.
+        /// Profile id or municipality name.
         #[arg(long)]
         profile: String,
-        /// Grade id to compare from (e.g. the current grade).
+        /// The job series (id or name) whose names and ladder to use, where grades of
+        /// several series share a name.
+        #[arg(long)]
+        series: Option<String>,
+        /// Grade to compare from (e.g. the current grade): id, name or alias.
         from: String,
-        /// Grade id to compare to (e.g. the next grade).
+        /// Grade to compare to (e.g. the next grade): id, name or alias.
         to: String,
         /// Print JSON.
         #[arg(long)]
         json: bool,
     },
+}
+
+/// The profile a command-line argument names, by id or by name (上越市, Joetsu); says on
+/// standard error why there is none (unknown, or a name several profiles go by).
+pub(crate) fn find_profile<'c>(
+    catalog: &'c crate::store::Catalog,
+    word: &str,
+    lang: Lang,
+) -> Option<&'c crate::store::CatalogEntry> {
+    use crate::model::Reading;
+    match catalog.read(word) {
+        Reading::Id(entry) | Reading::Name(entry) => Some(entry),
+        Reading::Ambiguous(found) => {
+            let candidates: Vec<String> = found
+                .iter()
+                .map(|e| format!("{}（{}）", e.profile.id, e.profile.name))
+                .collect();
+            report_ambiguous(word, word, crate::model::Entity::Profile, &candidates, None, lang);
+            None
+        }
+        Reading::Unknown => {
+            report_unknown_profile(catalog, word, lang);
+            None
+        }
+    }
+}
+
+/// Tells the user that `word` (given for `place`, e.g. a profile) names several things,
+/// listing them, with `hint` or the usual one.
+pub(crate) fn report_ambiguous(
+    place: &str,
+    word: &str,
+    entity: crate::model::Entity,
+    candidates: &[String],
+    hint: Option<String>,
+    lang: Lang,
+) {
+    let kind = crate::model::ProblemKind::AmbiguousName {
+        entity,
+        name: word.to_string(),
+        candidates: candidates.to_vec(),
+    };
+    let hint = hint.unwrap_or_else(|| kind.hint(lang));
+    let d = crate::store::Diagnostic::file_level(place, kind.message(lang), hint);
+    to_stderr(&d.render(lang));
 }
 
 /// Tells the user there is no profile `id`, listing the ones there are.
@@ -220,10 +269,21 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Plan(PlanCommand::Check { plan })) => plan::check(&plan, lang, &mut out),
         Some(Command::Grade(GradeCommand::Diff {
             profile,
+            series,
             from,
             to,
             json,
-        })) => plan::grade_diff(&profile, &from, &to, json, lang, &mut out),
+        })) => plan::grade_diff(
+            &plan::DiffArgs {
+                profile: &profile,
+                series: series.as_deref(),
+                from: &from,
+                to: &to,
+            },
+            json,
+            lang,
+            &mut out,
+        ),
     };
     // A closed pipe (`michi profile list | head`) is not an error worth a message.
     result.unwrap_or_else(|e| {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use crate::cli::profile::write_table;
 use crate::engine;
 use crate::i18n::Lang;
-use crate::model::Date;
+use crate::model::{Date, Entity, Grade, GradeHit, JobSeries, Profile, Reading};
 use crate::store::fsio::Keep;
 use crate::store::profiles::user_profile_dir;
 use crate::store::{Catalog, Diagnostic, Problems, load_plan_file};
@@ -26,6 +26,18 @@ fn catalog(lang: Lang) -> Catalog {
 pub(crate) fn print_problems(path: &Path, problems: &Problems, lang: Lang) {
     crate::cli::to_stderr(&problems.render(lang));
     crate::cli::to_stderr(&format!("{}\n", problems.summary(&path.display().to_string(), lang)));
+}
+
+/// What the plan file wrote as names where ids belong, and the ids they were read as, on
+/// standard error.
+fn print_names_read(plan: &crate::model::Plan, lang: Lang) {
+    for read in &plan.names_read {
+        crate::cli::to_stderr(&format!(
+            "{}: {}\n",
+            lang.pick("お知らせ", "notice"),
+            escape_controls(&read.notice(lang))
+        ));
+    }
 }
 
 /// Parses `--today`.
@@ -52,6 +64,7 @@ pub fn analyze(
     let Some(entry) = catalog.get(&plan.profile) else {
         return Ok(ExitCode::FAILURE);
     };
+    print_names_read(&plan, lang);
     let today = today.unwrap_or_else(crate::clock::today_in_japan);
     let analysis = engine::analyze(&entry.profile, &plan, today, per_year);
     if json {
@@ -69,9 +82,7 @@ pub fn check(path: &Path, lang: Lang, out: &mut impl Write) -> io::Result<ExitCo
     match load_plan_file(path, &catalog, lang) {
         Ok(plan) => {
             let profile = catalog.get(&plan.profile).map(|e| &e.profile);
-            let grade = profile
-                .and_then(|p| p.grade(&plan.grade))
-                .map_or("", |(_, g)| g.name.as_str());
+            let grade = profile.map_or_else(String::new, |p| crate::describe::current_grade(p, &plan));
             let target = profile
                 .and_then(|p| p.grade(&plan.target_grade))
                 .map_or("", |(_, g)| g.name.as_str());
@@ -81,6 +92,7 @@ pub fn check(path: &Path, lang: Lang, out: &mut impl Write) -> io::Result<ExitCo
                 "ok: {} — {name}: {grade} → {target}",
                 escape_controls(&path.display().to_string())
             )?;
+            print_names_read(&plan, lang);
             Ok(ExitCode::SUCCESS)
         }
         Err(d) => {
@@ -90,39 +102,90 @@ pub fn check(path: &Path, lang: Lang, out: &mut impl Write) -> io::Result<ExitCo
     }
 }
 
-/// `michi grade diff --profile ID FROM TO`.
-pub fn grade_diff(
-    profile_id: &str,
-    from: &str,
-    to: &str,
-    json: bool,
-    lang: Lang,
-    out: &mut impl Write,
-) -> io::Result<ExitCode> {
+/// What `michi grade diff` is asked: each word an id, a name or an alias.
+pub struct DiffArgs<'a> {
+    pub profile: &'a str,
+    pub series: Option<&'a str>,
+    pub from: &'a str,
+    pub to: &'a str,
+}
+
+/// The grade a command-line word names (see [`crate::model::Profile::read_grade`]); says on
+/// standard error why there is none.
+fn find_grade<'p>(p: &'p Profile, series: Option<&'p JobSeries>, word: &str, lang: Lang) -> Option<&'p Grade> {
+    match p.read_grade(word, series) {
+        Reading::Id(hit) | Reading::Name(hit) => Some(hit.grade),
+        Reading::Ambiguous(found) => {
+            let candidates: Vec<String> = found.iter().map(GradeHit::describe).collect();
+            let hint = lang.pick(
+                "ID で書くか、--series で職系を指定してください",
+                "write the id, or name the job series with --series",
+            );
+            crate::cli::report_ambiguous(&p.id, word, Entity::Grade, &candidates, Some(hint.into()), lang);
+            None
+        }
+        Reading::Unknown => {
+            let grades: Vec<String> = p.grades().map(|(_, g)| format!("{} ({})", g.id, g.name)).collect();
+            crate::cli::to_stderr(
+                &Diagnostic::file_level(
+                    &p.id,
+                    match lang {
+                        Lang::Ja => format!("職級 `{word}` はありません"),
+                        Lang::En => format!("no grade `{word}` in this profile"),
+                    },
+                    match lang {
+                        Lang::Ja => format!("使える職級（ID または名前）: {}", grades.join(", ")),
+                        Lang::En => format!("grades (id or name): {}", grades.join(", ")),
+                    },
+                )
+                .render(lang),
+            );
+            None
+        }
+    }
+}
+
+/// `michi grade diff --profile ID [--series S] FROM TO`.
+pub fn grade_diff(args: &DiffArgs<'_>, json: bool, lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
     let catalog = catalog(lang);
-    let Some(entry) = catalog.get(profile_id) else {
-        crate::cli::report_unknown_profile(&catalog, profile_id, lang);
+    let Some(entry) = crate::cli::find_profile(&catalog, args.profile, lang) else {
         return Ok(ExitCode::FAILURE);
     };
     let p = &entry.profile;
-    let Some(diff) = engine::grade_diff(p, from, to) else {
-        let missing = if p.grade(from).is_none() { from } else { to };
-        let grades: Vec<String> = p.grades().map(|(_, g)| format!("{} ({})", g.id, g.name)).collect();
-        eprint!(
-            "{}",
-            Diagnostic::file_level(
-                profile_id,
-                match lang {
-                    Lang::Ja => format!("職級 `{missing}` はありません"),
-                    Lang::En => format!("no grade `{missing}` in this profile"),
-                },
-                match lang {
-                    Lang::Ja => format!("使える職級: {}", grades.join(", ")),
-                    Lang::En => format!("grades: {}", grades.join(", ")),
-                },
-            )
-            .render(lang)
-        );
+    let series = match args.series.map(|word| (word, p.read_series(word))) {
+        None => None,
+        Some((_, Reading::Id(s) | Reading::Name(s))) => Some(s),
+        Some((word, Reading::Ambiguous(found))) => {
+            let candidates: Vec<String> = found.iter().map(|s| format!("{}（{}）", s.id, s.name)).collect();
+            crate::cli::report_ambiguous(&p.id, word, Entity::Series, &candidates, None, lang);
+            return Ok(ExitCode::FAILURE);
+        }
+        Some((word, Reading::Unknown)) => {
+            let known: Vec<String> = p.job_series.iter().map(|s| format!("{} ({})", s.id, s.name)).collect();
+            crate::cli::to_stderr(
+                &Diagnostic::file_level(
+                    &p.id,
+                    match lang {
+                        Lang::Ja => format!("職系 `{word}` はありません"),
+                        Lang::En => format!("no job series `{word}` in this profile"),
+                    },
+                    match lang {
+                        Lang::Ja => format!("使える職系（ID または名前）: {}", known.join(", ")),
+                        Lang::En => format!("job series (id or name): {}", known.join(", ")),
+                    },
+                )
+                .render(lang),
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let (Some(from), Some(to)) = (
+        find_grade(p, series, args.from, lang),
+        find_grade(p, series, args.to, lang),
+    ) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let Some(diff) = engine::grade_diff(p, series.map(|s| s.id.as_str()), &from.id, &to.id) else {
         return Ok(ExitCode::FAILURE);
     };
     if json {
@@ -130,13 +193,20 @@ pub fn grade_diff(
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
+    // Where several ladders share grades, the ladder the levels are counted on is named.
+    let ladder = diff
+        .series
+        .as_deref()
+        .and_then(|id| p.series(id))
+        .filter(|_| p.job_series.len() > 1)
+        .map_or_else(String::new, |s| format!("{}{}", lang.pick("・", ", "), s.name));
     writeln!(
         out,
         "{}",
         match lang {
-            Lang::Ja => format!("{} と {} の違い（{}）", diff.from_name, diff.to_name, p.name),
+            Lang::Ja => format!("{} と {} の違い（{}{ladder}）", diff.from_name, diff.to_name, p.name),
             Lang::En => format!(
-                "What {} asks that {} does not ({})",
+                "What {} asks that {} does not ({}{ladder})",
                 diff.to_name, diff.from_name, p.name_romaji
             ),
         }
@@ -239,8 +309,7 @@ pub fn new_plan(
     out: &mut impl Write,
 ) -> io::Result<ExitCode> {
     let catalog = catalog(lang);
-    let Some(entry) = catalog.get(profile_id) else {
-        crate::cli::report_unknown_profile(&catalog, profile_id, lang);
+    let Some(entry) = crate::cli::find_profile(&catalog, profile_id, lang) else {
         return Ok(ExitCode::FAILURE);
     };
     let text = crate::store::template::starter_plan(&entry.profile, crate::clock::today_in_japan(), lang);

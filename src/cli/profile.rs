@@ -8,8 +8,9 @@ use serde::Serialize;
 use crate::cli::ProfileCommand;
 use crate::i18n::Lang;
 use crate::model::{
-    CompetencyGroup, DeliveryMethod, Document, Evaluation, Grade, Ideal, Measure, Profile, PromotionAssumption,
-    PromotionStep, ResolvedRequirement, Rotation, Rung, Scale, SelfReportSystem, Training,
+    CompetencyGroup, DeliveryMethod, Document, Evaluation, Grade, Ideal, ManagementLimit, Measure, PostClass, Profile,
+    PromotionAssumption, PromotionStep, ResolvedRequirement, Rotation, Rung, Scale, SelfReportSystem, SharedGrades,
+    Training,
 };
 use crate::store::profile_check::{Checked, check_profile_file};
 use crate::store::profiles::user_profile_dir;
@@ -356,10 +357,10 @@ fn summary(p: &Profile, lang: Lang) -> String {
 fn export(id: &str, json: bool, lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
     let catalog = load_catalog(lang);
     report_catalog_warnings(&catalog, lang);
-    let Some(entry) = catalog.get(id) else {
-        crate::cli::report_unknown_profile(&catalog, id, lang);
+    let Some(entry) = crate::cli::find_profile(&catalog, id, lang) else {
         return Ok(ExitCode::FAILURE);
     };
+    let id = entry.profile.id.as_str();
     if json {
         write_export_json(&entry.profile, out)?;
         return Ok(ExitCode::SUCCESS);
@@ -415,6 +416,7 @@ pub(crate) struct ProfileExport<'p> {
     ladders: Vec<LadderExport<'p>>,
     competency_groups: &'p [CompetencyGroup],
     job_series: Vec<SeriesExport<'p>>,
+    post_classes: &'p [PostClass],
     competencies: Vec<CompetencyExport<'p>>,
     requirements: Vec<ResolvedRequirement<'p>>,
     promotion: Vec<StepExport<'p>>,
@@ -442,7 +444,24 @@ struct SeriesExport<'p> {
     description: Option<&'p str>,
     source: &'p str,
     illustrative: bool,
-    grades: &'p [Grade],
+    /// The whole ladder, lowest first: the series' own grades, then the shared ones.
+    grades: Vec<GradeExport<'p>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shares_from: Option<&'p SharedGrades>,
+}
+
+#[derive(Serialize)]
+struct GradeExport<'p> {
+    #[serde(flatten)]
+    grade: &'p Grade,
+    /// The series that defines the grade, where it is shared from another series.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    defined_by: Option<&'p str>,
+    /// The name of the grade's post class.
+    post_class_name: Option<&'p str>,
+    /// Whether 役職定年 applies, and what says so (`grade`, `post_class`, `management`,
+    /// `not_stated`).
+    management_limit_resolved: ManagementLimit,
 }
 
 #[derive(Serialize)]
@@ -504,6 +523,7 @@ impl<'p> ProfileExport<'p> {
             document: &p.document,
             scale: (ability_table || !p.scale.is_unwritten()).then_some(&p.scale),
             competency_groups: &p.competency_groups,
+            post_classes: &p.post_classes,
             job_series: p
                 .job_series
                 .iter()
@@ -513,7 +533,20 @@ impl<'p> ProfileExport<'p> {
                     description: s.description.as_deref(),
                     source: &s.source,
                     illustrative: s.illustrative,
-                    grades: &s.grades,
+                    grades: p
+                        .ladder(s)
+                        .iter()
+                        .map(|grade| GradeExport {
+                            grade,
+                            defined_by: p
+                                .grade(&grade.id)
+                                .map(|(defined_by, _)| defined_by.id.as_str())
+                                .filter(|&d| d != s.id),
+                            post_class_name: p.grade_post_class(grade).map(|c| c.name.as_str()),
+                            management_limit_resolved: p.management_limit(grade),
+                        })
+                        .collect(),
+                    shares_from: s.shares_from.as_ref(),
                 })
                 .collect(),
             competencies: p

@@ -37,6 +37,7 @@ impl<'a> Place<'a> {
             "hire_date" => PlanField::HireDate,
             "series" => PlanField::Series,
             "grade" => PlanField::Grade,
+            "position" => PlanField::Position,
             "grade_since" => PlanField::GradeSince,
             "target_grade" => PlanField::TargetGrade,
             "target_fy" => PlanField::TargetFy,
@@ -130,6 +131,12 @@ impl Namer<'_> {
                 .iter()
                 .find(|t| t.id == id)
                 .map(|t| t.name.clone()),
+            Entity::PostClass => p.post_class(id).map(|c| c.name.clone()),
+            Entity::Position => p
+                .grade(&self.plan.grade)
+                .and_then(|(_, g)| g.position(id))
+                .map(|position| position.name.clone()),
+            Entity::Profile => (p.id == id).then(|| p.name.clone()),
         }
     }
 
@@ -431,6 +438,19 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
                 format!("{place}: level {level} is outside the scale {min}–{max}")
             }
         }
+        ProblemKind::AmbiguousName { name, candidates, .. } => {
+            if ja {
+                format!(
+                    "{place}の「{name}」に当たるものが複数あります（{}）。どれかを選び直してください",
+                    candidates.join("、")
+                )
+            } else {
+                format!(
+                    "{place}: 「{name}」 could mean more than one ({}); choose one again",
+                    candidates.join(", ")
+                )
+            }
+        }
         // Only a profile has these; a plan that passed parsing never does. The file-oriented
         // words are better than none should one ever be passed here.
         ProblemKind::InvalidId { .. }
@@ -460,6 +480,7 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
         | ProblemKind::RoleNumber { .. }
         | ProblemKind::Evaluation(_)
         | ProblemKind::SecondDefaultCourse
-        | ProblemKind::CourseNotOpen { .. } => problem.kind.message(lang),
+        | ProblemKind::CourseNotOpen { .. }
+        | ProblemKind::Posts(_) => problem.kind.message(lang),
     }
 }

@@ -77,9 +77,11 @@ pub struct GapReport {
 /// Gaps for `grade`, ordered key → expected → unmarked, larger gaps first, then not yet
 /// assessed, then met; document order breaks ties.
 pub fn gaps(profile: &Profile, plan: &Plan, grade: &str) -> GapReport {
-    // Both grades' rows are read side by side with the competencies, one entry each.
-    let targets = profile.grade_requirements(grade).into_iter().flatten();
-    let mut here = profile.grade_requirements(&plan.grade);
+    // Both grades' rows are read side by side with the competencies, one entry each, on
+    // the plan's ladder (a shared grade's rungs count the descriptions below it there).
+    let series = plan.series_id(profile);
+    let targets = profile.grade_requirements_on(series, grade).into_iter().flatten();
+    let mut here = profile.grade_requirements_on(series, &plan.grade);
     let mut not_stated = Vec::new();
     let mut gaps: Vec<(usize, Gap)> = Vec::new();
     for (order, (c, target)) in profile.competencies.iter().zip(targets).enumerate() {
@@ -208,17 +210,30 @@ pub struct GradeDiff {
     pub to: String,
     pub from_name: String,
     pub to_name: String,
+    /// The series whose ladder the levels are counted on (a rung counts the descriptions
+    /// below it on one ladder); `None` when no ladder holds both grades.
+    pub series: Option<String>,
     /// Competencies whose level, emphasis or descriptor changes, most emphasised first.
     pub changes: Vec<DiffRow>,
     /// Role text of the `to` grade that the `from` grade does not have.
     pub new_roles: Vec<String>,
 }
 
-/// The difference between two grades; `None` when either grade is unknown.
-pub fn grade_diff(profile: &Profile, from: &str, to: &str) -> Option<GradeDiff> {
+/// The difference between two grades, measured on `series`' ladder when it holds both (a
+/// plan's series), else on a ladder that holds both (two grades of different ladders are
+/// each measured on their own); `None` when either grade is unknown.
+pub fn grade_diff(profile: &Profile, series: Option<&str>, from: &str, to: &str) -> Option<GradeDiff> {
     let (_, from_grade) = profile.grade(from)?;
     let (_, to_grade) = profile.grade(to)?;
-    let rows = profile.grade_requirements(from)?.zip(profile.grade_requirements(to)?);
+    let holds_both = |s: &&crate::model::JobSeries| profile.rank(s, from).is_some() && profile.rank(s, to).is_some();
+    let series = series
+        .and_then(|id| profile.series(id))
+        .filter(holds_both)
+        .or_else(|| profile.common_series(from, to));
+    let series_id = series.map(|s| s.id.as_str());
+    let rows = profile
+        .grade_requirements_on(series_id, from)?
+        .zip(profile.grade_requirements_on(series_id, to)?);
     let mut changes: Vec<DiffRow> = profile
         .competencies
         .iter()
@@ -247,6 +262,7 @@ pub fn grade_diff(profile: &Profile, from: &str, to: &str) -> Option<GradeDiff> 
         to: to_grade.id.clone(),
         from_name: from_grade.name.clone(),
         to_name: to_grade.name.clone(),
+        series: series.map(|s| s.id.clone()),
         new_roles: to_grade
             .roles
             .iter()

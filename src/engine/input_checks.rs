@@ -170,6 +170,7 @@ mod tests {
             birth_date: d("1990-05-10"),
             hire_date: d("2013-04-01"),
             grade: "shuji".into(),
+            position: None,
             grade_since: d("2013-04-01"),
             target_grade: "shuji".into(),
             target_fy: None,
@@ -189,6 +190,7 @@ mod tests {
             leaves: Vec::new(),
             constraints: Vec::new(),
             self_report: Default::default(),
+            names_read: Vec::new(),
         }
     }
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::engine::retirement::Retirement;
 use crate::model::{
-    AssumedBy, Date, FiscalYear, Grade, JobSeries, Leave, LeaveKind, Plan, Profile, PromotionStep, YearsBasis,
+    AssumedBy, Date, FiscalYear, JobSeries, Leave, LeaveKind, Plan, Profile, PromotionStep, YearsBasis,
 };
 
 /// One grade above the current one.
@@ -31,9 +31,10 @@ pub struct TrajectoryStep {
     pub reachable: Option<bool>,
     /// Reachable before retirement on the typical path; `None` with no typical year.
     pub typical_reachable: Option<bool>,
-    /// For management posts: the earliest year lies before the end of management posts
-    /// (役職定年); `None` with no earliest year. Always true for other grades.
+    /// For grades 役職定年 applies to: the earliest year lies before the end of management
+    /// posts (役職定年); `None` with no earliest year. Always true for other grades.
     pub before_management_limit: Option<bool>,
+    /// 役職定年 applies to the grade (see [`Profile::management_limit`]).
     pub management: bool,
     /// Some figure on the way here rests on illustrative (example) values.
     pub illustrative: bool,
@@ -174,7 +175,10 @@ pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today
         }
     }
 
-    let mut from: &Grade = &series.grades[current_rank];
+    let ladder = profile.ladder(series);
+    let Some(mut from) = ladder.get(current_rank) else {
+        return trajectory;
+    };
     // The current grade's clock runs from grade_since; later grades start when reached. A
     // clock stops for good at the first step with no years.
     let (mut earliest_since, mut typical_since) = (Some(plan.grade_since), Some(plan.grade_since));
@@ -196,6 +200,7 @@ pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today
             }
         }
         let last_fy = retirement.last_fiscal_year();
+        let limit = profile.management_limit(to);
         trajectory.steps.push(TrajectoryStep {
             grade: to.id.clone(),
             grade_name: to.name.clone(),
@@ -205,11 +210,11 @@ pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today
             exam: step.exam,
             reachable: earliest_fy.map(|fy| fy <= last_fy),
             typical_reachable: typical_fy.map(|fy| fy <= last_fy),
-            before_management_limit: match (to.management, earliest_fy) {
+            before_management_limit: match (limit.applies, earliest_fy) {
                 (false, _) => Some(true),
                 (true, fy) => fy.map(|fy| fy <= retirement.last_management_fiscal_year()),
             },
-            management: to.management,
+            management: limit.applies,
             illustrative,
             assumed_by,
             conditions: step.conditions.clone(),
@@ -219,11 +224,6 @@ pub fn trajectory(profile: &Profile, plan: &Plan, retirement: &Retirement, today
         from = to;
     }
     let reached_rank = profile.rank(series, &from.id).unwrap_or(current_rank);
-    trajectory.unconnected = series
-        .grades
-        .iter()
-        .skip(reached_rank + 1)
-        .map(|g| g.id.clone())
-        .collect();
+    trajectory.unconnected = ladder.iter().skip(reached_rank + 1).map(|g| g.id.clone()).collect();
     trajectory
 }

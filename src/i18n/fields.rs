@@ -17,6 +17,8 @@ pub enum PlanField {
     Series,
     /// 現在の職級
     Grade,
+    /// 役職: the position held within the current grade (主任主査).
+    Position,
     /// 職級の開始日: since when the current grade is held.
     GradeSince,
     /// 目標の職級
@@ -60,6 +62,7 @@ impl PlanField {
             PlanField::HireDate => lang.pick("採用日", "Hire date"),
             PlanField::Series => lang.pick("職系", "Job series"),
             PlanField::Grade => lang.pick("現在の職級", "Current grade"),
+            PlanField::Position => lang.pick("役職", "Position"),
             PlanField::GradeSince => lang.pick("職級の開始日", "In grade since"),
             PlanField::TargetGrade => lang.pick("目標の職級", "Target grade"),
             PlanField::TargetFy => lang.pick("目標年度", "Target year"),

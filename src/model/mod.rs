@@ -4,8 +4,10 @@
 pub mod courses;
 pub mod date;
 pub mod evaluation;
+pub mod grades;
 mod index;
 pub mod measures;
+pub mod names;
 pub mod plan;
 pub mod plan_ops;
 pub mod profile;
@@ -20,10 +22,11 @@ pub use date::{
     Date, DateInputError, Era, FiscalYear, FiscalYearInputError, fiscal_year_label, japanese_fiscal_year,
     parse_fiscal_year_input,
 };
+pub use names::{GradeHit, NameRead, NamedField, Reading};
 pub use plan::*;
 pub use plan_ops::{Assessor, TrainingMark};
 pub use profile::*;
 pub use resolve::{ResolvedRequirement, Rung};
 pub use validate::{
-    Advice, DateField, Entity, FieldPath, Found, PathSeg, Problem, ProblemKind, RotationProblem, Warning,
+    Advice, DateField, Entity, FieldPath, Found, PathSeg, PostRule, Problem, ProblemKind, RotationProblem, Warning,
 };

@@ -31,6 +31,10 @@ pub struct Plan {
     pub hire_date: Date,
     /// Current grade id.
     pub grade: String,
+    /// The position held within the current grade (主任主査 within 主査級): an id of the
+    /// grade's `positions`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
     /// Since when the current grade is held.
     pub grade_since: Date,
     pub target_grade: String,
@@ -86,6 +90,10 @@ pub struct Plan {
     /// cities (kept from the supervisor); an empty table is the same as none.
     #[serde(default, skip_serializing_if = "SelfReport::is_empty")]
     pub self_report: SelfReport,
+    /// Names and aliases the file wrote where ids belong, and the ids they were read as
+    /// (filled when the plan is read against its profile; never written).
+    #[serde(skip)]
+    pub names_read: Vec<crate::model::names::NameRead>,
 }
 
 /// 自己申告 (the self-report): transfer wishes and the circumstances behind them. Every

@@ -22,12 +22,11 @@ pub enum TrainingMark {
 
 impl Plan {
     /// A new plan for `profile` with example values to replace: the first series, its
-    /// lowest grade, the first management grade (or the top) as the target, hired at the
+    /// lowest grade, the first grade 役職定年 applies to (or the top) as the target, hired at the
     /// start of this fiscal year at 22. `None` when the profile has no grades.
     pub fn example_for(profile: &Profile, today: Date) -> Option<Plan> {
         let series = profile.job_series.first()?;
-        let lowest = series.grades.first()?;
-        let target = series.grades.iter().find(|g| g.management).or(series.grades.last())?;
+        let (lowest, target) = profile.default_grades(series)?;
         let hire = Date::fy_start(today.fiscal_year());
         Some(Plan {
             schema_version: crate::model::PLAN_SCHEMA_VERSION,
@@ -38,6 +37,7 @@ impl Plan {
             birth_date: Date::new(today.year() - 23, 4, 2).unwrap_or(hire),
             hire_date: hire,
             grade: lowest.id.clone(),
+            position: None,
             grade_since: hire,
             target_grade: target.id.clone(),
             target_fy: None,
@@ -57,6 +57,7 @@ impl Plan {
             leaves: vec![],
             constraints: vec![],
             self_report: Default::default(),
+            names_read: Vec::new(),
         })
     }
 
@@ -152,25 +153,31 @@ impl Plan {
         self.planned_years.insert(training.to_string(), fy);
     }
 
-    /// Switches to another job series: the grades move to the new ladder's lowest and its
-    /// first management grade (or top). Returns whether the series exists.
+    /// Switches to another job series: the grades move to the new ladder's lowest and the
+    /// first grade 役職定年 applies to (or its top). Returns whether the series exists.
     pub fn set_series(&mut self, profile: &Profile, series: &str) -> bool {
         let Some(s) = profile.series(series) else { return false };
-        let (Some(low), Some(target)) = (
-            s.grades.first(),
-            s.grades.iter().find(|g| g.management).or(s.grades.last()),
-        ) else {
+        let Some((low, target)) = profile.default_grades(s) else {
             return false;
         };
         self.series = Some(s.id.clone());
-        self.grade = low.id.clone();
+        self.set_grade(low.id.clone());
         self.target_grade = target.id.clone();
         true
     }
 
+    /// Moves to another current grade; a position held belongs to the grade left, so it
+    /// goes (the same grade keeps it).
+    pub fn set_grade(&mut self, grade: String) {
+        if grade != self.grade {
+            self.position = None;
+        }
+        self.grade = grade;
+    }
+
     /// The grade `steps` away on the plan's ladder from `grade` (clamped to the ladder).
     pub fn neighbour_grade(&self, profile: &Profile, grade: &str, steps: isize) -> Option<String> {
-        let ladder = &profile.series(self.series_id(profile)?)?.grades;
+        let ladder = profile.ladder(profile.series(self.series_id(profile)?)?);
         let here = ladder.iter().position(|g| g.id == grade)?;
         let last = ladder.len().checked_sub(1)?;
         let next = here.saturating_add_signed(steps).min(last);

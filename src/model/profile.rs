@@ -8,6 +8,9 @@ pub use crate::model::evaluation::{
     Disclosure, Evaluation, EvaluationItem, EvaluationKind, EvaluationPeriod, Evaluator, Rating, RatingScale,
     SelfReportSystem, SelfReportTopic, TopicKind,
 };
+pub use crate::model::grades::{
+    Grade, JobSeries, Ladder, LimitBasis, ManagementLimit, Position, PostClass, SharedGrades,
+};
 use crate::model::index::IndexCell;
 pub use crate::model::measures::{DeliveryMethod, Ideal, Measure, MeasureKind, Quote};
 use crate::model::plan::LeaveKind;
@@ -51,6 +54,9 @@ pub struct Profile {
     #[serde(default)]
     pub competencies: Vec<Competency>,
     pub job_series: Vec<JobSeries>,
+    /// Post classes as the city names them (一般 / 監督職 / 管理職), named by grades.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub post_classes: Vec<PostClass>,
     #[serde(default)]
     pub requirements: Vec<Requirement>,
     #[serde(default)]
@@ -147,50 +153,6 @@ pub struct Competency {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub source: String,
-}
-
-/// A job series (職種・職系): one ladder of grades.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct JobSeries {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub description: Option<String>,
-    pub source: String,
-    /// The series is Michi's reading: the document names no such ladder.
-    #[serde(default)]
-    pub illustrative: bool,
-    /// Lowest grade first.
-    pub grades: Vec<Grade>,
-}
-
-/// A grade (職級・職位) on a ladder.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Grade {
-    /// Unique across every series of the profile.
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// Phase or growth stage (上尾's 能力開発期, 上越's stages).
-    #[serde(default)]
-    pub phase: Option<String>,
-    /// 管理監督職: subject to 役職定年.
-    pub management: bool,
-    /// Role text, one entry per bullet, as the document writes it.
-    #[serde(default)]
-    pub roles: Vec<String>,
-    /// What the document calls the role text (期待される役割, 基本的な職務行動, …).
-    #[serde(default)]
-    pub roles_heading: Option<String>,
-    pub source: String,
-    /// The grade is Michi's reading: the document names no such grade.
-    #[serde(default)]
-    pub illustrative: bool,
-    #[serde(default)]
-    pub notes: Vec<String>,
 }
 
 /// How strongly a document asks for a competency at a grade.

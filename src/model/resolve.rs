@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::model::grades::Ladder;
 use crate::model::index::{GradeAt, ProfileIndex};
 use crate::model::profile::*;
 
@@ -28,6 +29,15 @@ pub struct ResolvedRequirement<'p> {
     pub derived_from: Option<&'p str>,
 }
 
+/// A grade seen on one series' ladder: the series (by position) and the grade's rank on it.
+/// A grade shared by several series sits on each of their ladders, and what it asks may
+/// differ between them (a rung counts the descriptions below it on that ladder).
+#[derive(Debug, Clone, Copy)]
+struct View {
+    series: usize,
+    rank: usize,
+}
+
 /// One rung of a competency's descriptor ladder on one series: the description and the
 /// grades that carry it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,7 +50,7 @@ pub struct Rung<'p> {
 
 impl Profile {
     /// The profile's look-up tables, built on the first look-up.
-    fn index(&self) -> &ProfileIndex {
+    pub(crate) fn index(&self) -> &ProfileIndex {
         self.index.get_or_build(self)
     }
 
@@ -56,24 +66,75 @@ impl Profile {
     }
 
     /// Where the grade with this id sits, checked against the ladders.
-    fn grade_at(&self, id: &str) -> Option<(GradeAt, &JobSeries, &Grade)> {
+    pub(crate) fn grade_at(&self, id: &str) -> Option<(GradeAt, &JobSeries, &Grade)> {
         let at = *self.index().grades.get(id)?;
         let series = self.job_series.get(at.series)?;
         let grade = series.grades.get(at.rank).filter(|g| g.id == id)?;
         Some((at, series, grade))
     }
 
-    /// The grade with this id and the series it belongs to.
+    /// The grade with this id and the series that defines it (a grade shared by other
+    /// series is defined once, by one series).
     pub fn grade(&self, id: &str) -> Option<(&JobSeries, &Grade)> {
         self.grade_at(id).map(|(_, series, grade)| (series, grade))
+    }
+
+    /// The position of `series` among the profile's series, checked.
+    pub(crate) fn series_at(&self, series: &JobSeries) -> Option<usize> {
+        let s = *self.index().series.get(series.id.as_str())?;
+        (self.job_series.get(s)?.id == series.id).then_some(s)
+    }
+
+    /// The ladder of `series`: its own grades, then the grades it shares from another
+    /// series (`shares_from`), lowest first.
+    pub fn ladder<'p>(&'p self, series: &'p JobSeries) -> Ladder<'p> {
+        let index = self.index();
+        let shared = self
+            .series_at(series)
+            .and_then(|s| index.ladders.get(s)?.shared)
+            .and_then(|(from, start)| self.job_series.get(from)?.grades.get(start..))
+            .unwrap_or(&[]);
+        Ladder {
+            own: &series.grades,
+            shared,
+        }
     }
 
     /// The grade's position on `series`' ladder (0 is the lowest); `None` when the grade is
     /// not on that ladder.
     pub fn rank(&self, series: &JobSeries, grade: &str) -> Option<usize> {
-        self.grade_at(grade)
-            .filter(|(_, s, _)| s.id == series.id)
-            .map(|(at, _, _)| at.rank)
+        let (at, _, _) = self.grade_at(grade)?;
+        let s = self.series_at(series)?;
+        self.index().ladders.get(s)?.rank_of(s, at)
+    }
+
+    /// A series whose ladder holds both grades: the one defining `a` if `b` is on it, else
+    /// the one defining `b` if `a` is on it (a ladder holding both is always one of these).
+    pub fn common_series(&self, a: &str, b: &str) -> Option<&JobSeries> {
+        let (_, series_a, _) = self.grade_at(a)?;
+        if self.rank(series_a, b).is_some() {
+            return Some(series_a);
+        }
+        let (_, series_b, _) = self.grade_at(b)?;
+        self.rank(series_b, a).is_some().then_some(series_b)
+    }
+
+    /// How `grade` (at `at`) is seen from `series`: on its ladder when the grade is on it,
+    /// else on the ladder of the series that defines it.
+    fn view(&self, series: Option<&str>, at: GradeAt) -> View {
+        let index = self.index();
+        series
+            .and_then(|id| index.series.get(id))
+            .and_then(|&s| {
+                Some(View {
+                    series: s,
+                    rank: index.ladders.get(s)?.rank_of(s, at)?,
+                })
+            })
+            .unwrap_or(View {
+                series: at.series,
+                rank: at.rank,
+            })
     }
 
     pub fn competency(&self, id: &str) -> Option<&Competency> {
@@ -152,43 +213,66 @@ impl Profile {
             .filter(|(_, r)| r.grade == grade && r.competency == competency)
     }
 
-    /// What `grade` asks of `competency` (see [`ResolvedRequirement`]); `None` only when
-    /// the grade does not exist.
+    /// What `grade` asks of `competency` (see [`ResolvedRequirement`]) on the ladder of
+    /// the series that defines it; `None` only when the grade does not exist.
     pub fn requirement<'p>(&'p self, grade: &str, competency: &'p Competency) -> Option<ResolvedRequirement<'p>> {
-        let (at, series, grade) = self.grade_at(grade)?;
+        self.requirement_on(None, grade, competency)
+    }
+
+    /// What `grade` asks of `competency` seen on `series`' ladder (a plan's series), or on
+    /// the ladder of the series that defines it when the grade is not on `series`.
+    pub fn requirement_on<'p>(
+        &'p self,
+        series: Option<&str>,
+        grade: &str,
+        competency: &'p Competency,
+    ) -> Option<ResolvedRequirement<'p>> {
+        let (at, _, grade) = self.grade_at(grade)?;
         let index = self.index();
         let c = index.competencies.get(competency.id.as_str()).copied();
         let position = c.and_then(|c| index.requirements.get(&(at.flat, c))).copied();
         let written = self.written(position, &grade.id, &competency.id);
-        Some(self.resolve(at, c, series, grade, competency, written))
+        Some(self.resolve(self.view(series, at), at, c, grade, competency, written))
     }
 
     /// What `grade` asks of each competency, in the competencies' document order (one
     /// entry per competency, as [`Profile::requirement`] gives it); `None` when the grade
     /// does not exist. Reads the grade's row in one pass.
     pub fn grade_requirements(&self, grade: &str) -> Option<impl Iterator<Item = ResolvedRequirement<'_>>> {
-        let (at, series, grade) = self.grade_at(grade)?;
+        self.grade_requirements_on(None, grade)
+    }
+
+    /// [`Profile::grade_requirements`] seen on `series`' ladder (see
+    /// [`Profile::requirement_on`]).
+    pub fn grade_requirements_on(
+        &self,
+        series: Option<&str>,
+        grade: &str,
+    ) -> Option<impl Iterator<Item = ResolvedRequirement<'_>>> {
+        let (at, _, grade) = self.grade_at(grade)?;
+        let view = self.view(series, at);
         let row = self.index().rows.get(at.flat).map_or(&[][..], Vec::as_slice);
         let mut row = row.iter().peekable();
         Some(self.competencies.iter().enumerate().map(move |(c, competency)| {
             let position = row.next_if(|&&(written_for, _)| written_for == c).map(|&(_, i)| i);
             let written = self.written(position, &grade.id, &competency.id);
-            self.resolve(at, Some(c), series, grade, competency, written)
+            self.resolve(view, at, Some(c), grade, competency, written)
         }))
     }
 
     fn resolve<'p>(
         &'p self,
+        view: View,
         at: GradeAt,
         c: Option<usize>,
-        series: &'p JobSeries,
         grade: &'p Grade,
         competency: &'p Competency,
         written: Option<(usize, &'p Requirement)>,
     ) -> ResolvedRequirement<'p> {
         let index = self.index();
+        let series = self.job_series.get(view.series).map_or("", |s| s.id.as_str());
         let base = ResolvedRequirement {
-            series: &series.id,
+            series,
             grade: &grade.id,
             competency: &competency.id,
             level: None,
@@ -199,8 +283,13 @@ impl Profile {
             derived_from: None,
         };
         if let Some((i, r)) = written {
+            let level = if view.series == at.series {
+                index.levels.get(i).copied().flatten()
+            } else {
+                index.shared_levels.get(&(view.series, i)).copied().flatten()
+            };
             return ResolvedRequirement {
-                level: index.levels.get(i).copied().flatten(),
+                level,
                 emphasis: r.emphasis,
                 descriptor: r.descriptor.as_deref(),
                 source: Some(&r.source),
@@ -218,11 +307,11 @@ impl Profile {
                 ..base
             };
         }
-        // Accumulation: the highest requirement of a lower grade of the same series.
+        // Accumulation: the highest requirement of a lower grade of the same ladder.
         let carried = c
-            .and_then(|c| index.carry.get(&(at.series, c)))
+            .and_then(|c| index.carry.get(&(view.series, c)))
             .and_then(|steps| {
-                let below = steps.partition_point(|step| step.rank < at.rank);
+                let below = steps.partition_point(|step| step.rank < view.rank);
                 below.checked_sub(1).and_then(|k| steps.get(k))
             })
             .and_then(|step| Some((step, self.requirements.get(step.requirement)?)));
@@ -311,11 +400,17 @@ impl Profile {
         self.scale.kind() != ScaleKind::Descriptors
     }
 
-    /// Every grade × competency requirement, grades in ladder order, competencies in
+    /// Every grade × competency requirement on every ladder: series in order, grades in
+    /// ladder order (a shared grade once on each ladder it is on), competencies in
     /// document order.
     pub fn resolved_requirements(&self) -> Vec<ResolvedRequirement<'_>> {
-        self.grades()
-            .filter_map(|(_, g)| self.grade_requirements(&g.id))
+        self.job_series
+            .iter()
+            .flat_map(|s| {
+                self.ladder(s)
+                    .iter()
+                    .filter_map(move |g| self.grade_requirements_on(Some(&s.id), &g.id))
+            })
             .flatten()
             .collect()
     }

@@ -94,10 +94,13 @@ pub enum Entity {
     EvaluationItem,
     RatingScale,
     SelfReportTopic,
+    PostClass,
+    Position,
+    Profile,
 }
 
 impl Entity {
-    fn name(self, lang: Lang) -> &'static str {
+    pub fn name(self, lang: Lang) -> &'static str {
         match self {
             Entity::Series => lang.pick("職系", "job series"),
             Entity::Grade => lang.pick("職級", "grade"),
@@ -115,6 +118,9 @@ impl Entity {
             Entity::EvaluationItem => lang.pick("評価の項目", "evaluation item"),
             Entity::RatingScale => lang.pick("評語の尺度", "rating scale"),
             Entity::SelfReportTopic => lang.pick("自己申告の項目", "self-report topic"),
+            Entity::PostClass => lang.pick("職の区分", "post class"),
+            Entity::Position => lang.pick("役職", "position"),
+            Entity::Profile => lang.pick("プロファイル", "profile"),
         }
     }
 }
@@ -192,6 +198,15 @@ pub enum ProblemKind {
     Evaluation(EvaluationRule),
     /// A rotation rule or tenure that cannot be read or met (see `validate/rotation.rs`).
     Rotation(RotationProblem),
+    /// A rule of ladders and posts (see `validate/posts.rs`).
+    Posts(PostRule),
+    /// A name or alias written where an id belongs that several things go by.
+    AmbiguousName {
+        entity: Entity,
+        name: String,
+        /// The things it could mean: `id（name, where）`.
+        candidates: Vec<String>,
+    },
     ScaleLabelMissing {
         level: u8,
     },
@@ -584,6 +599,8 @@ pub use advice::{Advice, SourceList, Warning};
 pub use evaluation::EvaluationRule;
 pub use format::FormatRule;
 mod plan;
+mod posts;
+pub use posts::PostRule;
 mod profile;
 mod rotation;
 pub use rotation::{Arithmetic, RotationProblem};

@@ -66,7 +66,8 @@ fn span_of(root: &Spanned<DeTable<'_>>, path: &FieldPath) -> Range<usize> {
 }
 
 /// Parses `bytes` as a TOML document of type `T`, then runs `validate` on it, asking it for
-/// at most `limit` problems. Returns the value, or the problems found: every structural
+/// at most `limit` problems (it may also complete the value: a plan reads the names it
+/// holds where ids belong). Returns the value, or the problems found: every structural
 /// problem (keys missing, unknown or of the wrong type: the document is walked against
 /// `T`'s shape before serde sees it), else every consistency problem; the first
 /// [`MAX_SHOWN`] shown, the rest counted. Syntax errors stop at the first, as a compiler's do.
@@ -74,7 +75,7 @@ pub fn parse_toml<T: DeserializeOwned + 'static>(
     file: &str,
     bytes: &[u8],
     lang: Lang,
-    validate: impl FnOnce(&T, usize) -> Found,
+    validate: impl FnOnce(&mut T, usize) -> Found,
 ) -> Result<T, Problems> {
     let text = match decode(bytes) {
         Ok(text) => text,
@@ -123,7 +124,7 @@ pub fn parse_toml<T: DeserializeOwned + 'static>(
         return Err(problems);
     }
     let deserialized = T::deserialize(toml::de::Deserializer::from(root));
-    let value = match deserialized {
+    let mut value = match deserialized {
         Ok(value) => value,
         Err(e) => {
             problems.push(toml_error(file, &LineIndex::new(&text), &e, lang));
@@ -131,7 +132,7 @@ pub fn parse_toml<T: DeserializeOwned + 'static>(
         }
     };
     let room = MAX_SHOWN.saturating_sub(problems.total());
-    let found = validate(&value, room);
+    let found = validate(&mut value, room);
     if found.problems.is_empty() && found.more == 0 && problems.is_empty() {
         return Ok(value);
     }

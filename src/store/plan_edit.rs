@@ -60,8 +60,15 @@ pub fn update_plan_text(original: &str, before: &Plan, after: &Plan) -> Result<S
     }
     let text = doc.to_string();
     // The edit is only as good as its reading: anything that would not give back `after`
-    // exactly is refused rather than written.
-    let faithful = |text: &str| toml::from_str::<Plan>(text).is_ok_and(|read_back| read_back == *after);
+    // exactly is refused rather than written. Names the text wrote where ids belong (as
+    // `before` was read from it) stay as written, and read as the same ids again.
+    let faithful = |text: &str| {
+        toml::from_str::<Plan>(text).is_ok_and(|mut read_back| {
+            read_back.reread_names(&before.names_read);
+            read_back.names_read.clone_from(&after.names_read);
+            read_back == *after
+        })
+    };
     // toml_edit writes every line end as LF; a file written with CRLF (Windows editors)
     // gets its own line ends back, unless that would change a multi-line string's value.
     let first_line_end = original.find('\n');

@@ -42,6 +42,9 @@ pub fn plan_to_toml(plan: &Plan) -> String {
     let _ = writeln!(t, "birth_date = {}", plan.birth_date);
     let _ = writeln!(t, "hire_date = {}", plan.hire_date);
     let _ = writeln!(t, "grade = {}", toml_string(&plan.grade));
+    if let Some(position) = &plan.position {
+        let _ = writeln!(t, "position = {}", toml_string(position));
+    }
     let _ = writeln!(t, "grade_since = {}", plan.grade_since);
     let _ = writeln!(t, "target_grade = {}", toml_string(&plan.target_grade));
     if let Some(fy) = plan.target_fy {
@@ -161,6 +164,7 @@ mod tests {
             birth_date: d("1988-09-20"),
             hire_date: d("2011-04-01"),
             grade: "shunin".into(),
+            position: Some("shunin_a".into()),
             grade_since: d("2021-04-01"),
             target_grade: "kacho".into(),
             target_fy: Some(2034),
@@ -205,6 +209,7 @@ mod tests {
                 qualifications: vec!["社会福祉士".into()],
                 circumstances: Some("介護".into()),
             },
+            names_read: Vec::new(),
         }
     }
 

@@ -3,10 +3,10 @@
 use std::path::Path;
 
 use crate::i18n::Lang;
-use crate::model::{Found, Plan, ProblemKind, Profile};
+use crate::model::{Entity, FieldPath, Found, NamedField, Plan, Problem, ProblemKind, Profile, Reading};
 use crate::store::diagnostic::{Diagnostic, Problems};
 use crate::store::parse::parse_toml;
-use crate::store::profiles::Catalog;
+use crate::store::profiles::{Catalog, CatalogEntry};
 use crate::store::source::read_limited;
 use crate::text::closest;
 
@@ -15,13 +15,17 @@ pub fn parse_plan(file: &str, bytes: &[u8], catalog: &Catalog, lang: Lang) -> Re
     if let Some(problem) = too_many_tables(file, bytes, lang) {
         return Err(Problems::one(problem));
     }
-    parse_toml::<Plan>(file, bytes, lang, |plan, limit| match catalog.get(&plan.profile) {
-        Some(entry) => plan.validate_bounded(&entry.profile, limit),
-        None if limit == 0 => Found {
+    parse_toml::<Plan>(file, bytes, lang, |plan, limit| match read_profile(plan, catalog) {
+        Ok(Some(entry)) => read_and_validate(plan, &entry.profile, limit),
+        Err(ambiguous) => Found {
+            problems: vec![ambiguous],
+            ..Found::default()
+        },
+        Ok(None) if limit == 0 => Found {
             more: 1,
             ..Found::default()
         },
-        None => {
+        Ok(None) => {
             let mut known: Vec<&str> = catalog.entries.iter().map(|e| e.profile.id.as_str()).collect();
             known.sort_unstable();
             let suggestion = closest(&plan.profile, known.iter().copied()).map(str::to_string);
@@ -44,6 +48,58 @@ pub fn parse_plan(file: &str, bytes: &[u8], catalog: &Catalog, lang: Lang) -> Re
             }
         }
     })
+}
+
+/// The catalog's profile the plan names, by id or by name (a name is recorded and replaced
+/// by the id); `Ok(None)` when none is called so, a problem when several are.
+fn read_profile<'c>(plan: &mut Plan, catalog: &'c Catalog) -> Result<Option<&'c CatalogEntry>, Problem> {
+    let word = plan.profile.clone();
+    match catalog.read(&word) {
+        Reading::Id(entry) => Ok(Some(entry)),
+        Reading::Name(entry) => {
+            plan.record(NamedField::Profile, &word, &entry.profile.id, &entry.profile.name);
+            Ok(Some(entry))
+        }
+        Reading::Ambiguous(found) => Err(Problem {
+            path: FieldPath::default().key("profile"),
+            kind: ProblemKind::AmbiguousName {
+                entity: Entity::Profile,
+                name: word,
+                candidates: found
+                    .iter()
+                    .map(|e| format!("{}（{}）", e.profile.id, e.profile.name))
+                    .collect(),
+            },
+        }),
+        Reading::Unknown => Ok(None),
+    }
+}
+
+/// Reads the names the plan writes where ids belong, then checks it. A name several things
+/// go by is told once: not again as an id the profile lacks.
+fn read_and_validate(plan: &mut Plan, profile: &Profile, limit: usize) -> Found {
+    let read = plan.read_names(profile);
+    let found = plan.validate_bounded(profile, limit);
+    // Each problem with the count of those it causes; a place a name was read at is told
+    // once, as the name (a plan has a handful of such places: profile, series, grades).
+    let checked: Vec<(Problem, usize)> = found
+        .problems
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !read.iter().any(|r| r.path == p.path))
+        .map(|(i, p)| (p.clone(), found.caused_by(i)))
+        .collect();
+    let mut all: Vec<(Problem, usize)> = read.iter().cloned().map(|p| (p, 0)).collect();
+    all.extend(checked);
+    let over = all.len().saturating_sub(limit);
+    all.truncate(limit);
+    let (problems, caused) = all.into_iter().unzip();
+    Found {
+        problems,
+        more: found.more + over,
+        follow_ons: found.follow_ons,
+        caused,
+    }
 }
 
 /// Most profile ids listed in the hint for an unknown profile.

@@ -200,6 +200,25 @@ impl Catalog {
         self.entries.iter().find(|e| e.profile.id == id)
     }
 
+    /// The profile `word` names: its id, else the municipality's name (上越市) or its name
+    /// in romaji (Joetsu, in any case).
+    pub fn read(&self, word: &str) -> crate::model::Reading<&CatalogEntry> {
+        use crate::model::Reading;
+        if let Some(entry) = self.get(word) {
+            return Reading::Id(entry);
+        }
+        let mut found: Vec<&CatalogEntry> = self
+            .entries
+            .iter()
+            .filter(|e| e.profile.name == word || e.profile.name_romaji.eq_ignore_ascii_case(word))
+            .collect();
+        match found.len() {
+            0 => Reading::Unknown,
+            1 => found.pop().map_or(Reading::Unknown, Reading::Name),
+            _ => Reading::Ambiguous(found),
+        }
+    }
+
     /// Notices to show next to the list: user profiles replacing bundled ones, and user
     /// profiles in format 1.
     pub fn notices(&self, lang: Lang) -> Vec<String> {

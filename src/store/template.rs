@@ -73,21 +73,19 @@ pub fn starter_plan(profile: &Profile, today: Date, lang: Lang) -> String {
     let _ = writeln!(t, "hire_date = {hire}");
     let _ = writeln!(t);
     let _ = writeln!(t, "# {}", c("職級（下位から）:", "Grades (lowest first):"));
-    for g in &series.grades {
-        let mark = if g.management {
-            c("（管理監督職）", " (management)")
-        } else {
-            String::new()
-        };
+    for g in profile.ladder(series).iter() {
+        let mark = crate::describe::grade_post(profile, g, lang).map_or_else(String::new, |post| {
+            if ja {
+                format!("（{post}）")
+            } else {
+                format!(" ({post})")
+            }
+        });
         let _ = writeln!(t, "#   {} = {}{mark}", g.id, g.name);
     }
-    let lowest = series.grades.first().map_or("", |g| g.id.as_str());
-    let target = series
-        .grades
-        .iter()
-        .find(|g| g.management)
-        .or(series.grades.last())
-        .map_or(lowest, |g| g.id.as_str());
+    let (lowest, target) = profile
+        .default_grades(series)
+        .map_or(("", ""), |(low, target)| (low.id.as_str(), target.id.as_str()));
     let _ = writeln!(t, "grade = {}", toml_string(lowest));
     let _ = writeln!(t, "grade_since = {hire}");
     let _ = writeln!(t, "target_grade = {}", toml_string(target));

@@ -129,16 +129,23 @@ impl Picker {
                 });
             }
         } else if let Some(series) = doc.plan.series_id(p).and_then(|id| p.series(id)) {
-            for g in &series.grades {
+            for g in p.ladder(series).iter() {
+                // The post class as everywhere else: 「課長（管理職・役職定年の対象）」.
+                let post = crate::describe::grade_post(p, g, lang);
                 items.push(PickItem {
-                    kind: if g.management {
-                        lang.pick("管理監督職", "Management post")
-                    } else {
-                        lang.pick("職級", "Grade")
-                    }
-                    .into(),
-                    label: g.name.clone(),
-                    search: format!("{} {} {}", g.name, g.aliases.join(" "), g.id),
+                    kind: lang.pick("職級", "Grade").into(),
+                    label: match &post {
+                        Some(post) if lang == Lang::Ja => format!("{}（{post}）", g.name),
+                        Some(post) => format!("{} ({post})", g.name),
+                        None => g.name.clone(),
+                    },
+                    search: format!(
+                        "{} {} {} {}",
+                        g.name,
+                        g.aliases.join(" "),
+                        g.id,
+                        post.unwrap_or_default()
+                    ),
                     target: PickTarget::SetField(field, g.id.clone()),
                 });
             }
@@ -383,7 +390,7 @@ fn profile_items(doc: &Doc, lang: Lang, items: &mut Vec<PickItem>) {
         });
     }
     if let Some(series) = doc.plan.series_id(p).and_then(|id| p.series(id)) {
-        for g in &series.grades {
+        for g in p.ladder(series).iter() {
             items.push(PickItem {
                 kind: lang.pick("職級", "Grade").into(),
                 label: g.name.clone(),

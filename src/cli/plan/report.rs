@@ -37,7 +37,7 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
         out,
         "{}: {} ({} {})  →  {}: {} ({} {}{})",
         lang.pick("現在", "Now"),
-        grade_name(p, &plan.grade),
+        crate::describe::current_grade(p, plan),
         plan.grade_since,
         lang.pick("から", "since"),
         lang.pick("目標", "Target"),
@@ -92,7 +92,7 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
         .steps
         .iter()
         .map(|s| {
-            let notes = crate::describe::step_notes(s, lang);
+            let notes = crate::describe::step_notes(p, s, lang);
             [
                 s.grade_name.clone(),
                 crate::describe::step_year(s.earliest_fy, lang),

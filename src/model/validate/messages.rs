@@ -11,6 +11,26 @@ impl ProblemKind {
             Format(rule) => rule.message(lang),
             Evaluation(rule) => rule.message(lang),
             Rotation(problem) => problem.message(lang),
+            Posts(rule) => rule.message(lang),
+            AmbiguousName {
+                entity,
+                name,
+                candidates,
+            } => {
+                if ja {
+                    format!(
+                        "「{name}」という{}が複数あります: {}",
+                        entity.name(lang),
+                        candidates.join("、")
+                    )
+                } else {
+                    format!(
+                        "more than one {} goes by 「{name}」: {}",
+                        entity.name(lang),
+                        candidates.join(", ")
+                    )
+                }
+            }
             UnsupportedSchemaVersion { found } => {
                 if ja {
                     format!("schema_version {found} には対応していません（対応: {PROFILE_SCHEMA_VERSION}）")
@@ -264,6 +284,14 @@ impl ProblemKind {
             Format(rule) => rule.hint(lang),
             Evaluation(rule) => rule.hint(lang),
             Rotation(problem) => problem.hint(lang),
+            Posts(rule) => rule.hint(lang),
+            AmbiguousName { entity, .. } => {
+                if ja {
+                    format!("どの{}かが分かるよう、ID で書いてください", entity.name(lang))
+                } else {
+                    format!("write the id of the {} you mean", entity.name(lang))
+                }
+            }
             UnsupportedSchemaVersion { .. } => {
                 if ja {
                     format!("schema_version = {PROFILE_SCHEMA_VERSION} と書いてください")
@@ -308,10 +336,16 @@ impl ProblemKind {
                     }
                 }
             },
-            NoSeries | EmptyLadder { .. } => lang
+            NoSeries => lang
                 .pick(
                     "[[job_series.grades]] に職級を下位から順に書いてください",
                     "list the grades, lowest first, as [[job_series.grades]]",
+                )
+                .to_string(),
+            EmptyLadder { .. } => lang
+                .pick(
+                    "[[job_series.grades]] に職級を下位から順に書くか、shares_from で他の職系の職級を共有してください",
+                    "list the grades, lowest first, as [[job_series.grades]], or share another series' with shares_from",
                 )
                 .to_string(),
             ScaleBounds { .. } => lang

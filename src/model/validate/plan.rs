@@ -29,11 +29,13 @@ impl crate::model::Plan {
             ck.reference(path!["series"], Entity::Series, series, &series_ids);
         }
         let series = self.series_id(profile).and_then(|id| profile.series(id));
-        let ladder: Known<'_> = series
-            .into_iter()
-            .flat_map(|s| s.grades.iter().map(|g| g.id.as_str()))
-            .collect();
-        let rank = |id: &str| series.and_then(|s| s.grades.iter().position(|g| g.id == id));
+        // Grades are checked against the plan's ladder; when the series itself is not
+        // found (told above), against every grade, so one wrong series is one problem.
+        let ladder: Known<'_> = match series {
+            Some(s) => profile.ladder(s).iter().map(|g| g.id.as_str()).collect(),
+            None => profile.grades().map(|(_, g)| g.id.as_str()).collect(),
+        };
+        let rank = |id: &str| series.and_then(|s| profile.rank(s, id));
         for (key, grade) in [("grade", &self.grade), ("target_grade", &self.target_grade)] {
             let here = path![key];
             if ladder.contains(grade.as_str()) {
@@ -49,6 +51,10 @@ impl crate::model::Plan {
                 ),
                 _ => ck.reference(here, Entity::Grade, grade, &ladder),
             }
+        }
+        if let (Some(position), Some((_, grade))) = (&self.position, profile.grade(&self.grade)) {
+            let positions: Known<'_> = grade.positions.iter().map(|p| p.id.as_str()).collect();
+            ck.reference(path!["position"], Entity::Position, position, &positions);
         }
         if let (Some(current), Some(target)) = (rank(&self.grade), rank(&self.target_grade))
             && target < current

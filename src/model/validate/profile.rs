@@ -70,7 +70,7 @@ impl Profile {
         );
         for (i, s) in self.job_series.iter().enumerate() {
             ck.text(path!["job_series", i, "name"], &s.name);
-            if s.grades.is_empty() {
+            if s.grades.is_empty() && s.shares_from.is_none() {
                 ck.push(
                     path!["job_series", i, "id"],
                     ProblemKind::EmptyLadder { series: s.id.clone() },
@@ -90,6 +90,7 @@ impl Profile {
             }),
         );
 
+        self.check_posts(&mut ck, &series_ids);
         self.check_requirements(&mut ck, &grades, &competencies);
         self.check_format(&mut ck, &grades);
         self.check_courses(&mut ck, &grades);
@@ -237,18 +238,6 @@ impl Profile {
     }
 
     fn check_promotion(&self, ck: &mut Checker, grades: &Known<'_>) {
-        // Position of each grade: (series index, rank on the ladder).
-        let position: HashMap<&str, (usize, usize)> = self
-            .job_series
-            .iter()
-            .enumerate()
-            .flat_map(|(si, s)| {
-                s.grades
-                    .iter()
-                    .enumerate()
-                    .map(move |(gi, g)| (g.id.as_str(), (si, gi)))
-            })
-            .collect();
         let mut seen = HashSet::new();
         let mut edges: Vec<(&str, &str, usize)> = Vec::new();
         for (i, step) in self.promotion.iter().enumerate() {
@@ -272,16 +261,27 @@ impl Profile {
                 );
                 continue;
             }
-            let (Some(&(from_series, from_rank)), Some(&(to_series, to_rank))) =
-                (position.get(step.from.as_str()), position.get(step.to.as_str()))
-            else {
+            if !grades.contains(&step.from) || !grades.contains(&step.to) {
                 continue;
-            };
+            }
+            // A step runs up one ladder; with shared grades, the ladder of either grade's
+            // series may be the one holding both.
+            let ranks = self
+                .common_series(&step.from, &step.to)
+                .and_then(|s| Some((self.rank(s, &step.from)?, self.rank(s, &step.to)?)));
             let here = path!["promotion", i, "to"];
             let ids = [step.from.as_str(), step.to.as_str()];
-            // A duplicated grade has no one place on a ladder: what its steps would say
-            // about order follows from the duplicate, already told.
-            if from_series != to_series {
+            let Some((from_rank, to_rank)) = ranks else {
+                edges.push((step.from.as_str(), step.to.as_str(), i));
+                // A series whose `shares_from` could not be followed (told there) leaves
+                // its steps into the shared grades crossing series: not told again.
+                let unshared = |id: &str| {
+                    self.grade(id)
+                        .is_some_and(|(s, _)| s.shares_from.is_some() && self.ladder(s).shared.is_empty())
+                };
+                if unshared(&step.from) || unshared(&step.to) {
+                    continue;
+                }
                 ck.push_unless_caused(
                     here,
                     ProblemKind::PromotionAcrossSeries {
@@ -291,7 +291,9 @@ impl Profile {
                     grades,
                     &ids,
                 );
-            } else if from_rank == to_rank {
+                continue;
+            };
+            if from_rank == to_rank {
                 ck.push_unless_caused(
                     here,
                     ProblemKind::PromotionToSelf {

@@ -74,6 +74,7 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
         birth_date,
         hire_date,
         grade,
+        position,
         grade_since,
         target_grade,
         target_fy,
@@ -93,6 +94,7 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
         leaves,
         constraints,
         self_report,
+        names_read: _,
     } = plan;
     let text = |s: &String| Scalar::Str(s.clone());
     let roles = |m: &BTreeMap<String, Vec<u16>>| {
@@ -116,6 +118,7 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
         ("birth_date", Field::Scalar(Some(Scalar::Date(*birth_date)))),
         ("hire_date", Field::Scalar(Some(Scalar::Date(*hire_date)))),
         ("grade", Field::Scalar(Some(text(grade)))),
+        ("position", Field::Scalar(position.as_ref().map(text))),
         ("grade_since", Field::Scalar(Some(Scalar::Date(*grade_since)))),
         ("target_grade", Field::Scalar(Some(text(target_grade)))),
         (

@@ -86,6 +86,7 @@ pub fn apply(state: &mut State, outcome: Outcome, fx: &mut Vec<Effect>) {
                 path: path.clone(),
                 read_only,
             };
+            let names_read = plan.names_read.clone();
             if open_plan(state, plan.clone(), source, Some(plan), false, key) {
                 match read_only {
                     Some(reason) => state.warn(reason.said()),
@@ -100,6 +101,13 @@ pub fn apply(state: &mut State, outcome: Outcome, fx: &mut Vec<Effect>) {
                             )
                         )
                     })),
+                }
+                // Names the file wrote where ids belong: said, so nobody is surprised.
+                if !names_read.is_empty() && read_only.is_none() {
+                    state.say(Said::each(|l| {
+                        let read: Vec<String> = names_read.iter().map(|n| n.notice(l)).collect();
+                        read.join(l.pick("／", " / "))
+                    }));
                 }
             }
         }

@@ -277,7 +277,7 @@ pub fn pick(state: &mut State, target: PickTarget, fx: &mut Vec<Effect>) {
                 |p, profile| match field {
                     Field::Series => p.set_series(profile, &id),
                     Field::Grade => {
-                        p.grade = id;
+                        p.set_grade(id);
                         true
                     }
                     _ => {

@@ -342,7 +342,7 @@ fn cycle_field(state: &mut State, field: Field, delta: isize, fx: &mut Vec<Effec
                     what,
                     |p, _| {
                         if field == Field::Grade {
-                            p.grade = next;
+                            p.set_grade(next);
                         } else {
                             p.target_grade = next;
                         }

@@ -79,9 +79,9 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     for s in &a.trajectory.steps {
         let mut notes = Vec::new();
         if s.grade == doc.plan.target_grade {
-            notes.push(lang.pick("◀ 目標", "◀ target"));
+            notes.push(lang.pick("◀ 目標", "◀ target").to_string());
         }
-        notes.extend(crate::describe::step_notes(s, lang));
+        notes.extend(crate::describe::step_notes(&doc.profile, s, lang));
         rows.push(format!(
             "{}{}{}{}",
             cell(&format!("  {}", s.grade_name), 20),
@@ -144,7 +144,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     frame.render_widget(diff_block, bottom);
     let columns = usize::from(diff_inner.width);
     let mut lines = Vec::new();
-    match to.and_then(|to| grade_diff(&doc.profile, &doc.plan.grade, &to)) {
+    match to.and_then(|to| grade_diff(&doc.profile, doc.plan.series_id(&doc.profile), &doc.plan.grade, &to)) {
         Some(diff) => {
             lines.push(Line::styled(
                 match lang {

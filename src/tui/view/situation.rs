@@ -35,7 +35,17 @@ fn field_value(doc: &Doc, field: Field, lang: Lang) -> String {
             .map_or(String::new(), |s| {
                 format!("{}{}", s.name, if s.illustrative { reading } else { "" })
             }),
-        Field::Grade => grade(&p.grade),
+        Field::Grade => match p.position.as_deref() {
+            Some(_) => {
+                let illustrative = doc.profile.grade(&p.grade).is_some_and(|(_, g)| g.illustrative);
+                format!(
+                    "{}{}",
+                    crate::describe::current_grade(&doc.profile, p),
+                    if illustrative { reading } else { "" }
+                )
+            }
+            None => grade(&p.grade),
+        },
         Field::GradeSince => p.grade_since.to_string(),
         Field::TargetGrade => grade(&p.target_grade),
         Field::TargetFy => p.target_fy.map_or_else(
@@ -77,7 +87,9 @@ fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
             let Some(c) = doc.profile.competency(id) else {
                 return String::new();
             };
-            let req = doc.profile.requirement(&p.target_grade, c);
+            let req = doc
+                .profile
+                .requirement_on(p.series_id(&doc.profile), &p.target_grade, c);
             let mark = match &req {
                 Some(r) if r.level.is_none() => lang.pick("－", "-"),
                 Some(r) if doc.profile.uses_marks() => r.emphasis.mark(),
@@ -180,7 +192,9 @@ fn detail(state: &State, doc: &Doc, row: Option<&SitRow>, columns: usize, theme:
                 (lang.pick("現在の職級", "Current grade"), &p.grade),
                 (lang.pick("目標の職級", "Target grade"), &p.target_grade),
             ] {
-                let Some(req) = doc.profile.requirement(grade, c) else { continue };
+                let Some(req) = doc.profile.requirement_on(p.series_id(&doc.profile), grade, c) else {
+                    continue;
+                };
                 let name = doc.profile.grade(grade).map_or(grade.as_str(), |(_, g)| g.name.as_str());
                 lines.push(Line::from(""));
                 let example = if req.illustrative { lang.pick("（段階は例示）", " (level illustrative)") } else { "" };
