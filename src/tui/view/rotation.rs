@@ -136,7 +136,28 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     frame.render_widget(rules, bottom);
     let columns = usize::from(rules_inner.width);
     let family_name = |id: &str| crate::describe::family_label(&doc.profile, id, lang);
+    // What to do next first, then where each rule stands, then the findings, and the rules'
+    // own words last: at 80×24 the pane shows the first lines.
     let mut lines = Vec::new();
+    let names = |ids: &[String]| ids.iter().map(|f| family_name(f)).collect::<Vec<_>>().join("・");
+    if let Some(next) = &r.next {
+        for (i, line) in crate::describe::next_post_lines(&doc.profile, next, lang)
+            .iter()
+            .enumerate()
+        {
+            let style = if i == 0 { theme.good } else { theme.text };
+            lines.extend(wrapped(line, columns, style));
+        }
+    }
+    if !r.missing.is_empty() {
+        lines.push(Line::styled(
+            truncate(
+                &format!("{} {}", lang.pick("未経験の系統:", "Missing:"), names(&r.missing)),
+                columns,
+            ),
+            theme.warn,
+        ));
+    }
     for rule in &r.rules {
         let status = crate::describe::rule_status(rule.status, lang);
         let example = if rule.illustrative {
@@ -155,25 +176,9 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
                 theme.accent
             },
         ));
-        lines.extend(wrapped(&rule.text, columns, theme.text));
-        if let Some(strength) = crate::describe::rule_strength(rule, lang) {
-            lines.extend(wrapped(&strength, columns, theme.dim));
-        }
         if let Some(progress) = crate::describe::rule_progress(&doc.profile, rule, lang) {
             lines.extend(wrapped(&progress, columns, theme.text));
         }
-    }
-    let names = |ids: &[String]| ids.iter().map(|f| family_name(f)).collect::<Vec<_>>().join("・");
-    if let Some(statement) = &r.statement {
-        lines.push(Line::styled(
-            truncate(lang.pick("文書の記述:", "The document says:"), columns),
-            theme.accent,
-        ));
-        lines.extend(wrapped(
-            &format!("「{}」（{}）", statement.text, statement.source),
-            columns,
-            theme.text,
-        ));
     }
     if doc
         .profile
@@ -186,29 +191,28 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             columns,
         )));
     }
-    if !r.missing.is_empty() {
-        lines.push(Line::styled(
-            truncate(
-                &format!("{} {}", lang.pick("未経験の系統:", "Missing:"), names(&r.missing)),
-                columns,
-            ),
-            theme.warn,
-        ));
-    }
-    if let Some(next) = &r.next {
-        for (i, line) in crate::describe::next_post_lines(&doc.profile, next, lang)
-            .iter()
-            .enumerate()
-        {
-            let style = if i == 0 { theme.good } else { theme.text };
-            lines.extend(wrapped(line, columns, style));
-        }
-    }
     for f in &r.findings {
         lines.extend(wrapped(
             &format!("・{}", crate::describe::finding_text(f, lang)),
             columns,
             theme.dim,
+        ));
+    }
+    for rule in &r.rules {
+        lines.extend(wrapped(&rule.text, columns, theme.dim));
+        if let Some(strength) = crate::describe::rule_strength(rule, lang) {
+            lines.extend(wrapped(&strength, columns, theme.dim));
+        }
+    }
+    if let Some(statement) = &r.statement {
+        lines.push(Line::styled(
+            truncate(lang.pick("文書の記述:", "The document says:"), columns),
+            theme.accent,
+        ));
+        lines.extend(wrapped(
+            &format!("「{}」（{}）", statement.text, statement.source),
+            columns,
+            theme.text,
         ));
     }
     frame.render_widget(Paragraph::new(lines), rules_inner);
