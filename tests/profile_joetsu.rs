@@ -121,7 +121,8 @@ fn six_grades_in_order_with_growth_stages() {
     }
 
     // 管理監督職: 課長 and above. 副課長 is 管理能力育成期 in the document, not management.
-    // The profile says it with format 1's flag, which is what decides 役職定年 here.
+    // The document does not draw the line: 課長 and 部長 are in a post class marked as
+    // Michi's reading, which decides 役職定年 for them.
     for (name, mgmt) in [
         ("主事", false),
         ("主任", false),
@@ -133,8 +134,20 @@ fn six_grades_in_order_with_growth_stages() {
         let g = by_name(grades, name);
         assert_eq!(g["management"], Value::Bool(mgmt), "{name}");
         assert_eq!(g["management_limit_resolved"]["applies"], Value::Bool(mgmt), "{name}");
-        assert_eq!(s(&g["management_limit_resolved"], "basis"), "management", "{name}");
+        let basis = if mgmt { "post_class" } else { "management" };
+        assert_eq!(s(&g["management_limit_resolved"], "basis"), basis, "{name}");
+        if mgmt {
+            assert_eq!(s(g, "post_class_name"), "管理監督職", "{name}");
+        }
     }
+    let profile = michi::store::parse_profile(
+        "joetsu.toml",
+        include_str!("../profiles/joetsu.toml").as_bytes(),
+        michi::i18n::Lang::Ja,
+    )
+    .unwrap();
+    let class = profile.post_classes.iter().find(|c| c.id == "kanri").unwrap();
+    assert!(class.illustrative, "the range of 管理監督職 is Michi's reading");
 }
 
 #[test]
