@@ -457,3 +457,31 @@ fn v_chooses_a_self_level_by_the_documents_description() {
     assert!(first_gap.is_some(), "the top rung meets the target");
     assert!(s.overlay.is_none());
 }
+
+#[test]
+fn the_course_its_field_and_start_are_set_in_the_situation_view() {
+    use michi::tui::state::Field;
+    let mut s = state(Lang::Ja);
+    open_persona(&mut s, "akishima-gino-to-ginocho");
+    // 区分 is the course on a profile with courses: → moves to the next one.
+    select(&mut s, SitRow::Field(Field::Track));
+    press(&mut s, KeyCode::Right);
+    assert_eq!(s.doc.as_ref().unwrap().plan.course.as_deref(), Some("specialist"));
+    // The start date is typed like any date (和暦 too).
+    select(&mut s, SitRow::Field(Field::CourseSince));
+    press(&mut s, KeyCode::Enter);
+    update(&mut s, Action::Paste("令和2年4月1日".into()));
+    press(&mut s, KeyCode::Enter);
+    let plan = &s.doc.as_ref().unwrap().plan;
+    assert_eq!(plan.course_since.map(|d| d.to_string()).as_deref(), Some("2020-04-01"));
+    // The specialist course is outside 昭島's rotation rule at once.
+    let rotation = &s.doc.as_ref().unwrap().analysis.rotation;
+    assert!(
+        rotation
+            .rules
+            .iter()
+            .all(|r| r.status == michi::engine::RuleStatus::Exempt)
+    );
+    press(&mut s, KeyCode::Char('u'));
+    assert_eq!(s.doc.as_ref().unwrap().plan.course_since, None);
+}

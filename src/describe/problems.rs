@@ -50,6 +50,9 @@ impl<'a> Place<'a> {
             "assignments" => PlanField::Posting,
             "leaves" => PlanField::Leave,
             "self_report" => PlanField::SelfReport,
+            "course" => PlanField::Course,
+            "course_field" => PlanField::CourseField,
+            "course_since" => PlanField::CourseSince,
             _ => return Place::Whole,
         };
         match (field, next) {

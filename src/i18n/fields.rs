@@ -51,6 +51,12 @@ pub enum PlanField {
     Family,
     /// 自己申告: transfer wishes and circumstances.
     SelfReport,
+    /// The course chosen (複線型人事).
+    Course,
+    /// The field within the course.
+    CourseField,
+    /// Since when the course is followed.
+    CourseSince,
 }
 
 impl PlanField {
@@ -79,6 +85,9 @@ impl PlanField {
             PlanField::Department => lang.pick("部署", "Department"),
             PlanField::Family => lang.pick("系統", "Family"),
             PlanField::SelfReport => lang.pick("自己申告", "Self-report"),
+            PlanField::Course => lang.pick("コース", "Course"),
+            PlanField::CourseField => lang.pick("コースの分野", "Course field"),
+            PlanField::CourseSince => lang.pick("コースの開始日", "Course since"),
         }
     }
 }

@@ -119,7 +119,23 @@ impl Picker {
     pub fn choice(doc: &Doc, field: Field, lang: Lang) -> Picker {
         let p = &doc.profile;
         let mut items = Vec::new();
-        if field == Field::Series {
+        if field == Field::CourseField {
+            let course = doc.plan.course_id(p).and_then(|c| p.course(c));
+            items.push(PickItem {
+                kind: lang.pick("分野", "Field").into(),
+                label: lang.pick("（選ばない）", "(none)").into(),
+                search: "none なし".into(),
+                target: PickTarget::SetField(field, String::new()),
+            });
+            for f in course.map_or(&[][..], |c| c.fields.as_slice()) {
+                items.push(PickItem {
+                    kind: lang.pick("分野", "Field").into(),
+                    label: f.name.clone(),
+                    search: format!("{} {}", f.name, f.id),
+                    target: PickTarget::SetField(field, f.id.clone()),
+                });
+            }
+        } else if field == Field::Series {
             for s in &p.job_series {
                 items.push(PickItem {
                     kind: lang.pick("職系", "Series").into(),

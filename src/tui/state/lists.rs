@@ -70,10 +70,14 @@ pub enum Field {
     TargetGrade,
     TargetFy,
     Track,
+    /// The field within the plan's course (shown when the profile has courses).
+    CourseField,
+    /// Since when the course is followed (shown when the profile has courses).
+    CourseSince,
 }
 
 impl Field {
-    pub const ALL: [Field; 9] = [
+    pub const ALL: [Field; 11] = [
         Field::Name,
         Field::BirthDate,
         Field::HireDate,
@@ -83,6 +87,8 @@ impl Field {
         Field::TargetGrade,
         Field::TargetFy,
         Field::Track,
+        Field::CourseField,
+        Field::CourseSince,
     ];
 
     /// The plan field this row edits (its label is the one messages use too).
@@ -98,6 +104,8 @@ impl Field {
             Field::TargetGrade => PlanField::TargetGrade,
             Field::TargetFy => PlanField::TargetFy,
             Field::Track => PlanField::Track,
+            Field::CourseField => PlanField::CourseField,
+            Field::CourseSince => PlanField::CourseSince,
         }
     }
 
@@ -151,7 +159,13 @@ pub enum SitRow {
 pub fn situation_rows(doc: &Doc) -> Vec<SitRow> {
     let p = &doc.plan;
     let mut rows = vec![SitRow::Header(Section::Basics)];
-    rows.extend(Field::ALL.iter().map(|f| SitRow::Field(*f)));
+    let courses = !doc.profile.courses.is_empty();
+    rows.extend(
+        Field::ALL
+            .iter()
+            .filter(|f| courses || !matches!(f, Field::CourseField | Field::CourseSince))
+            .map(|f| SitRow::Field(*f)),
+    );
     rows.push(SitRow::Header(Section::Assessment));
     rows.extend(
         doc.profile

@@ -79,6 +79,22 @@ pub fn submit_prompt(state: &mut State, target: &PromptFor, text: &str, fx: &mut
                         fx,
                     )
                 }
+                Field::CourseSince => {
+                    let date = if value.trim().is_empty() {
+                        None
+                    } else {
+                        Some(crate::tui::forms::parse_date(field.plan_field(), &value).map_err(|e| e.0)?)
+                    };
+                    apply(
+                        state,
+                        what,
+                        |p, _| {
+                            p.course_since = date;
+                            true
+                        },
+                        fx,
+                    )
+                }
                 Field::TargetFy => {
                     let fy = crate::tui::forms::parse_fiscal_year(&value).map_err(|e| e.0)?;
                     if let Some(fy) = fy {
@@ -266,16 +282,26 @@ pub fn pick(state: &mut State, target: PickTarget, fx: &mut Vec<Effect>) {
         }
         PickTarget::SetField(field, id) => {
             let Some(doc) = &state.doc else { return };
-            let name = if field == Field::Series {
-                doc.profile.series(&id).map_or(id.clone(), |s| s.name.clone())
-            } else {
-                grade_name(doc, &id)
+            let name = match field {
+                Field::Series => doc.profile.series(&id).map_or(id.clone(), |s| s.name.clone()),
+                Field::CourseField => doc
+                    .profile
+                    .courses
+                    .iter()
+                    .flat_map(|c| c.fields.iter())
+                    .find(|f| f.id == id)
+                    .map_or_else(|| "—".to_string(), |f| f.name.clone()),
+                _ => grade_name(doc, &id),
             };
             apply_or_warn(
                 state,
                 Said::each(|l| format!("{} → {name}", field.label(l))),
                 |p, profile| match field {
                     Field::Series => p.set_series(profile, &id),
+                    Field::CourseField => {
+                        p.course_field = Some(id).filter(|f| !f.is_empty());
+                        true
+                    }
                     Field::Grade => {
                         p.set_grade(id);
                         true

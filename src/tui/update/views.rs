@@ -501,7 +501,9 @@ fn open_row(state: &mut State, fx: &mut Vec<Effect>) {
     let default_from = crate::model::Date::fy_start(today.fiscal_year());
     let overlay = match row {
         Some(SitRow::Field(field)) => match field {
-            Field::Series | Field::Grade | Field::TargetGrade => Overlay::Picker(Picker::choice(doc, field, lang)),
+            Field::Series | Field::Grade | Field::TargetGrade | Field::CourseField => {
+                Overlay::Picker(Picker::choice(doc, field, lang))
+            }
             Field::Track => {
                 cycle_field(state, field, 1, fx);
                 return;
@@ -514,6 +516,7 @@ fn open_row(state: &mut State, fx: &mut Vec<Effect>) {
                     Field::HireDate => p.hire_date.to_string(),
                     Field::GradeSince => p.grade_since.to_string(),
                     Field::TargetFy => p.target_fy.map(|y| y.to_string()).unwrap_or_default(),
+                    Field::CourseSince => p.course_since.map(|d| d.to_string()).unwrap_or_default(),
                     _ => String::new(),
                 };
                 Overlay::Prompt(Prompt::new(PromptFor::Field(field), &value))

@@ -57,7 +57,7 @@ pub fn prompt(frame: &mut Frame, state: &State, prompt: &Prompt, area: Rect, the
     } else if let PromptFor::Field(field) = &prompt.target {
         use crate::tui::state::Field;
         let hint = match field {
-            Field::BirthDate | Field::HireDate | Field::GradeSince => lang.pick(
+            Field::BirthDate | Field::HireDate | Field::GradeSince | Field::CourseSince => lang.pick(
                 "例: 1990-02-03、1990/2/3、19900203、平成2年2月3日、H2.2.3",
                 "e.g. 1990-02-03, 1990/2/3, 19900203, 平成2年2月3日, H2.2.3",
             ),

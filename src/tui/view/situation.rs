@@ -55,6 +55,21 @@ fn field_value(doc: &Doc, field: Field, lang: Lang) -> String {
             },
             |fy| fiscal_year_label(fy, lang),
         ),
+        Field::CourseField => {
+            let course = p.course_id(&doc.profile).and_then(|c| doc.profile.course(c));
+            match (course, p.course_field.as_deref()) {
+                (Some(c), Some(f)) => c
+                    .fields
+                    .iter()
+                    .find(|x| x.id == f)
+                    .map_or_else(|| f.to_string(), |x| x.name.clone()),
+                (Some(c), None) if c.fields.is_empty() => lang.pick("（分野のないコース）", "(no fields)").into(),
+                _ => lang.pick("（未選択）", "(none)").into(),
+            }
+        }
+        Field::CourseSince => p
+            .course_since
+            .map_or_else(|| lang.pick("（未入力）", "(none)").into(), |d| d.to_string()),
         Field::Track if !doc.profile.courses.is_empty() => crate::describe::course_label(&doc.profile, p, lang),
         Field::Track => match p.track {
             Track::Generalist => lang.pick("ジェネラリスト", "generalist").into(),
