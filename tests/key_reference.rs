@@ -1,4 +1,4 @@
-//! The key reference of docs/profile-format.md (§18) lists every key of the profile format
+//! The key reference of docs/profile-format.md (§19) lists every key of the profile format
 //! as Michi's model has it: the keys, their types and whether each is required are traced
 //! from the model's serde types (`shape_of::<Profile>()`, what `profile check` itself
 //! walks), so a key added to the model, removed from it, or made required cannot go
@@ -62,7 +62,7 @@ fn section<'a>(doc: &'a str, heading: &str) -> (usize, &'a str) {
 }
 
 fn table_rows(doc: &str) -> BTreeMap<String, Vec<Row>> {
-    let (first_line, text) = section(doc, "## 18. Key reference");
+    let (first_line, text) = section(doc, "## 19. Key reference");
     let mut rows: BTreeMap<String, Vec<Row>> = BTreeMap::new();
     for (i, line) in text.lines().enumerate() {
         let Some(rest) = line.strip_prefix("| `") else { continue };
@@ -164,7 +164,7 @@ fn the_key_reference_lists_every_key_of_the_model_as_the_model_has_it() {
     }
     assert!(
         wrong.is_empty(),
-        "docs/profile-format.md §18 is out of step with the model:\n{}",
+        "docs/profile-format.md §19 is out of step with the model:\n{}",
         wrong.join("\n")
     );
 }
