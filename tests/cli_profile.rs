@@ -394,3 +394,20 @@ fn json_export_fills_every_grade_and_competency_pair() {
         assert!(step.get(key).is_some(), "missing promotion {key}");
     }
 }
+
+#[test]
+fn json_export_carries_courses_leave_rules_and_series_aliases() {
+    // 昭島's ゼネラリスト and スペシャリスト courses were missing from the export.
+    let out = run(&["profile", "export", "akishima", "--json"]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let courses: Vec<&str> = json["courses"]
+        .as_array()
+        .expect("courses")
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(courses, ["generalist", "specialist"]);
+    assert_eq!(json["leave_rules"], serde_json::json!([]));
+    assert!(json["job_series"][0]["aliases"].is_array(), "{}", json["job_series"][0]);
+}

@@ -8,9 +8,9 @@ use serde::Serialize;
 use crate::cli::ProfileCommand;
 use crate::i18n::Lang;
 use crate::model::{
-    CompetencyGroup, DeliveryMethod, Document, Evaluation, Grade, Ideal, ManagementLimit, Measure, PostClass, Profile,
-    PromotionAssumption, PromotionStep, ResolvedRequirement, Rotation, Rung, Scale, SelfReportSystem, SharedGrades,
-    Training,
+    CompetencyGroup, Course, DeliveryMethod, Document, Evaluation, Grade, Ideal, LeaveRule, ManagementLimit, Measure,
+    PostClass, Profile, PromotionAssumption, PromotionStep, ResolvedRequirement, Rotation, Rung, Scale,
+    SelfReportSystem, SharedGrades, Training,
 };
 use crate::store::profile_check::{Checked, check_profile_file};
 use crate::store::profiles::user_profile_dir;
@@ -428,6 +428,9 @@ pub(crate) struct ProfileExport<'p> {
     measures: &'p [Measure],
     evaluation: Option<&'p Evaluation>,
     self_report: Option<&'p SelfReportSystem>,
+    /// Courses staff may choose (複線型人事) and how leave counts, as written.
+    courses: &'p [Course],
+    leave_rules: &'p [LeaveRule],
 }
 
 #[derive(Serialize)]
@@ -441,6 +444,7 @@ struct LadderExport<'p> {
 struct SeriesExport<'p> {
     id: &'p str,
     name: &'p str,
+    aliases: &'p [String],
     description: Option<&'p str>,
     source: &'p str,
     illustrative: bool,
@@ -530,6 +534,7 @@ impl<'p> ProfileExport<'p> {
                 .map(|s| SeriesExport {
                     id: &s.id,
                     name: &s.name,
+                    aliases: &s.aliases,
                     description: s.description.as_deref(),
                     source: &s.source,
                     illustrative: s.illustrative,
@@ -578,6 +583,8 @@ impl<'p> ProfileExport<'p> {
             promotion_assumption: p.promotion_assumption.as_ref(),
             evaluation: p.evaluation.as_ref(),
             self_report: p.self_report.as_ref(),
+            courses: &p.courses,
+            leave_rules: &p.leave_rules,
             rotation: p.rotation.as_ref(),
             trainings: p
                 .trainings

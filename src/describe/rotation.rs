@@ -26,7 +26,8 @@ pub fn rule_status(status: RuleStatus, lang: Lang) -> &'static str {
             "not met (a posting departs from the rule)",
         ),
         RuleStatus::BelowGuideline => lang.pick("目安に届かず（助言）", "short of the guideline (advice)"),
-        RuleStatus::Exempt => lang.pick("対象外（スペシャリスト）", "exempt (specialist)"),
+        // Why (a track, or a rule for other courses) is told by the finding beside it.
+        RuleStatus::Exempt => lang.pick("対象外", "exempt"),
         RuleStatus::NotRecorded => lang.pick(
             "判定できません（配属の記録なし）",
             "cannot be checked (no posting recorded)",
@@ -387,6 +388,19 @@ mod tests {
             finding_text(&leave, Lang::En),
             "701 days of leave fall within the rotation through each department family in the first 10 years (ask the HR office how it counts)"
         );
+    }
+
+    #[test]
+    fn an_exempt_rule_is_not_said_to_be_a_specialists() {
+        // A generalist outside an expert course's rule is exempt too: the finding says why.
+        for lang in [Lang::Ja, Lang::En] {
+            let status = rule_status(RuleStatus::Exempt, lang);
+            assert!(
+                !status.contains("スペシャリスト") && !status.contains("specialist"),
+                "{status}"
+            );
+        }
+        assert_eq!(rule_status(RuleStatus::Exempt, Lang::Ja), "対象外");
     }
 
     #[test]
