@@ -69,7 +69,17 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
         [
             lang.pick("役職定年（管理監督職の上限）", "Management posts until (役職定年)")
                 .to_string(),
-            r.management_post_until.to_string(),
+            // Only where a grade of the plan's ladder is subject to it.
+            if plan
+                .series_id(p)
+                .and_then(|s| p.series(s))
+                .is_some_and(|s| p.ladder(s).iter().any(|g| p.management_limit(g).applies))
+            {
+                r.management_post_until.to_string()
+            } else {
+                lang.pick("この職系に対象の職級なし", "no grade of this ladder is subject to it")
+                    .to_string()
+            },
         ],
     ];
     write_table(
@@ -123,6 +133,18 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
         && let Some(legend) = crate::describe::promotion_assumption_legend(p, lang)
     {
         writeln!(out, "  {legend}")?;
+    }
+    // The document's conditions for each step (勤務評定, 選考試験 …), as written.
+    for s in a.trajectory.steps.iter().filter(|s| !s.conditions.is_empty()) {
+        writeln!(
+            out,
+            "  {}: {}",
+            match lang {
+                Lang::Ja => format!("{}への昇任の条件", s.grade_name),
+                Lang::En => format!("Conditions for {}", s.grade_name),
+            },
+            s.conditions.join(lang.pick("／", " / "))
+        )?;
     }
     for l in &a.trajectory.leave_counting {
         let kind = if ja { l.kind.label_ja() } else { l.kind.label_en() };
@@ -400,12 +422,12 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
         )?;
     }
     if p.rotation.as_ref().is_some_and(|r| !r.families.is_empty()) {
-        writeln!(
-            out,
-            "{}: {}",
-            lang.pick("経験した系統", "Families served"),
+        let served = if rot.covered.is_empty() {
+            lang.pick("（まだなし）", "(none yet)").to_string()
+        } else {
             names(&rot.covered)
-        )?;
+        };
+        writeln!(out, "{}: {served}", lang.pick("経験した系統", "Families served"))?;
     }
     if !rot.missing.is_empty() {
         writeln!(

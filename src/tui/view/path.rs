@@ -144,6 +144,19 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     frame.render_widget(diff_block, bottom);
     let columns = usize::from(diff_inner.width);
     let mut lines = Vec::new();
+    // The document's conditions for the step into the selected grade (勤務評定, 試験 …).
+    if let Some(step) = to
+        .as_deref()
+        .and_then(|to| a.trajectory.steps.iter().find(|s| s.grade == to))
+        .filter(|s| !s.conditions.is_empty())
+    {
+        let text = format!(
+            "{} {}",
+            lang.pick("昇任の条件:", "Conditions:"),
+            step.conditions.join(lang.pick("／", " / "))
+        );
+        lines.extend(crate::tui::view::wrapped(&text, columns, theme.accent));
+    }
     match to.and_then(|to| grade_diff(&doc.profile, doc.plan.series_id(&doc.profile), &doc.plan.grade, &to)) {
         Some(diff) => {
             lines.push(Line::styled(
