@@ -536,3 +536,19 @@ fn grade_diff_reads_a_descriptor_ladder_in_rungs_with_its_legend() {
     assert!(stdout.contains("◎4*"), "{stdout}");
     assert!(stdout.contains("*: Michi の仮定"), "{stdout}");
 }
+
+#[test]
+fn plan_analyze_prints_the_documents_conditions_for_each_promotion() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(
+        &plan,
+        "schema_version = 1\nprofile = \"akishima\"\nbirth_date = 1990-05-01\nhire_date = 2013-04-01\ngrade = \"shunin\"\ngrade_since = 2019-04-01\ntarget_grade = \"kacho\"\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = michi(&["plan", "analyze", plan.to_str().unwrap(), "--today", "2026-11-22"]);
+    assert_eq!(code, 0);
+    // 昭島 3(1): 「その他の職位への昇任については、人事評価などに基づく選考によることとしている」.
+    assert!(stdout.contains("  課長職への昇任の条件: 人事評価などに基づく選考"), "{stdout}");
+    assert!(stdout.contains("役職定年（管理監督職の上限）  2051-03-31"), "{stdout}");
+}
