@@ -549,6 +549,21 @@ fn plan_analyze_prints_the_documents_conditions_for_each_promotion() {
     let (code, stdout, _) = michi(&["plan", "analyze", plan.to_str().unwrap(), "--today", "2026-11-22"]);
     assert_eq!(code, 0);
     // 昭島 3(1): 「その他の職位への昇任については、人事評価などに基づく選考によることとしている」.
-    assert!(stdout.contains("  課長職への昇任の条件: 人事評価などに基づく選考"), "{stdout}");
+    assert!(
+        stdout.contains("  課長職への昇任の条件: 人事評価などに基づく選考"),
+        "{stdout}"
+    );
     assert!(stdout.contains("役職定年（管理監督職の上限）  2051-03-31"), "{stdout}");
+    // 川越's 保育職: no grade of the ladder is subject to 役職定年, so no date is given.
+    let (_, stdout, _) = michi(&[
+        "plan",
+        "analyze",
+        persona("kawagoe-hoiku-shunin").to_str().unwrap(),
+        "--today",
+        "2026-11-22",
+    ]);
+    assert!(
+        stdout.contains("役職定年（管理監督職の上限）  この職系に対象の職級なし"),
+        "{stdout}"
+    );
 }
