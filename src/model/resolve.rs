@@ -151,6 +151,14 @@ impl Profile {
         checked(&self.trainings, self.index().trainings.get(id), |t| t.id == id)
     }
 
+    /// Whether any grade of `series`' ladder is subject to 役職定年 (false for an unknown
+    /// series).
+    pub fn ladder_has_management_limit(&self, series: Option<&str>) -> bool {
+        series
+            .and_then(|s| self.series(s))
+            .is_some_and(|s| self.ladder(s).iter().any(|g| self.management_limit(g).applies))
+    }
+
     pub fn course(&self, id: &str) -> Option<&crate::model::Course> {
         checked(&self.courses, self.index().courses.get(id), |c| c.id == id)
     }

@@ -70,11 +70,7 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
             lang.pick("役職定年（管理監督職の上限）", "Management posts until (役職定年)")
                 .to_string(),
             // Only where a grade of the plan's ladder is subject to it.
-            if plan
-                .series_id(p)
-                .and_then(|s| p.series(s))
-                .is_some_and(|s| p.ladder(s).iter().any(|g| p.management_limit(g).applies))
-            {
+            if p.ladder_has_management_limit(plan.series_id(p)) {
                 r.management_post_until.to_string()
             } else {
                 lang.pick("この職系に対象の職級なし", "no grade of this ladder is subject to it")

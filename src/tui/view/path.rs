@@ -38,13 +38,20 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         .flat_map(|s| [s.earliest_fy, s.typical_fy])
         .map(|y| crate::text::width(&year(y)) + 2)
         .fold(22, usize::max);
+    // 役職定年 is told only where a grade of the plan's ladder is subject to it.
+    let limited = doc
+        .profile
+        .ladder_has_management_limit(doc.plan.series_id(&doc.profile));
     let r = &a.retirement;
     let mut lines = vec![
         Line::from(vec![
             Span::styled(lang.pick("定年 ", "Retirement "), theme.accent),
             Span::raw(format!("{}{} {} ", r.age, lang.pick("歳", ""), r.date)),
             Span::styled(lang.pick("  役職定年 ", "  Management posts until "), theme.accent),
-            Span::raw(format!("{}", r.management_post_until)),
+            Span::raw(match limited {
+                true => format!("{}", r.management_post_until),
+                false => lang.pick("対象の職級なし", "no grade subject").to_string(),
+            }),
             Span::styled(
                 if doc.profile.courses.is_empty() {
                     ""
@@ -107,16 +114,19 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             hits.add(row_rect(inner, first_row + n), Hit::Path(key.clone()));
         }
     }
+    let limit = if limited {
+        format!(
+            "  ─ {} {}（{}）",
+            lang.pick("役職定年", "役職定年"),
+            r.management_post_until,
+            fy(r.last_management_fiscal_year())
+        )
+    } else {
+        String::new()
+    };
     lines.push(Line::styled(
         truncate(
-            &format!(
-                "  ─ {} {}（{}）  ─ {} {}",
-                lang.pick("役職定年", "役職定年"),
-                r.management_post_until,
-                fy(r.last_management_fiscal_year()),
-                lang.pick("定年退職", "retirement"),
-                r.date
-            ),
+            &format!("{limit}  ─ {} {}", lang.pick("定年退職", "retirement"), r.date),
             columns,
         ),
         theme.warn,
