@@ -97,3 +97,32 @@ fn a_course_cannot_start_before_it_opens_and_its_trainings_go_to_its_members() {
     let a = engine::analyze(&p, &plan, today(), 3);
     assert!(a.trainings.iter().any(|s| s.id == training));
 }
+
+#[test]
+fn a_course_opened_from_a_grade_up_is_refused_below_it() {
+    let mut p = akishima();
+    // The persona is on the 技能労務 ladder, at its lowest grade; the course opens at 技能長職.
+    let plan = {
+        let mut plan = persona();
+        plan.course = Some("specialist".into());
+        plan
+    };
+    let top = p
+        .series(plan.series_id(&p).unwrap())
+        .unwrap()
+        .grades
+        .last()
+        .unwrap()
+        .id
+        .clone();
+    p.courses[1].choose_from_grade = Some(top);
+    let problems = plan.validate(&p);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].kind.message(Lang::Ja),
+        "スペシャリストは技能長職以上で選べるコースです"
+    );
+    let mut promoted = plan.clone();
+    promoted.grade = p.courses[1].choose_from_grade.clone().unwrap();
+    assert_eq!(promoted.validate(&p), vec![]);
+}

@@ -484,6 +484,7 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
         | ProblemKind::Evaluation(_)
         | ProblemKind::SecondDefaultCourse
         | ProblemKind::CourseNotOpen { .. }
+        | ProblemKind::CourseBelowGrade { .. }
         | ProblemKind::Posts(_) => problem.kind.message(lang),
     }
 }

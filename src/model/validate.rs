@@ -213,6 +213,11 @@ pub enum ProblemKind {
         course: String,
         after_years: u8,
     },
+    /// A course chosen below the grade it opens at.
+    CourseBelowGrade {
+        course: String,
+        grade: String,
+    },
     /// A ticked role number the grade does not have.
     RoleNumber {
         number: u16,

@@ -93,5 +93,22 @@ impl Plan {
                 );
             }
         }
+        // A course opened from a grade up: the plan's current grade must have reached it
+        // on the plan's ladder.
+        if let Some(from) = &course.choose_from_grade
+            && let Some(series) = self.series_id(profile).and_then(|s| profile.series(s))
+            && let (Some(lowest), Some(now)) = (profile.rank(series, from), profile.rank(series, &self.grade))
+            && now < lowest
+        {
+            ck.push(
+                path!["course"],
+                ProblemKind::CourseBelowGrade {
+                    course: course.name.clone(),
+                    grade: profile
+                        .grade(from)
+                        .map_or_else(|| from.clone(), |(_, g)| g.name.clone()),
+                },
+            );
+        }
     }
 }

@@ -190,6 +190,13 @@ impl ProblemKind {
                     "a second course with default = true",
                 )
                 .to_string(),
+            CourseBelowGrade { course, grade } => {
+                if ja {
+                    format!("{course}は{grade}以上で選べるコースです")
+                } else {
+                    format!("{course} can be chosen only from {grade} up")
+                }
+            }
             CourseNotOpen { course, after_years } => {
                 if ja {
                     format!("{course}は採用から{after_years}年を過ぎてから選べるコースです")
@@ -418,6 +425,13 @@ impl ProblemKind {
                     "keep default = true on one course",
                 )
                 .to_string(),
+            CourseBelowGrade { grade, .. } => {
+                if ja {
+                    format!("{grade}に昇任してから選ぶか、コースを外してください")
+                } else {
+                    format!("choose it once promoted to {grade}, or remove the course")
+                }
+            }
             CourseNotOpen { after_years, .. } => {
                 if ja {
                     format!("course_since を採用日の{after_years}年後以降にするか、コースを外してください")
