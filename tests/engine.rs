@@ -58,6 +58,8 @@ fn blank_plan(profile: &Profile, grade: &str, target: &str) -> Plan {
         leaves: vec![],
         constraints: vec![],
         self_report: Default::default(),
+        interviews: vec![],
+        notes: vec![],
         names_read: Vec::new(),
     }
 }

@@ -75,6 +75,8 @@ fn base() -> Plan {
         }],
         constraints: Vec::new(),
         self_report: Default::default(),
+        interviews: vec![],
+        notes: vec![],
         names_read: Vec::new(),
     }
 }

@@ -615,6 +615,8 @@ fn plan_on(series: &str, grade: &str, target: &str, postings: &[(&str, &str, Opt
         leaves: vec![],
         constraints: vec![],
         self_report: Default::default(),
+        interviews: vec![],
+        notes: vec![],
         names_read: Vec::new(),
     }
 }

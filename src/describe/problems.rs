@@ -232,6 +232,9 @@ impl Namer<'_> {
             DateField::GradeSince => Some(plan.grade_since),
             DateField::From => period.map(|(from, _)| from),
             DateField::To => period.and_then(|(_, to)| to),
+            // Told by the command line, which points into the file; the app shows no
+            // interview record yet.
+            DateField::InterviewDate | DateField::GoalDue | DateField::NoteDate => None,
         }
     }
 }
@@ -244,6 +247,9 @@ fn date_noun_en(field: DateField) -> &'static str {
         DateField::GradeSince => "the date the grade began",
         DateField::From => "the start date",
         DateField::To => "the end date",
+        DateField::InterviewDate => "the interview date",
+        DateField::GoalDue => "the goal's due date",
+        DateField::NoteDate => "the note's date",
     }
 }
 
@@ -485,6 +491,8 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
         | ProblemKind::SecondDefaultCourse
         | ProblemKind::CourseNotOpen { .. }
         | ProblemKind::CourseBelowGrade { .. }
+        | ProblemKind::GoalWeights { .. }
+        | ProblemKind::GoalAfterRetirement { .. }
         | ProblemKind::Posts(_) => problem.kind.message(lang),
     }
 }

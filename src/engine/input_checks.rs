@@ -190,6 +190,8 @@ mod tests {
             leaves: Vec::new(),
             constraints: Vec::new(),
             self_report: Default::default(),
+            interviews: vec![],
+            notes: vec![],
             names_read: Vec::new(),
         }
     }

@@ -51,6 +51,12 @@ pub enum PlanField {
     Family,
     /// 自己申告: transfer wishes and circumstances.
     SelfReport,
+    /// 面談日.
+    InterviewDate,
+    /// A goal's 期限.
+    GoalDue,
+    /// The date of a 職務行動記録メモ.
+    NoteDate,
     /// The course chosen (複線型人事).
     Course,
     /// The field within the course.
@@ -85,6 +91,9 @@ impl PlanField {
             PlanField::Department => lang.pick("部署", "Department"),
             PlanField::Family => lang.pick("系統", "Family"),
             PlanField::SelfReport => lang.pick("自己申告", "Self-report"),
+            PlanField::InterviewDate => lang.pick("面談日", "Interview date"),
+            PlanField::GoalDue => lang.pick("目標の期限", "Goal due"),
+            PlanField::NoteDate => lang.pick("記録メモの日付", "Note date"),
             PlanField::Course => lang.pick("コース", "Course"),
             PlanField::CourseField => lang.pick("コースの分野", "Course field"),
             PlanField::CourseSince => lang.pick("コースの開始日", "Course since"),

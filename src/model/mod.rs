@@ -6,6 +6,7 @@ pub mod date;
 pub mod evaluation;
 pub mod grades;
 mod index;
+pub mod interview;
 pub mod measures;
 pub mod names;
 pub mod plan;
@@ -22,6 +23,7 @@ pub use date::{
     Date, DateInputError, Era, FiscalYear, FiscalYearInputError, fiscal_year_label, japanese_fiscal_year,
     parse_fiscal_year_input,
 };
+pub use interview::{Goal, GoalStatus, Interview, InterviewKind, Note, NoteAuthor};
 pub use names::{GradeHit, NameRead, NamedField, Reading};
 pub use plan::*;
 pub use plan_ops::{Assessor, TrainingMark};

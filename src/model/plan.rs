@@ -90,6 +90,12 @@ pub struct Plan {
     /// cities (kept from the supervisor); an empty table is the same as none.
     #[serde(default, skip_serializing_if = "SelfReport::is_empty")]
     pub self_report: SelfReport,
+    /// The interviews held (人事評価面談), oldest first; appended, never overwritten.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interviews: Vec<crate::model::Interview>,
+    /// Dated notes of the period (職務行動記録メモ), by either side.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<crate::model::Note>,
     /// Names and aliases the file wrote where ids belong, and the ids they were read as
     /// (filled when the plan is read against its profile; never written).
     #[serde(skip)]

@@ -57,6 +57,8 @@ impl Plan {
             leaves: vec![],
             constraints: vec![],
             self_report: Default::default(),
+            interviews: vec![],
+            notes: vec![],
             names_read: Vec::new(),
         })
     }

@@ -85,6 +85,12 @@ pub enum DateField {
     From,
     /// The end of a posting or a leave.
     To,
+    /// The date of an interview.
+    InterviewDate,
+    /// A goal's due date.
+    GoalDue,
+    /// The date of a note.
+    NoteDate,
 }
 
 impl DateField {
@@ -96,6 +102,8 @@ impl DateField {
             DateField::GradeSince => "grade_since",
             DateField::From => "from",
             DateField::To => "to",
+            DateField::InterviewDate | DateField::NoteDate => "date",
+            DateField::GoalDue => "due",
         }
     }
 
@@ -107,6 +115,9 @@ impl DateField {
             DateField::GradeSince => PlanField::GradeSince,
             DateField::From => PlanField::Start,
             DateField::To => PlanField::End,
+            DateField::InterviewDate => PlanField::InterviewDate,
+            DateField::GoalDue => PlanField::GoalDue,
+            DateField::NoteDate => PlanField::NoteDate,
         }
     }
 }
@@ -212,6 +223,14 @@ pub enum ProblemKind {
     CourseNotOpen {
         course: String,
         after_years: u8,
+    },
+    /// An interview's goals weigh more than 100% together.
+    GoalWeights {
+        total: u32,
+    },
+    /// A goal due after the employee retires.
+    GoalAfterRetirement {
+        retires: crate::model::Date,
     },
     /// A course chosen below the grade it opens at.
     CourseBelowGrade {
@@ -551,6 +570,7 @@ pub use entity::Entity;
 mod courses;
 mod evaluation;
 mod format;
+mod interviews;
 mod messages;
 pub use advice::{Advice, SourceList, Warning};
 pub use evaluation::EvaluationRule;

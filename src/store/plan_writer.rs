@@ -120,7 +120,56 @@ pub fn plan_to_toml(plan: &Plan) -> String {
         }
     }
     write_self_report(&mut t, &plan.self_report);
+    write_interviews(&mut t, plan);
     t
+}
+
+/// `[[interviews]]` with their `[[interviews.goals]]`, then `[[notes]]`.
+fn write_interviews(t: &mut String, plan: &Plan) {
+    let opt = |t: &mut String, key: &str, value: &Option<String>| {
+        if let Some(value) = value {
+            let _ = writeln!(t, "{key} = {}", toml_string(value));
+        }
+    };
+    for i in &plan.interviews {
+        let _ = writeln!(t, "\n[[interviews]]");
+        let _ = writeln!(t, "fy = {}", i.fy);
+        let _ = writeln!(t, "kind = \"{}\"", i.kind.id());
+        let _ = writeln!(t, "date = {}", i.date);
+        opt(t, "evaluator", &i.evaluator);
+        opt(t, "second_evaluator", &i.second_evaluator);
+        opt(t, "self_comment", &i.self_comment);
+        opt(t, "supervisor_comment", &i.supervisor_comment);
+        if !i.agreed_next_steps.is_empty() {
+            let _ = writeln!(t, "agreed_next_steps = {}", string_list(&i.agreed_next_steps));
+        }
+        if !i.agreed_trainings.is_empty() {
+            let _ = writeln!(t, "agreed_trainings = {}", string_list(&i.agreed_trainings));
+        }
+        for g in &i.goals {
+            let _ = writeln!(t, "\n[[interviews.goals]]");
+            let _ = writeln!(t, "title = {}", toml_string(&g.title));
+            opt(t, "measure", &g.measure);
+            if let Some(due) = g.due {
+                let _ = writeln!(t, "due = {due}");
+            }
+            opt(t, "difficulty", &g.difficulty);
+            if let Some(weight) = g.weight {
+                let _ = writeln!(t, "weight = {weight}");
+            }
+            let _ = writeln!(t, "status = \"{}\"", g.status.id());
+            opt(t, "result", &g.result);
+        }
+    }
+    for n in &plan.notes {
+        let _ = writeln!(t, "\n[[notes]]");
+        let _ = writeln!(t, "date = {}", n.date);
+        let _ = writeln!(t, "author = \"{}\"", n.author.id());
+        if let Some(c) = &n.competency {
+            let _ = writeln!(t, "competency = {}", toml_string(c));
+        }
+        let _ = writeln!(t, "text = {}", toml_string(&n.text));
+    }
 }
 
 /// `[self_report]`, when anything is stated.
@@ -209,6 +258,32 @@ mod tests {
                 qualifications: vec!["社会福祉士".into()],
                 circumstances: Some("介護".into()),
             },
+            interviews: vec![crate::model::Interview {
+                fy: 2026,
+                kind: crate::model::InterviewKind::Start,
+                date: Date::parse("2026-05-12").unwrap(),
+                evaluator: Some("上越 太郎".into()),
+                second_evaluator: None,
+                self_comment: Some("窓口の改善に\n取り組みたい".into()),
+                supervisor_comment: None,
+                agreed_next_steps: vec!["研修を受ける".into()],
+                agreed_trainings: vec!["kadaibetsu".into()],
+                goals: vec![crate::model::Goal {
+                    title: "窓口の待ち時間を短縮する".into(),
+                    measure: Some("平均待ち時間 20分→10分".into()),
+                    due: Date::parse("2027-03-31"),
+                    difficulty: Some("B".into()),
+                    weight: Some(30),
+                    status: crate::model::GoalStatus::InProgress,
+                    result: None,
+                }],
+            }],
+            notes: vec![crate::model::Note {
+                date: Date::parse("2026-06-01").unwrap(),
+                author: crate::model::NoteAuthor::Supervisor,
+                competency: Some("kikaku_ritsuan".into()),
+                text: "\"改善案\" を\t出した".into(),
+            }],
             names_read: Vec::new(),
         }
     }

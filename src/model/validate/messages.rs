@@ -190,6 +190,20 @@ impl ProblemKind {
                     "a second course with default = true",
                 )
                 .to_string(),
+            GoalWeights { total } => {
+                if ja {
+                    format!("目標のウェイトの合計が {total}% で、100% を超えています")
+                } else {
+                    format!("the goals weigh {total}% together, over 100%")
+                }
+            }
+            GoalAfterRetirement { retires } => {
+                if ja {
+                    format!("期限が定年退職日（{retires}）より後です")
+                } else {
+                    format!("due after the retirement date ({retires})")
+                }
+            }
             CourseBelowGrade { course, grade } => {
                 if ja {
                     format!("{course}は{grade}以上で選べるコースです")
@@ -424,6 +438,12 @@ impl ProblemKind {
                     "default = true は一つのコースだけに書いてください",
                     "keep default = true on one course",
                 )
+                .to_string(),
+            GoalWeights { .. } => lang
+                .pick("各目標の weight の合計を 100 以下にしてください", "make the goals' weights add up to 100 or less")
+                .to_string(),
+            GoalAfterRetirement { .. } => lang
+                .pick("在職中の期限にしてください", "set a due date within service")
                 .to_string(),
             CourseBelowGrade { grade, .. } => {
                 if ja {

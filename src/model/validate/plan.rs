@@ -135,6 +135,7 @@ impl crate::model::Plan {
             ck.lines(path!["evidence"].key(competency.clone()), evidence);
         }
         self.check_course(profile, &mut ck);
+        self.check_interviews(profile, &mut ck);
         for (table, roles) in [
             ("roles_self", &self.roles_self),
             ("roles_supervisor", &self.roles_supervisor),

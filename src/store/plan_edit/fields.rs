@@ -15,6 +15,8 @@ pub(super) enum Scalar {
     Date(Date),
     Ints(Vec<i64>),
     Strs(Vec<String>),
+    /// Tables inside a table of a list (an interview's goals): written inline when changed.
+    Tables(Vec<Entries>),
 }
 
 impl Scalar {
@@ -25,6 +27,17 @@ impl Scalar {
             Scalar::Str(s) => Value::from(s.as_str()),
             Scalar::Ints(ns) => Value::Array(ns.iter().copied().collect()),
             Scalar::Strs(items) => Value::Array(items.iter().map(String::as_str).collect()),
+            Scalar::Tables(rows) => Value::Array(
+                rows.iter()
+                    .map(|row| {
+                        let mut t = toml_edit::InlineTable::new();
+                        for (k, v) in row {
+                            t.insert(k, v.to_value());
+                        }
+                        Value::InlineTable(t)
+                    })
+                    .collect(),
+            ),
             Scalar::Date(d) => match u16::try_from(d.year()).ok().filter(|y| *y <= 9999) {
                 Some(year) => Value::from(toml_edit::Datetime {
                     date: Some(toml_edit::Date {
@@ -94,6 +107,8 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
         leaves,
         constraints,
         self_report,
+        interviews,
+        notes,
         names_read: _,
     } = plan;
     let text = |s: &String| Scalar::Str(s.clone());
@@ -188,7 +203,91 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
         ),
         ("constraints", Field::Strings(constraints.clone())),
         ("self_report", self_report_entries(self_report)),
+        (
+            "interviews",
+            Field::Rows(interviews.iter().map(interview_entries).collect()),
+        ),
+        ("notes", Field::Rows(notes.iter().map(note_entries).collect())),
     ]
+}
+
+/// An interview as its keys in file order; destructured so a new part is not forgotten.
+fn interview_entries(interview: &crate::model::Interview) -> Entries {
+    let crate::model::Interview {
+        fy,
+        kind,
+        date,
+        evaluator,
+        second_evaluator,
+        self_comment,
+        supervisor_comment,
+        agreed_next_steps,
+        agreed_trainings,
+        goals,
+    } = interview;
+    let text = |s: &Option<String>| s.as_ref().map(|s| Scalar::Str(s.clone()));
+    let list = |items: &Vec<String>| (!items.is_empty()).then(|| Scalar::Strs(items.clone()));
+    [
+        entry("fy", Some(Scalar::Int(i64::from(*fy)))),
+        entry("kind", Some(Scalar::Str(kind.id().to_string()))),
+        entry("date", Some(Scalar::Date(*date))),
+        entry("evaluator", text(evaluator)),
+        entry("second_evaluator", text(second_evaluator)),
+        entry("self_comment", text(self_comment)),
+        entry("supervisor_comment", text(supervisor_comment)),
+        entry("agreed_next_steps", list(agreed_next_steps)),
+        entry("agreed_trainings", list(agreed_trainings)),
+        entry(
+            "goals",
+            (!goals.is_empty()).then(|| Scalar::Tables(goals.iter().map(goal_entries).collect())),
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+fn goal_entries(goal: &crate::model::Goal) -> Entries {
+    let crate::model::Goal {
+        title,
+        measure,
+        due,
+        difficulty,
+        weight,
+        status,
+        result,
+    } = goal;
+    let text = |s: &Option<String>| s.as_ref().map(|s| Scalar::Str(s.clone()));
+    [
+        entry("title", Some(Scalar::Str(title.clone()))),
+        entry("measure", text(measure)),
+        entry("due", due.map(Scalar::Date)),
+        entry("difficulty", text(difficulty)),
+        entry("weight", weight.map(|w| Scalar::Int(i64::from(w)))),
+        entry("status", Some(Scalar::Str(status.id().to_string()))),
+        entry("result", text(result)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+fn note_entries(note: &crate::model::Note) -> Entries {
+    let crate::model::Note {
+        date,
+        author,
+        competency,
+        text,
+    } = note;
+    [
+        entry("date", Some(Scalar::Date(*date))),
+        entry("author", Some(Scalar::Str(author.id().to_string()))),
+        entry("competency", competency.as_ref().map(|c| Scalar::Str(c.clone()))),
+        entry("text", Some(Scalar::Str(text.clone()))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// `[self_report]` as its keys in file order; destructured so a new part is not forgotten.
