@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clock;
 pub mod describe;
 pub mod engine;
+pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod store;

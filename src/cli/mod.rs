@@ -54,11 +54,45 @@ pub enum Command {
     /// Compare grades.
     #[command(subcommand)]
     Grade(GradeCommand),
+    /// Write a plan's 面談シート (interview sheet) as Markdown, CSV or JSON.
+    Export {
+        /// Plan TOML file.
+        plan: PathBuf,
+        /// md (Markdown), csv (UTF-8 with BOM, for Excel) or json.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write here (0600; `-` or nothing: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+        /// The fiscal year (年度) of the interviews shown; default: the current one.
+        #[arg(long)]
+        fy: Option<i32>,
+        /// Include the 自己申告 (confidential: marked 取扱注意).
+        #[arg(long)]
+        with_self_report: bool,
+        /// Leave out the name and the free text written about the person (for handouts).
+        #[arg(long)]
+        anonymous: bool,
+        /// The as-of date (YYYY-MM-DD); default: today in Japan.
+        #[arg(long, value_parser = plan::parse_today)]
+        today: Option<crate::model::Date>,
+    },
     /// Print a shell completion script (bash, zsh, fish, …) to standard output.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+/// The formats of `michi export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -257,6 +291,29 @@ pub fn run(cli: Cli) -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Profile(cmd)) => profile::run(cmd, lang, &mut out),
+        Some(Command::Export {
+            plan,
+            format,
+            output,
+            force,
+            fy,
+            with_self_report,
+            anonymous,
+            today,
+        }) => plan::export(
+            &plan,
+            plan::ExportArgs {
+                format,
+                output: output.as_deref(),
+                force,
+                fy,
+                with_self_report,
+                anonymous,
+                today,
+            },
+            lang,
+            &mut out,
+        ),
         Some(Command::Plan(PlanCommand::Analyze {
             plan,
             today,

@@ -13,7 +13,10 @@ use crate::store::profiles::user_profile_dir;
 use crate::store::{Catalog, Diagnostic, Problems, load_plan_file};
 use crate::text::escape_controls;
 
+mod export;
 mod report;
+
+pub use export::{ExportArgs, export};
 
 use report::AnalysisJson;
 pub use report::write_report;
