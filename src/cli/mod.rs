@@ -54,11 +54,11 @@ pub enum Command {
     /// Compare grades.
     #[command(subcommand)]
     Grade(GradeCommand),
-    /// Write a plan's 面談シート (interview sheet) as Markdown, CSV or JSON.
+    /// Write a plan's 面談シート (interview sheet) as HTML for A4, Markdown, CSV or JSON.
     Export {
         /// Plan TOML file.
         plan: PathBuf,
-        /// md (Markdown), csv (UTF-8 with BOM, for Excel) or json.
+        /// html (A4, to print), md (Markdown), csv (UTF-8 with BOM, for Excel) or json.
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Write here (0600; `-` or nothing: standard output).
@@ -90,6 +90,8 @@ pub enum Command {
 /// The formats of `michi export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
+    /// A4 portrait HTML, to print from a browser.
+    Html,
     Md,
     Csv,
     Json,

@@ -4,9 +4,11 @@
 //! leaves out the name and the free text written about the person.
 
 mod csv;
+mod html;
 mod markdown;
 
 pub use self::csv::to_csv;
+pub use self::html::to_html;
 pub use self::markdown::to_markdown;
 
 use serde::Serialize;

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::cli::ExportFormat;
 use crate::engine;
-use crate::export::{SheetOptions, sheet, to_csv, to_markdown};
+use crate::export::{SheetOptions, sheet, to_csv, to_html, to_markdown};
 use crate::i18n::Lang;
 use crate::model::Date;
 use crate::store::fsio::Keep;
@@ -60,6 +60,7 @@ pub fn export(path: &Path, args: ExportArgs<'_>, lang: Lang, out: &mut impl Writ
     };
     let sheet = sheet(profile, &plan, &analysis, options);
     let text = match args.format {
+        ExportFormat::Html => to_html(&sheet, lang),
         ExportFormat::Md => to_markdown(&sheet),
         // The BOM and the text are UTF-8 throughout.
         ExportFormat::Csv => String::from_utf8_lossy(&to_csv(&sheet)).into_owned(),
