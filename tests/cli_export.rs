@@ -119,3 +119,42 @@ fn a_file_is_private_and_never_replaced_without_force() {
     assert_eq!(code, 0);
     assert!(text(&out).starts_with("# 面談シート"));
 }
+
+#[test]
+fn the_workbook_reads_back_with_the_sheet_and_the_formula_as_text() {
+    use calamine::{Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sheet.xlsx");
+    let (code, _, err) = export(&["--format", "xlsx", "-o", file.to_str().unwrap(), "--with-self-report"]);
+    assert_eq!(code, 0, "{err}");
+    let mut book: Xlsx<_> = calamine::open_workbook(&file).unwrap();
+    assert_eq!(book.sheet_names(), ["面談シート", "自己申告（取扱注意）"]);
+    let range = book.worksheet_range("面談シート").unwrap();
+    let cells: Vec<String> = range
+        .rows()
+        .flat_map(|r| r.iter())
+        .filter_map(|c| match c {
+            Data::String(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    for words in ["入間 健", "窓口の待ち時間を短縮する", "他自治体等との連携研修"] {
+        assert!(cells.iter().any(|c| c.contains(words)), "missing {words} in {cells:?}");
+    }
+    // A value that looks like a formula is stored as text, never as a formula.
+    assert!(cells.iter().any(|c| c.starts_with("=HYPERLINK(")), "{cells:?}");
+    assert!(
+        book.worksheet_formula("面談シート")
+            .unwrap()
+            .used_cells()
+            .next()
+            .is_none()
+    );
+    let report = book.worksheet_range("自己申告（取扱注意）").unwrap();
+    assert!(
+        report
+            .rows()
+            .flatten()
+            .any(|c| matches!(c, Data::String(s) if s == "腰痛"))
+    );
+}

@@ -58,7 +58,7 @@ pub enum Command {
     Export {
         /// Plan TOML file.
         plan: PathBuf,
-        /// html (A4, to print), md (Markdown), csv (UTF-8 with BOM, for Excel) or json.
+        /// html (A4, to print), md (Markdown), csv (UTF-8 with BOM, for Excel), xlsx or json.
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Write here (0600; `-` or nothing: standard output).
@@ -94,6 +94,8 @@ pub enum ExportFormat {
     Html,
     Md,
     Csv,
+    /// An Excel workbook (A4, fit to width).
+    Xlsx,
     Json,
 }
 

@@ -13,7 +13,14 @@ use crate::store::source::{FileKind, SourceError};
 
 /// Writes `text` to `path`, the new file getting the permissions `keep` says (0600 for
 /// `Keep::Private`). What went wrong is told on standard error, and the exit code returned.
-pub fn write_new_file(path: &Path, text: &str, force: bool, keep: Keep, lang: Lang) -> Result<(), ExitCode> {
+pub fn write_new_file(
+    path: &Path,
+    text: impl AsRef<[u8]>,
+    force: bool,
+    keep: Keep,
+    lang: Lang,
+) -> Result<(), ExitCode> {
+    let bytes = text.as_ref();
     let shown = path.display().to_string();
     let refuse = |message: String, hint: &str| {
         crate::cli::to_stderr(&Diagnostic::file_level(&shown, message, hint.to_string()).render(lang));
@@ -45,10 +52,10 @@ pub fn write_new_file(path: &Path, text: &str, force: bool, keep: Keep, lang: La
         }
         Ok(_) if !force => return already_exists(),
         // Replacing through a symbolic link writes the file it points to, so the link stays.
-        Ok(_) => std::fs::canonicalize(path).and_then(|target| write_atomic(&target, text.as_bytes(), &keep)),
-        Err(_) if force => write_atomic(path, text.as_bytes(), &keep),
+        Ok(_) => std::fs::canonicalize(path).and_then(|target| write_atomic(&target, bytes, &keep)),
+        Err(_) if force => write_atomic(path, bytes, &keep),
         // Created only where nothing is, not even a dangling link.
-        Err(_) => create_new(path, text.as_bytes(), mode),
+        Err(_) => create_new(path, bytes, mode),
     };
     match written {
         Ok(()) => Ok(()),

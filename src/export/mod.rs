@@ -6,10 +6,12 @@
 mod csv;
 mod html;
 mod markdown;
+mod xlsx;
 
 pub use self::csv::to_csv;
 pub use self::html::to_html;
 pub use self::markdown::to_markdown;
+pub use self::xlsx::to_xlsx;
 
 use serde::Serialize;
 

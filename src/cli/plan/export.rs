@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::cli::ExportFormat;
 use crate::engine;
-use crate::export::{SheetOptions, sheet, to_csv, to_html, to_markdown};
+use crate::export::{SheetOptions, sheet, to_csv, to_html, to_markdown, to_xlsx};
 use crate::i18n::Lang;
 use crate::model::Date;
 use crate::store::fsio::Keep;
@@ -59,11 +59,23 @@ pub fn export(path: &Path, args: ExportArgs<'_>, lang: Lang, out: &mut impl Writ
         lang,
     };
     let sheet = sheet(profile, &plan, &analysis, options);
-    let text = match args.format {
-        ExportFormat::Html => to_html(&sheet, lang),
-        ExportFormat::Md => to_markdown(&sheet),
-        // The BOM and the text are UTF-8 throughout.
-        ExportFormat::Csv => String::from_utf8_lossy(&to_csv(&sheet)).into_owned(),
+    let bytes: Vec<u8> = match args.format {
+        ExportFormat::Html => to_html(&sheet, lang).into_bytes(),
+        ExportFormat::Md => to_markdown(&sheet).into_bytes(),
+        ExportFormat::Csv => to_csv(&sheet),
+        ExportFormat::Xlsx => match to_xlsx(&sheet, lang) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!(
+                    "{}",
+                    match lang {
+                        Lang::Ja => format!("エラー: ワークブックを作れませんでした: {e}"),
+                        Lang::En => format!("error: could not build the workbook: {e}"),
+                    }
+                );
+                return Ok(ExitCode::FAILURE);
+            }
+        },
         ExportFormat::Json => {
             let private = !args.anonymous;
             let json = ExportJson {
@@ -76,13 +88,13 @@ pub fn export(path: &Path, args: ExportArgs<'_>, lang: Lang, out: &mut impl Writ
             };
             let mut text = serde_json::to_string_pretty(&json).map_err(io::Error::from)?;
             text.push('\n');
-            text
+            text.into_bytes()
         }
     };
     match args.output.filter(|p| p.as_os_str() != "-") {
-        None => out.write_all(text.as_bytes())?,
+        None => out.write_all(&bytes)?,
         Some(file) => {
-            if let Err(code) = crate::cli::output::write_new_file(file, &text, args.force, Keep::Private, lang) {
+            if let Err(code) = crate::cli::output::write_new_file(file, &bytes, args.force, Keep::Private, lang) {
                 return Ok(code);
             }
             eprintln!(
