@@ -195,7 +195,7 @@ pub fn readiness_text(report: &crate::engine::GapReport, lang: Lang) -> String {
     let (assessed, total) = (report.assessed, report.total);
     let (key_assessed, key_total) = (report.key_assessed, report.key_total);
     let key_total = if report.marked { key_total } else { 0 };
-    match (lang, key_total) {
+    let own = match (lang, key_total) {
         (Lang::Ja, 0) => format!("準備度 {figure}（評価済み {assessed}/{total}）"),
         (Lang::Ja, _) => {
             format!("準備度 {figure}（◎ {key_total}件中 {key_assessed}件評価済み・全体 {assessed}/{total}）")
@@ -204,6 +204,18 @@ pub fn readiness_text(report: &crate::engine::GapReport, lang: Lang) -> String {
         (Lang::En, _) => format!(
             "readiness {figure} ({key_assessed} of {key_total} key items assessed, {assessed} of {total} in all)"
         ),
+    };
+    // Both ways once the supervisor has assessed: 本人 and 上司 read the same rule.
+    match (report.supervisor_readiness, lang) {
+        (Some(r), Lang::Ja) => format!(
+            "{own}・上司の評価では {r}/100（評価済み {}/{total}）",
+            report.supervisor_assessed
+        ),
+        (Some(r), Lang::En) => format!(
+            "{own}; by the supervisor's levels {r}/100 ({} of {total} assessed)",
+            report.supervisor_assessed
+        ),
+        (None, _) => own,
     }
 }
 

@@ -237,3 +237,16 @@ fn per_cell_levels_are_format_1_only() {
         .render(Lang::En);
     assert!(shown.contains("belongs to format 1 only"), "{shown}");
 }
+
+#[test]
+fn readiness_is_read_both_ways_once_the_supervisor_has_assessed() {
+    let p = profile(LADDER);
+    let mut plan = plan("[self_assessment]\npolicy = 2\n");
+    let report = engine::gaps(&p, &plan, "kacho");
+    assert_eq!((report.readiness, report.supervisor_readiness), (Some(100), None));
+    plan.supervisor_assessment.insert("policy".into(), 1);
+    let report = engine::gaps(&p, &plan, "kacho");
+    assert_eq!(report.supervisor_readiness, Some(50));
+    let said = michi::describe::readiness_text(&report, Lang::Ja);
+    assert!(said.ends_with("・上司の評価では 50/100（評価済み 1/1）"), "{said}");
+}

@@ -59,6 +59,12 @@ pub struct GapReport {
     /// 0–100, see [`readiness`]; `None` when the profile asks nothing above the scale's
     /// minimum at this grade (川越's weights were figures missing from the text).
     pub readiness: Option<u8>,
+    /// Readiness read on the supervisor's levels, the same rule (an item the supervisor has
+    /// not assessed counts as unassessed); `None` until the supervisor has assessed any
+    /// item the grade states, or when there is no readiness at all.
+    pub supervisor_readiness: Option<u8>,
+    /// Items the supervisor has assessed, of `total`.
+    pub supervisor_assessed: usize,
     pub assessed: usize,
     pub total: usize,
     /// Key (◎) competencies at this grade, and how many of them are self-assessed: the
@@ -125,12 +131,26 @@ pub fn gaps(profile: &Profile, plan: &Plan, grade: &str) -> GapReport {
         (g.emphasis, standing, *order)
     });
     let gaps: Vec<Gap> = gaps.into_iter().map(|(_, g)| g).collect();
+    let asks = gaps.iter().any(|g| g.required > profile.scale.min());
+    let supervisor_assessed = gaps.iter().filter(|g| g.supervisor.is_some()).count();
+    // The same rule on the supervisor's view: each gap as if the supervisor's level were
+    // the employee's.
+    let supervisor_readiness = (asks && supervisor_assessed > 0).then(|| {
+        let seen: Vec<Gap> = gaps
+            .iter()
+            .map(|g| Gap {
+                current: g.supervisor,
+                gap: g.supervisor.map(|l| g.required.saturating_sub(l)),
+                ..g.clone()
+            })
+            .collect();
+        readiness(profile.scale.min(), &seen)
+    });
     GapReport {
         grade: grade.to_string(),
-        readiness: gaps
-            .iter()
-            .any(|g| g.required > profile.scale.min())
-            .then(|| readiness(profile.scale.min(), &gaps)),
+        readiness: asks.then(|| readiness(profile.scale.min(), &gaps)),
+        supervisor_readiness,
+        supervisor_assessed,
         assessed: gaps.iter().filter(|g| g.current.is_some()).count(),
         total: gaps.len(),
         key_total: gaps.iter().filter(|g| g.emphasis == Emphasis::Key).count(),

@@ -469,6 +469,8 @@ pub(super) struct AnalysisJson<'a> {
     /// The document has an ability table; `false`: no gaps and no readiness (文書に能力表なし).
     ability_table: bool,
     readiness: Option<u8>,
+    /// Readiness by the supervisor's levels, once the supervisor has assessed.
+    supervisor_readiness: Option<u8>,
     assessed: usize,
     key_total: usize,
     key_assessed: usize,
@@ -494,6 +496,7 @@ impl<'a> AnalysisJson<'a> {
             gaps: &a.target.gaps,
             ability_table: a.target.ability_table,
             readiness: a.target.readiness,
+            supervisor_readiness: a.target.supervisor_readiness,
             assessed: a.target.assessed,
             key_total: a.target.key_total,
             key_assessed: a.target.key_assessed,
