@@ -485,3 +485,30 @@ fn the_course_its_field_and_start_are_set_in_the_situation_view() {
     press(&mut s, KeyCode::Char('u'));
     assert_eq!(s.doc.as_ref().unwrap().plan.course_since, None);
 }
+
+#[test]
+fn x_exports_the_interview_sheet_in_the_chosen_format() {
+    let mut s = state(Lang::Ja);
+    open_persona(&mut s, "iruma-shunin-to-kacho");
+    press(&mut s, KeyCode::Char('X'));
+    let Some(Overlay::Picker(picker)) = &s.overlay else {
+        panic!("a picker of formats")
+    };
+    assert_eq!(picker.items.len(), 4);
+    // The first is HTML for A4; Enter writes it (the shell puts it in the exports folder).
+    let effects = press(&mut s, KeyCode::Enter);
+    let written = effects.iter().find_map(|e| match e {
+        Effect::Export { name, bytes } => Some((name.clone(), bytes.clone())),
+        _ => None,
+    });
+    let (name, bytes) = written.expect("an export effect");
+    assert!(
+        name.starts_with("入間市-入間健-面談シート-") && name.ends_with(".html"),
+        "{name}"
+    );
+    let page = String::from_utf8(bytes).unwrap();
+    assert!(
+        page.contains("<h1>面談シート</h1>") && page.contains("入間 健"),
+        "{page}"
+    );
+}

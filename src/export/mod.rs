@@ -19,6 +19,47 @@ use crate::engine::Analysis;
 use crate::i18n::Lang;
 use crate::model::{FiscalYear, NoteAuthor, Plan, Profile, fiscal_year_label};
 
+/// The file formats the app writes a sheet in (the command line adds JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Md,
+    Csv,
+    Xlsx,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Html, Format::Xlsx, Format::Csv, Format::Md];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Format::Html => lang.pick("HTML（A4 で印刷）", "HTML (print on A4)"),
+            Format::Md => lang.pick("Markdown（文書やメールに貼る）", "Markdown (paste into documents)"),
+            Format::Csv => lang.pick("CSV（Excel 向け）", "CSV (for Excel)"),
+            Format::Xlsx => lang.pick("Excel ブック", "Excel workbook"),
+        }
+    }
+
+    /// The sheet in this format.
+    pub fn render(self, sheet: &Sheet, lang: Lang) -> Result<Vec<u8>, String> {
+        match self {
+            Format::Html => Ok(to_html(sheet, lang).into_bytes()),
+            Format::Md => Ok(to_markdown(sheet).into_bytes()),
+            Format::Csv => Ok(to_csv(sheet)),
+            Format::Xlsx => to_xlsx(sheet, lang).map_err(|e| e.to_string()),
+        }
+    }
+}
+
 /// What goes into a sheet.
 #[derive(Debug, Clone, Copy)]
 pub struct SheetOptions {

@@ -117,6 +117,16 @@ pub fn unique_plan_path(dir: &Path, stem: &str) -> PathBuf {
     unique_path(dir, stem, "toml")
 }
 
+/// The folder exported sheets are written to: `exports` in the data folder.
+pub fn exports_dir() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("exports"))
+}
+
+/// A free path in `dir` for `stem.extension` (then `stem-2.extension` …).
+pub fn unique_file_path(dir: &Path, stem: &str, extension: &str) -> PathBuf {
+    unique_path(dir, stem, extension)
+}
+
 fn unique_path(dir: &Path, stem: &str, extension: &str) -> PathBuf {
     let taken = |p: &Path| fs::symlink_metadata(p).is_ok();
     let first = dir.join(format!("{stem}.{extension}"));

@@ -122,6 +122,8 @@ pub enum Command {
     MarkDone,
     /// Choose the selected competency's self level from its descriptions (a picker).
     ChooseLevel,
+    /// Write the plan's 面談シート to the data folder (a picker of formats).
+    Export,
     /// Tick or untick the selected role as carried out (the employee's view).
     TickRole,
     /// Tick or untick the selected role as confirmed by the supervisor.

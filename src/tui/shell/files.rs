@@ -164,6 +164,7 @@ impl Files {
             }),
             Effect::Rename { from, to } => Some(self.rename(&from, &to)),
             Effect::Duplicate(from) => Some(self.duplicate(&from)),
+            Effect::Export { name, bytes } => Some(self.export(&name, &bytes)),
             Effect::WriteSettings(ui) => {
                 let path = self.settings_path.as_ref()?;
                 let settings = crate::store::settings::Settings {
@@ -352,6 +353,27 @@ impl Files {
         match std::fs::rename(from, &target) {
             Ok(()) => Outcome::Renamed { to: target },
             Err(e) => file_failed("名前を変えられません", "cannot rename", from, &e),
+        }
+    }
+
+    /// Writes an exported sheet to the exports folder under a free name, private (0600).
+    fn export(&mut self, name: &str, bytes: &[u8]) -> Outcome {
+        let Some(dir) = data_dir::exports_dir() else {
+            return Outcome::FileFailed {
+                reason: Said::new(
+                    "書き出す場所（データフォルダ）が見つかりません",
+                    "no data folder to write to",
+                ),
+            };
+        };
+        let (stem, extension) = name.rsplit_once('.').unwrap_or((name, "txt"));
+        let result = std::fs::create_dir_all(&dir).and_then(|()| {
+            let target = data_dir::unique_file_path(&dir, stem, extension);
+            crate::store::fsio::create_private_new(&target, bytes).map(|()| target)
+        });
+        match result {
+            Ok(path) => Outcome::Exported { path },
+            Err(e) => file_failed("書き出せません", "cannot export to", &dir, &e),
         }
     }
 

@@ -75,6 +75,11 @@ pub enum Effect {
         to: String,
     },
     Duplicate(PathBuf),
+    /// Write an exported sheet under this file name in the data folder's exports (0600).
+    Export {
+        name: String,
+        bytes: Vec<u8>,
+    },
     WriteSettings(Ui),
     SetMouse(bool),
     Quit,

@@ -62,6 +62,10 @@ pub enum Outcome {
     Duplicated {
         to: PathBuf,
     },
+    /// The 面談シート was written.
+    Exported {
+        path: PathBuf,
+    },
     /// A file operation on the start screen failed.
     FileFailed {
         reason: Said,
@@ -269,6 +273,15 @@ pub fn apply(state: &mut State, outcome: Outcome, fx: &mut Vec<Effect>) {
                 format!("{}: {}", l.pick("元に戻しました", "Restored"), shown(&original))
             }));
             fx.push(Effect::Scan);
+        }
+        Outcome::Exported { path } => {
+            state.say(Said::each(|l| {
+                format!(
+                    "{}: {}",
+                    l.pick("面談シートを書き出しました", "Wrote the interview sheet"),
+                    shown(&path)
+                )
+            }));
         }
         Outcome::Renamed { to } => {
             state.say(Said::each(|l| {

@@ -331,6 +331,30 @@ pub fn pick(state: &mut State, target: PickTarget, fx: &mut Vec<Effect>) {
                 fx,
             );
         }
+        PickTarget::Export(format) => {
+            let Some(doc) = &state.doc else { return };
+            let lang = state.lang();
+            let fy = state.today.fiscal_year();
+            let options = crate::export::SheetOptions {
+                fy,
+                with_self_report: false,
+                anonymous: false,
+                lang,
+            };
+            let sheet = crate::export::sheet(&doc.profile, &doc.plan, &doc.analysis, options);
+            match format.render(&sheet, lang) {
+                Ok(bytes) => {
+                    let stem = crate::store::data_dir::plan_file_stem(&doc.profile.name, doc.plan.name.as_deref());
+                    fx.push(Effect::Export {
+                        name: format!("{stem}-面談シート-{fy}.{}", format.extension()),
+                        bytes,
+                    });
+                }
+                Err(e) => state.warn(Said::each(|l| {
+                    format!("{}: {e}", l.pick("書き出せません", "Cannot export"))
+                })),
+            }
+        }
         PickTarget::AddCompleted(id) => {
             let Some(doc) = &state.doc else { return };
             let name = training_name(doc, &id);

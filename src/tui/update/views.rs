@@ -80,6 +80,9 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 )),
             }
         }
+        Command::Export => {
+            state.overlay = Some(Overlay::Picker(Picker::export_formats(state.ui.lang)));
+        }
         Command::ChooseLevel => match selected_competency(doc) {
             Some(id) => match no_ladder(doc, &id) {
                 Some(why) => state.say(why),
