@@ -4,6 +4,7 @@
 mod output;
 mod plan;
 mod profile;
+mod team;
 
 pub use profile::write_export_json;
 
@@ -54,6 +55,15 @@ pub enum Command {
     /// Compare grades.
     #[command(subcommand)]
     Grade(GradeCommand),
+    /// The plans in a folder at a glance: grade, target, readiness both ways, the largest
+    /// gap, the last interview and the goals still open.
+    Team {
+        /// A folder of plan TOML files.
+        dir: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a plan's 面談シート (interview sheet) as HTML for A4, Markdown, CSV or JSON.
     Export {
         /// Plan TOML file.
@@ -295,6 +305,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Profile(cmd)) => profile::run(cmd, lang, &mut out),
+        Some(Command::Team { dir, json }) => team::run(&dir, json, lang, &mut out),
         Some(Command::Export {
             plan,
             format,
