@@ -4,35 +4,19 @@
 //! their candidates, post classes and 役職定年 in the report and the starter plan.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 /// A configuration folder holding 例示町 as a user profile.
 fn config() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("profiles")).unwrap();
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/shared_grades.toml"),
-        dir.path().join("profiles/reijicho.toml"),
-    )
-    .unwrap();
-    dir
+    common::config_with_profile("reijicho.toml", include_str!("fixtures/valid/shared_grades.toml"))
 }
 
 fn michi(config: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_michi"))
-        .env("MICHI_CONFIG_DIR", config)
-        .env_remove("MICHI_LANG")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    common::michi_in(config, args)
 }
 
 /// A plan file of 例示町 in `dir`, with `body` after the dates.

@@ -3,8 +3,9 @@
 //! and JSON), and a profile whose rules cannot be met refused by `michi profile check`.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
@@ -12,24 +13,11 @@ const FIXTURE: &str = include_str!("fixtures/valid/rotation_patterns.toml");
 
 /// A config directory with 例示市 installed as a user profile.
 fn config() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("profiles")).unwrap();
-    std::fs::write(dir.path().join("profiles/rotation_patterns.toml"), FIXTURE).unwrap();
-    dir
+    common::config_with_profile("rotation_patterns.toml", FIXTURE)
 }
 
 fn michi(config: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_michi"))
-        .env("MICHI_CONFIG_DIR", config)
-        .env_remove("MICHI_LANG")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    common::michi_in(config, args)
 }
 
 /// Writes a plan of 例示市 hired on `hire` with the postings and extra TOML.
