@@ -10,7 +10,7 @@ mod posts;
 mod problems;
 mod rotation;
 
-pub use levels::{level_cell, level_meaning, level_number, scale_legend, scale_legend_short};
+pub use levels::{level_cell, level_meaning, level_number, rung_text, scale_legend, scale_legend_short};
 pub use posts::{current_grade, grade_post, post_text};
 pub use problems::plan_problem;
 pub(crate) use rotation::rule_phrase;

@@ -48,6 +48,20 @@ pub fn level_number(profile: &Profile, level: u8, lang: Lang) -> String {
     }
 }
 
+/// One rung of a descriptor ladder in a line: 「段2（主任職の記述）: …」.
+pub fn rung_text(profile: &Profile, rung: &crate::model::Rung<'_>, lang: Lang) -> String {
+    let whose: Vec<&str> = rung
+        .grades
+        .iter()
+        .map(|g| crate::describe::grade_name(profile, g))
+        .collect();
+    let level = rung.level;
+    match lang {
+        Lang::Ja => format!("段{level}（{}の記述）: {}", whose.join("・"), rung.descriptor),
+        Lang::En => format!("rung {level} ({}'s description): {}", whose.join(", "), rung.descriptor),
+    }
+}
+
 /// What a self-assessment level means, in a line: the description of the rung reached
 /// (and whose it is) on a descriptor ladder, the scale's label otherwise.
 pub fn level_meaning(profile: &Profile, series: &str, competency: &str, level: u8, lang: Lang) -> String {
@@ -58,17 +72,7 @@ pub fn level_meaning(profile: &Profile, series: &str, competency: &str, level: u
         ScaleKind::Descriptors => {
             let rungs = profile.rungs(series, competency);
             match rungs.iter().find(|r| r.level == level) {
-                Some(rung) => {
-                    let whose: Vec<&str> = rung
-                        .grades
-                        .iter()
-                        .map(|g| crate::describe::grade_name(profile, g))
-                        .collect();
-                    match lang {
-                        Lang::Ja => format!("段{level}（{}の記述）: {}", whose.join("・"), rung.descriptor),
-                        Lang::En => format!("rung {level} ({}'s description): {}", whose.join(", "), rung.descriptor),
-                    }
-                }
+                Some(rung) => rung_text(profile, rung, lang),
                 None => level_number(profile, level, lang),
             }
         }

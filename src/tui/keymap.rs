@@ -145,7 +145,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Plan, "5", [ch('5')], C::Go(View::Rotation), "ローテーションへ", "Go to Rotation", false),
     bind!(Plan, "6", [ch('6')], C::Go(View::Roles), "役割の確認へ", "Go to Roles", false),
     bind!(Plan, "7", [ch('7')], C::Go(View::Support), "育成の仕組みへ", "Go to Support", false),
-    bind!(Plan, "X", [ch('X'), Key::Code(Char('X'), SHIFT)], C::Export, "面談シートを書き出す", "Export the interview sheet", false),
+    bind!(Plan, "X", [ch('X'), Key::Code(Char('X'), SHIFT)], C::Export, "面談シートを書き出す", "Export the interview sheet", true),
     bind!(Plan, "u Ctrl-Z", [ch('u'), ctrl('z')], C::Undo, "元に戻す", "Undo", true),
     bind!(Plan, "Ctrl-R Ctrl-Y", [ctrl('r'), ctrl('y')], C::Redo, "やり直す", "Redo", false),
     bind!(Plan, "Ctrl-S", [ctrl('s')], C::Save, "保存", "Save", true),

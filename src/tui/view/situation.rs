@@ -254,7 +254,7 @@ fn detail(state: &State, doc: &Doc, row: Option<&SitRow>, columns: usize, theme:
                     ));
                 }
                 for rung in rungs {
-                    let meaning = crate::describe::level_meaning(&doc.profile, series, &c.id, rung.level, lang);
+                    let meaning = crate::describe::rung_text(&doc.profile, &rung, lang);
                     lines.extend(wrapped(&meaning, columns, theme.dim));
                 }
             } else {
