@@ -257,7 +257,13 @@ fn keep_at_end(doc: &mut DocumentMut, orphan: Option<String>) {
 /// Brings a table's entries from `old` to `new`; comment lines that lost their key go on
 /// the table's header line.
 fn edit_table(table: &mut Table, old: &[(String, Scalar)], new: &[(String, Scalar)]) -> Option<String> {
-    let orphan = edit_entries(table, old, new)?;
+    let (handled, nested_orphan) = edit_nested_tables(table, old, new);
+    let old: Vec<(String, Scalar)> = old.iter().filter(|(k, _)| !handled.contains(k)).cloned().collect();
+    let new: Vec<(String, Scalar)> = new.iter().filter(|(k, _)| !handled.contains(k)).cloned().collect();
+    let orphan = match (edit_entries(table, &old, &new), nested_orphan) {
+        (None, None) => return None,
+        (a, b) => format!("{}{}", a.unwrap_or_default(), b.unwrap_or_default()),
+    };
     if table.is_dotted() || table.is_implicit() {
         return Some(orphan);
     }
@@ -313,7 +319,11 @@ fn edit_inline_table(table: &mut InlineTable, old: &[(String, Scalar)], new: &[(
 fn new_table(entries: &[(String, Scalar)]) -> Table {
     let mut table = Table::new();
     for (key, value) in entries {
-        table.insert(key, Item::Value(value.to_value()));
+        let item = match value {
+            Scalar::Tables(rows) => Item::ArrayOfTables(new_tables(rows)),
+            value => Item::Value(value.to_value()),
+        };
+        table.insert(key, item);
     }
     table
 }
@@ -553,9 +563,11 @@ fn place_before_next_table(doc: &mut DocumentMut, position: isize, comments: &st
 }
 
 mod fields;
+mod nested;
 mod steps;
 
 use fields::{Entries, Field, Scalar, fields};
+use nested::{edit_nested_tables, new_tables};
 use steps::{Step, list_steps};
 
 #[cfg(test)]

@@ -15,7 +15,8 @@ pub(super) enum Scalar {
     Date(Date),
     Ints(Vec<i64>),
     Strs(Vec<String>),
-    /// Tables inside a table of a list (an interview's goals): written inline when changed.
+    /// Tables inside a table of a list (an interview's goals): `[[interviews.goals]]`, or
+    /// inline where the file writes them inline.
     Tables(Vec<Entries>),
 }
 

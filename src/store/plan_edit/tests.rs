@@ -335,3 +335,60 @@ fn a_self_report_is_added_as_a_table_and_edited_with_its_comments_kept() {
     let removed = edit(&edited, |p| p.self_report = Default::default());
     assert!(!removed.contains("choices"), "\n{removed}");
 }
+
+const WITH_GOALS: &str = r#"profile = "iruma"
+schema_version = 1
+grade = "shunin"
+target_grade = "kacho"
+grade_since = 2021-04-01
+hire_date = 2011-04-01
+birth_date = 1988-09-20
+
+[[interviews]]
+fy = 2026
+kind = "start"
+date = 2026-05-12
+
+# 窓口の目標（係長と相談）
+[[interviews.goals]]
+title = "窓口の待ち時間を短縮する"
+status = "in_progress"   # 6月から
+
+[[interviews.goals]]
+title = "後輩の指導"
+status = "planned"
+
+[[notes]]
+date = 2026-06-01
+author = "self"
+text = "メモ"
+"#;
+
+#[test]
+fn goals_written_as_tables_stay_tables_and_keep_their_comments() {
+    let edited = edit(WITH_GOALS, |p| {
+        let iv = &mut p.interviews[0];
+        iv.goals[1].status = crate::model::GoalStatus::Done;
+        let mut third = iv.goals[0].clone();
+        third.title = "新しい目標".into();
+        iv.goals.push(third);
+    });
+    assert_eq!(edited.matches("[[interviews.goals]]").count(), 3, "{edited}");
+    assert_eq!(comment_lines_of(WITH_GOALS), comment_lines_of(&edited));
+    assert!(edited.contains("status = \"in_progress\"   # 6月から"), "{edited}");
+    // The notes stay after the interviews.
+    assert!(edited.find("新しい目標") < edited.find("[[notes]]"), "{edited}");
+}
+
+#[test]
+fn goals_of_a_new_interview_are_written_as_tables() {
+    let edited = edit(WITH_GOALS, |p| {
+        let mut iv = p.interviews[0].clone();
+        iv.kind = crate::model::InterviewKind::Mid;
+        p.interviews.push(iv);
+        p.interviews[0].goals.clear();
+    });
+    assert_eq!(edited.matches("[[interviews.goals]]").count(), 2, "{edited}");
+    assert!(!edited.contains("goals = ["), "{edited}");
+    assert!(edited.contains("# 窓口の目標（係長と相談）"), "{edited}");
+}
