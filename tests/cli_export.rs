@@ -44,9 +44,12 @@ fn markdown_holds_the_sheet_and_no_value_can_become_markup() {
         "2026-06-01 上司: 関係課との調整を自らまとめた",
         "| 他自治体等との連携研修 |",
         "| 合意した次のステップ | 課題別研修を受ける |",
+        "## 記録メモ（能力の表にないもの）",
+        "| 2026-09-10 | 本人 |  | 防災訓練の受付を担当した |",
     ] {
         assert!(md.contains(words), "missing {words:?} in\n{md}");
     }
+    assert!(!md.contains("昨年度のメモ"), "only the year's notes:\n{md}");
     assert!(!md.contains("<script>"), "{md}");
     assert!(md.contains("\\<script\\>"), "{md}");
     // The 自己申告 is confidential: left out unless asked for.

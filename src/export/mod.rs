@@ -143,21 +143,17 @@ pub fn sheet(profile: &Profile, plan: &Plan, analysis: &Analysis, options: Sheet
 
     // Competencies: the target grade's requirement and description, both views, the gap,
     // and what shows it (the evidence and the period's notes).
-    let mut notes_by: std::collections::HashMap<&str, Vec<String>> = std::collections::HashMap::new();
-    for n in plan
-        .notes
-        .iter()
-        .filter(|n| crate::model::Date::fy_start(options.fy) <= n.date)
-    {
-        if let Some(c) = n.competency.as_deref() {
-            let who = match n.author {
-                NoteAuthor::Own => pick("本人", "self"),
-                NoteAuthor::Supervisor => pick("上司", "supervisor"),
-            };
-            notes_by
-                .entry(c)
-                .or_default()
-                .push(format!("{} {who}: {}", n.date, private(&n.text)));
+    let who = |n: &crate::model::Note| match n.author {
+        NoteAuthor::Own => pick("本人", "self"),
+        NoteAuthor::Supervisor => pick("上司", "supervisor"),
+    };
+    let in_year = |d: crate::model::Date| d.fiscal_year() == options.fy;
+    let mut notes_by: std::collections::HashMap<&str, Vec<&crate::model::Note>> = std::collections::HashMap::new();
+    let mut other_notes: Vec<&crate::model::Note> = Vec::new();
+    for n in plan.notes.iter().filter(|n| in_year(n.date)) {
+        match n.competency.as_deref() {
+            Some(c) => notes_by.entry(c).or_default().push(n),
+            None => other_notes.push(n),
         }
     }
     let number = |l: u8| crate::describe::level_number(profile, l, lang);
@@ -186,7 +182,13 @@ pub fn sheet(profile: &Profile, plan: &Plan, analysis: &Analysis, options: Sheet
                     .map(|e| private(e))
                     .into_iter()
                     .collect();
-                evidence.extend(notes_by.remove(g.competency.as_str()).unwrap_or_default());
+                evidence.extend(
+                    notes_by
+                        .remove(g.competency.as_str())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|n| format!("{} {}: {}", n.date, who(n), private(&n.text))),
+                );
                 vec![
                     g.competency_name.clone(),
                     crate::describe::level_cell(
@@ -202,6 +204,36 @@ pub fn sheet(profile: &Profile, plan: &Plan, analysis: &Analysis, options: Sheet
                     g.supervisor.map(number).unwrap_or_else(|| "—".to_string()),
                     g.gap.map_or_else(|| "?".to_string(), |n| n.to_string()),
                     evidence.join(" / "),
+                ]
+            })
+            .collect(),
+    };
+    // Notes on no competency, or on one the target grade does not list: their own table,
+    // so no note of the period is left off the sheet.
+    other_notes.extend(notes_by.into_values().flatten());
+    other_notes.sort_by_key(|n| n.date);
+    let notes = Table {
+        heading: pick("記録メモ（能力の表にないもの）", "Notes (not in the competency table)"),
+        columns: [
+            ("日付", "Date"),
+            ("記入者", "Written by"),
+            ("能力", "Competency"),
+            ("内容", "Text"),
+        ]
+        .iter()
+        .map(|(ja, en)| pick(ja, en))
+        .collect(),
+        rows: other_notes
+            .iter()
+            .map(|n| {
+                vec![
+                    n.date.to_string(),
+                    who(n),
+                    n.competency
+                        .as_deref()
+                        .map(|c| crate::describe::competency_name(profile, c).to_string())
+                        .unwrap_or_default(),
+                    private(&n.text),
                 ]
             })
             .collect(),
@@ -323,10 +355,15 @@ pub fn sheet(profile: &Profile, plan: &Plan, analysis: &Analysis, options: Sheet
             rows,
         }
     });
+    // The notes' table only when it has any (the others always, empty or not).
+    let mut tables = vec![competencies, goals, trainings, comments];
+    if !notes.rows.is_empty() {
+        tables.push(notes);
+    }
     Sheet {
         title: pick("面談シート", "Interview sheet"),
         header,
-        tables: vec![competencies, goals, trainings, comments],
+        tables,
         self_report,
         legend: crate::describe::scale_legend(profile, lang),
     }
