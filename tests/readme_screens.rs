@@ -42,8 +42,19 @@ fn capture(name: &str) -> State {
         "rotation" => View::Rotation,
         "roles" => View::Roles,
         "support" => View::Support,
+        "interview" => View::Interview,
         other => panic!("unknown capture {other}"),
     };
+    if view == View::Interview {
+        tui_common::record_interview(&mut s);
+        s.status = None;
+        // The goal, so the lower pane shows it in full.
+        press(&mut s, KeyCode::Home);
+        for _ in 0..5 {
+            press(&mut s, KeyCode::Down);
+        }
+        return s;
+    }
     update(&mut s, Action::Command(Command::Go(view)));
     if view == View::Situation {
         // A competency, so the details pane shows the document's descriptors.

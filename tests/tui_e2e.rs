@@ -469,3 +469,91 @@ fn files_are_never_lost_or_overwritten() {
     t.wait_exit();
     t.assert_restored();
 }
+
+/// A supervisor in an evaluation interview, at 80×24: records the interview, a goal and a
+/// note in the Interview view, then exports the sheet from the app. The plan file holds
+/// them as `[[interviews]]`, `[[interviews.goals]]` and `[[notes]]`, and the sheet, a
+/// private file in the data folder's exports, shows the goal and the note.
+#[test]
+fn an_interview_goal_and_note_are_recorded_and_exported() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (data, config) = (dir.path().join("data"), dir.path().join("config"));
+    let plan = dir.path().join("plan.toml");
+    new_commented_plan(&plan);
+    let t = Tmux::start_sized(
+        "interview",
+        &command(&data, &config, &plan.display().to_string()),
+        80,
+        24,
+    );
+    t.wait_text("見本 太郎");
+    t.keys(&["8"]);
+    t.wait_text("面談記録");
+    t.keys(&["a"]);
+    t.wait_text("面談を追加");
+    t.keys(&["Tab", "Tab", "Tab"]);
+    t.paste("上越 太郎");
+    t.keys(&["Enter"]);
+    t.wait_text("評価者 上越 太郎");
+    t.keys(&["a"]);
+    t.wait_text("目標を追加");
+    t.paste("窓口の待ち時間を短縮する");
+    t.keys(&["Tab"]);
+    t.paste("平均待ち時間 20分→10分");
+    t.keys(&["Enter"]);
+    t.wait_text("目標1: 窓口の待ち時間を短縮する");
+    t.keys(&["Space"]);
+    t.wait_text("[取組中]");
+    t.keys(&["n"]);
+    t.wait_text("記録メモを追加");
+    t.paste("繁忙期に窓口の応援体制を自分から提案した");
+    t.keys(&["Up", "Right", "Up", "Right", "Enter"]);
+    t.wait_text("上司 ［行政経営能力］繁忙期");
+    t.wait_text("保存済み");
+    let saved = std::fs::read_to_string(&plan).unwrap();
+    assert!(
+        saved.contains("[[interviews]]") && saved.contains("[[interviews.goals]]"),
+        "{saved}"
+    );
+    assert!(saved.contains("status = \"in_progress\""), "{saved}");
+    assert!(
+        saved.contains("[[notes]]") && saved.contains("author = \"supervisor\""),
+        "{saved}"
+    );
+    assert!(saved.contains("# "), "the plan's comments stay:\n{saved}");
+    let read = load(&plan);
+    assert_eq!(read.interviews[0].goals[0].title, "窓口の待ち時間を短縮する");
+    assert_eq!(read.notes[0].competency.as_deref(), Some("gyosei_keiei"));
+
+    // Export: X, the form's defaults (HTML, this year), Enter.
+    t.keys(&["X"]);
+    t.wait_text("面談シートを書き出す");
+    t.keys(&["Enter"]);
+    t.wait_text("面談シートを書き出しました");
+    let exports: Vec<_> = std::fs::read_dir(data.join("exports"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(exports.len(), 1, "{exports:?}");
+    let sheet = &exports[0];
+    assert!(sheet.extension().is_some_and(|e| e == "html"), "{sheet:?}");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(sheet).unwrap().permissions().mode() & 0o777, 0o600);
+    let html = std::fs::read_to_string(sheet).unwrap();
+    for text in [
+        "窓口の待ち時間を短縮する",
+        "平均待ち時間 20分→10分",
+        "繁忙期に窓口の応援体制",
+        "上越 太郎",
+    ] {
+        assert!(html.contains(text), "the sheet shows {text}");
+    }
+    t.keys(&["q"]);
+    t.wait_text("新しい計画を作る");
+    t.keys(&["q"]);
+    t.wait_exit();
+    t.assert_restored();
+}

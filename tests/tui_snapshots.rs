@@ -33,3 +33,15 @@ fn every_view_in_both_languages_at_both_sizes() {
         }
     }
 }
+
+#[test]
+fn an_interview_record_at_both_sizes() {
+    for (lang, w, h) in [(Lang::Ja, 80, 24), (Lang::En, 120, 40), (Lang::Ja, 120, 40)] {
+        let mut s = state(lang);
+        open_persona(&mut s, "iruma-shunin-to-kacho");
+        tui_common::record_interview(&mut s);
+        s.status = None;
+        let lang_name = if lang == Lang::Ja { "ja" } else { "en" };
+        insta::assert_snapshot!(format!("interview_record_{lang_name}_{w}x{h}"), screen(&mut s, w, h));
+    }
+}

@@ -491,11 +491,12 @@ fn x_exports_the_interview_sheet_in_the_chosen_format() {
     let mut s = state(Lang::Ja);
     open_persona(&mut s, "iruma-shunin-to-kacho");
     press(&mut s, KeyCode::Char('X'));
-    let Some(Overlay::Picker(picker)) = &s.overlay else {
-        panic!("a picker of formats")
+    let Some(Overlay::Form(form)) = &s.overlay else {
+        panic!("the export form")
     };
-    assert_eq!(picker.items.len(), 4);
-    // The first is HTML for A4; Enter writes it (the shell puts it in the exports folder).
+    // Format, year, self-report, anonymous: the CLI's choices.
+    assert_eq!(form.field_count(), 4);
+    // The first format is HTML for A4; Enter writes it (the shell puts it in the exports folder).
     let effects = press(&mut s, KeyCode::Enter);
     let written = effects.iter().find_map(|e| match e {
         Effect::Export { name, bytes } => Some((name.clone(), bytes.clone())),

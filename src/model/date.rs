@@ -10,7 +10,9 @@ use crate::i18n::Lang;
 mod input;
 
 pub(crate) use input::era_year_text;
-pub use input::{DateInputError, Era, FiscalYearInputError, parse_fiscal_year_input};
+pub use input::{
+    DateInputError, Era, FiscalYearInputError, normalize as normalize_typed_char, parse_fiscal_year_input,
+};
 
 /// A calendar date (proleptic Gregorian). Written in TOML as a bare local date
 /// (`1990-05-10`) and printed as `YYYY-MM-DD`.

@@ -19,10 +19,12 @@ pub enum View {
     Roles,
     /// 目指す職員像 and the career-support measures the document describes.
     Support,
+    /// The interview record (面談記録): interviews, goals and the notes of the period.
+    Interview,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Situation,
         View::Path,
         View::Gaps,
@@ -30,6 +32,7 @@ impl View {
         View::Rotation,
         View::Roles,
         View::Support,
+        View::Interview,
     ];
 
     pub fn title(self, lang: crate::i18n::Lang) -> &'static str {
@@ -41,6 +44,7 @@ impl View {
             View::Rotation => lang.pick("ローテーション", "Rotation"),
             View::Roles => lang.pick("役割の確認", "Roles"),
             View::Support => lang.pick("育成の仕組み", "Support"),
+            View::Interview => lang.pick("面談", "Interview"),
         }
     }
 
@@ -54,6 +58,7 @@ impl View {
             View::Rotation => lang.pick("異動", "Rotate"),
             View::Roles => lang.pick("役割", "Roles"),
             View::Support => lang.pick("支援", "Support"),
+            View::Interview => lang.pick("面談", "Talk"),
         }
     }
 
@@ -128,6 +133,12 @@ pub enum Command {
     TickRole,
     /// Tick or untick the selected role as confirmed by the supervisor.
     ConfirmRole,
+    /// The selected goal's status, in turn (planned → in progress → done → dropped).
+    CycleGoalStatus,
+    /// Write a note of the period (職務行動記録メモ).
+    AddNote,
+    /// Choose the trainings agreed at the selected interview (they join the training plan).
+    AgreeTrainings,
     SetTarget,
     Add,
     Delete,

@@ -47,10 +47,13 @@ impl Scope {
             Scope::Picker => lang.pick("検索・選択", "Search and pick"),
             Scope::Prompt => lang.pick("1行の入力", "One-line input"),
             Scope::Editor => lang.pick(
-                "複数行の入力（根拠・本人の事情）",
-                "Multi-line input (evidence, constraints)",
+                "複数行の入力（根拠・本人の事情・所見・次の一歩）",
+                "Multi-line input (evidence, constraints, comments, next steps)",
             ),
-            Scope::Form => lang.pick("入力フォーム（配属・休業等）", "Forms (postings, leave)"),
+            Scope::Form => lang.pick(
+                "入力フォーム（配属・休業等・面談・目標・記録メモ・書き出し）",
+                "Forms (postings, leave, interviews, goals, notes, export)",
+            ),
             Scope::Confirm => lang.pick("削除の確認", "Confirming a deletion"),
             Scope::Unsaved => lang.pick("未保存の変更の確認", "Unsaved changes"),
             Scope::Conflict => lang.pick("ファイルが他で変更されたとき", "When the file changed elsewhere"),
@@ -145,6 +148,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Plan, "5", [ch('5')], C::Go(View::Rotation), "ローテーションへ", "Go to Rotation", false),
     bind!(Plan, "6", [ch('6')], C::Go(View::Roles), "役割の確認へ", "Go to Roles", false),
     bind!(Plan, "7", [ch('7')], C::Go(View::Support), "育成の仕組みへ", "Go to Support", false),
+    bind!(Plan, "8", [ch('8')], C::Go(View::Interview), "面談記録へ", "Go to Interview", false),
     bind!(Plan, "X", [ch('X'), Key::Code(Char('X'), SHIFT)], C::Export, "面談シートを書き出す", "Export the interview sheet", true),
     bind!(Plan, "u Ctrl-Z", [ch('u'), ctrl('z')], C::Undo, "元に戻す", "Undo", true),
     bind!(Plan, "Ctrl-R Ctrl-Y", [ctrl('r'), ctrl('y')], C::Redo, "やり直す", "Redo", false),
@@ -172,6 +176,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(View(View::Gaps), "-", [ch('-')], C::LevelDown, "本人評価を下げる", "Lower self level", true),
     bind!(View(View::Gaps), "v", [ch('v')], C::ChooseLevel, "本人評価を記述から選ぶ", "Choose the self level by its description", true),
     bind!(View(View::Gaps), "s", [ch('s')], C::SortNext, "並べ替え（重点／差／文書順）", "Sort (emphasis / gap / document order)", true),
+    bind!(View(View::Gaps), "n", [ch('n')], C::AddNote, "この能力の記録メモを書く", "Write a note on this competency", false),
     bind!(View(View::Gaps), "f", [ch('f')], C::FilterNext, "絞り込み（すべて／差あり／◎のみ）", "Filter (all / with gap / key only)", true),
 
     bind!(View(View::Trainings), "Enter p", [k(Enter), ch('p')], C::MarkPlanned, "受講予定にする・外す", "Mark / unmark planned", true),
@@ -183,6 +188,15 @@ pub static BINDINGS: &[Binding] = &[
 
     bind!(View(View::Roles), "Space Enter", [ch(' '), k(Enter)], C::TickRole, "本人: できている・外す", "Self: I do this / undo", true),
     bind!(View(View::Roles), "c", [ch('c')], C::ConfirmRole, "上司: 確認した・外す", "Supervisor: confirmed / undo", true),
+
+    bind!(View(View::Interview), "Enter", [k(Enter)], C::Open, "選んだ行を編集", "Edit the selected row", true),
+    bind!(View(View::Interview), "a", [ch('a')], C::Add, "追加（面談の行で目標）", "Add (a goal, on an interview)", true),
+    bind!(View(View::Interview), "n", [ch('n')], C::AddNote, "記録メモを書く", "Write a note", true),
+    bind!(View(View::Interview), "Space", [ch(' ')], C::CycleGoalStatus, "目標の状況を進める", "Move a goal's status on", true),
+    bind!(View(View::Interview), "t", [ch('t')], C::AgreeTrainings, "合意した研修を選ぶ（研修計画に入る）", "Choose agreed trainings (they join the plan)", true),
+    bind!(View(View::Interview), "← →", [k(Left), k(Right)], C::Right, "前・次の年度", "Previous / next fiscal year", true),
+    bind!(View(View::Interview), "s", [ch('s')], C::SortNext, "記録メモの並べ方（日付／能力／記入者）", "Order notes (date / competency / author)", false),
+    bind!(View(View::Interview), "x Del", [ch('x'), k(Delete)], C::Delete, "面談・目標・メモを削除（確認あり）", "Delete an interview, goal or note (asks first)", false),
 
     bind!(Help, "↑ ↓", [k(Up), k(Down)], C::Down, "スクロール", "Scroll", false),
     bind!(Help, "PgUp PgDn", [k(PageUp), k(PageDown)], C::PageDown, "ページ送り", "Page", false),

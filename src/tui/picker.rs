@@ -27,8 +27,8 @@ pub enum PickTarget {
     AddCompleted(String),
     /// The self level of a competency (None: not assessed).
     SetLevel(String, Option<u8>),
-    /// Write the 面談シート in this format.
-    Export(crate::export::Format),
+    /// Agree on (or withdraw) a training at an interview (index into the plan's interviews).
+    AgreeTraining(usize, String),
 }
 
 #[derive(Debug, Clone)]
@@ -206,24 +206,6 @@ impl Picker {
             usize::from(l.saturating_sub(*p.level_range_on(series, competency).start())) + 1
         });
         picker
-    }
-
-    /// The formats the 面談シート can be written in.
-    pub fn export_formats(lang: Lang) -> Picker {
-        let items = crate::export::Format::ALL
-            .iter()
-            .map(|f| PickItem {
-                kind: f.extension().to_uppercase(),
-                label: f.label(lang).to_string(),
-                search: f.extension().to_string(),
-                target: PickTarget::Export(*f),
-            })
-            .collect();
-        Picker::new(
-            lang.pick("面談シートを書き出す形式", "Export the interview sheet as")
-                .to_string(),
-            items,
-        )
     }
 
     /// Trainings not yet completed, to add as completed.

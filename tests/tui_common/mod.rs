@@ -95,3 +95,35 @@ pub fn render(state: &mut State, width: u16, height: u16) -> Vec<String> {
 pub fn screen(state: &mut State, width: u16, height: u16) -> String {
     render(state, width, height).join("\n")
 }
+
+/// Records through the keys, on the Interview view: a start-of-year interview held today
+/// by 上越 太郎, a goal with its measure and weight (moved on to 取組中), and the
+/// supervisor's note on the profile's first competency.
+pub fn record_interview(state: &mut State) {
+    use michi::tui::action::{Command, View};
+    update(state, Action::Command(Command::Go(View::Interview)));
+    press(state, KeyCode::Char('a'));
+    for _ in 0..3 {
+        press(state, KeyCode::Tab);
+    }
+    typed(state, "上越 太郎");
+    press(state, KeyCode::Enter);
+    press(state, KeyCode::Char('a'));
+    typed(state, "窓口の待ち時間を短縮する");
+    press(state, KeyCode::Tab);
+    typed(state, "平均待ち時間 20分→10分");
+    for _ in 0..3 {
+        press(state, KeyCode::Tab);
+    }
+    typed(state, "30");
+    press(state, KeyCode::Enter);
+    press(state, KeyCode::Char(' '));
+    press(state, KeyCode::Char('n'));
+    typed(state, "繁忙期に窓口の応援体制を自分から提案した");
+    press(state, KeyCode::Up);
+    press(state, KeyCode::Right);
+    press(state, KeyCode::Up);
+    press(state, KeyCode::Right);
+    press(state, KeyCode::Enter);
+    assert!(state.overlay.is_none(), "every form was accepted: {:?}", state.status);
+}

@@ -312,7 +312,7 @@ const ERA_WORDS: [(&str, Era); 6] = [
 
 /// Full-width forms and look-alike dashes turned into their ASCII counterparts, so
 /// `１９９０－０２－０３` and `１９９０ー２ー３` read as `1990-02-03`.
-fn normalize(c: char) -> char {
+pub fn normalize(c: char) -> char {
     match c {
         // The full-width forms of ASCII (！ to ～) sit at a fixed distance from it.
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),

@@ -1,6 +1,8 @@
 //! Typed forms: each pop-up that takes input is a struct with named fields and a
 //! `to_…() -> Result<_, FormError>`, never a list read by position.
 
+pub mod export;
+pub mod interview;
 pub mod text;
 
 use std::path::PathBuf;
@@ -10,6 +12,8 @@ use crate::i18n::fields::PlanField;
 use crate::model::{Assignment, Date, FiscalYear, Leave, LeaveKind, Profile};
 use crate::tui::state::{Field, Said};
 
+pub use export::ExportForm;
+pub use interview::{GoalForm, InterviewForm, NoteForm};
 pub use text::TextInput;
 
 /// Why a form's input cannot be used; shown in the form, which stays open.
@@ -86,6 +90,10 @@ pub enum EditorFor {
     Evidence(String),
     /// A constraint (None: a new one).
     Constraint(Option<usize>),
+    /// 本人の所見 or 上司の所見 of an interview.
+    Comment(usize, crate::model::NoteAuthor),
+    /// An interview's agreed next steps, one per line.
+    NextSteps(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -311,6 +319,10 @@ impl LeaveForm {
 pub enum FormKind {
     Posting(PostingForm),
     Leave(LeaveForm),
+    Interview(InterviewForm),
+    Goal(GoalForm),
+    Note(NoteForm),
+    Export(ExportForm),
 }
 
 /// A form in a pop-up: its fields, the focused one and the last error.
@@ -334,6 +346,10 @@ impl Form {
         match &self.kind {
             FormKind::Posting(_) => PostingForm::FIELDS.len(),
             FormKind::Leave(_) => LeaveForm::FIELDS.len(),
+            FormKind::Interview(_) => InterviewForm::LEN,
+            FormKind::Goal(_) => GoalForm::LEN,
+            FormKind::Note(_) => NoteForm::LEN,
+            FormKind::Export(_) => ExportForm::LEN,
         }
     }
 
@@ -361,6 +377,10 @@ impl Form {
                 };
                 Some((LeaveForm::label(field, lang), input))
             }
+            FormKind::Interview(f) => f.field(i, lang),
+            FormKind::Goal(f) => f.field(i, lang),
+            FormKind::Note(f) => f.field(i, lang),
+            FormKind::Export(f) => f.field(i, lang),
         }
     }
 
@@ -381,6 +401,10 @@ impl Form {
                 LeaveField::To => FieldMut::Text(&mut f.to),
                 LeaveField::Note => FieldMut::Text(&mut f.note),
             }),
+            FormKind::Interview(f) => f.field_mut(focus),
+            FormKind::Goal(f) => f.field_mut(focus),
+            FormKind::Note(f) => f.field_mut(focus),
+            FormKind::Export(f) => f.field_mut(focus),
         }
     }
 }

@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 
 use crate::engine::{self, Analysis};
-use crate::model::{Date, Plan, Profile};
+use crate::model::{Date, FiscalYear, Plan, Profile};
 use crate::tui::action::View;
+use crate::tui::state::interview::{IvRow, NoteOrder};
 use crate::tui::state::lists::{GapFilter, GapSort, Selection, SitRow};
 use crate::tui::state::said::Said;
 
@@ -93,6 +94,7 @@ pub struct Selections {
     pub roles: Selection<u16>,
     /// An entry of the support view, by its position (ideals, then measures).
     pub support: Selection<usize>,
+    pub interview: Selection<IvRow>,
 }
 
 #[derive(Debug, Clone)]
@@ -115,6 +117,9 @@ pub struct Doc {
     pub selected: Selections,
     pub gap_sort: GapSort,
     pub gap_filter: GapFilter,
+    /// The fiscal year the Interview view shows (this year when opened).
+    pub interview_fy: FiscalYear,
+    pub note_order: NoteOrder,
 }
 
 impl Doc {
@@ -144,6 +149,8 @@ impl Doc {
             selected,
             gap_sort: GapSort::Emphasis,
             gap_filter: GapFilter::All,
+            interview_fy: today.fiscal_year(),
+            note_order: NoteOrder::Date,
         }
     }
 

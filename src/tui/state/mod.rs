@@ -3,10 +3,12 @@
 //! keep the same thing selected. Nothing here touches the disk, the clock or the terminal.
 
 mod doc;
+mod interview;
 mod lists;
 mod said;
 
 pub use doc::{Doc, Edit, HISTORY_LIMIT, History, ReadOnly, Source};
+pub use interview::{IvRow, NoteOrder, interview_rows, interviews_of, side_label};
 pub use lists::{
     Field, GapFilter, GapSort, Section, Selection, SitRow, StartKey, SupportEntry, TrainingRow, gap_rows, path_rows,
     role_rows, situation_rows, start_rows, support_entries, support_rows, training_rows,
@@ -78,6 +80,7 @@ pub enum Hit {
     Rotation(usize),
     Role(u16),
     Support(usize),
+    Interview(IvRow),
 }
 
 /// A deletion waiting for `y`.
@@ -88,6 +91,11 @@ pub enum Pending {
     Completed(String),
     Planned(String),
     Constraint(usize),
+    /// An interview with its goals (index into the plan's interviews).
+    Interview(usize),
+    /// A goal (interview, goal).
+    Goal(usize, usize),
+    Note(usize),
     SavedPlan(PathBuf),
     Draft(PathBuf),
 }

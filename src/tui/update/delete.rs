@@ -97,6 +97,16 @@ pub fn ask_delete(state: &mut State) {
                 return;
             }
         }
+        View::Interview => match crate::tui::update::interview::pending_delete(doc) {
+            Some(found) => found,
+            None => {
+                state.say(Said::new(
+                    "削除できるのは面談・目標・記録メモの行です（所見や次の一歩は Enter で消せます）",
+                    "Only interviews, goals and notes can be deleted (Enter edits comments and next steps)",
+                ));
+                return;
+            }
+        },
         _ => return,
     };
     state.overlay = Some(Overlay::Confirm {
@@ -112,10 +122,14 @@ pub fn ask_delete(state: &mut State) {
 }
 
 pub fn delete(state: &mut State, pending: Pending, fx: &mut Vec<Effect>) {
-    let Some(doc) = &state.doc else {
+    if state.doc.is_none() {
         start::delete(pending, fx);
         return;
-    };
+    }
+    if crate::tui::update::interview::delete(state, &pending, fx).is_some() {
+        return;
+    }
+    let Some(doc) = &state.doc else { return };
     let what = match &pending {
         Pending::Posting(i) => Said::each(|l| {
             let name = doc
@@ -133,7 +147,7 @@ pub fn delete(state: &mut State, pending: Pending, fx: &mut Vec<Effect>) {
             Said::each(|l| format!("{} {name}", l.pick("研修を外す", "removed the training")))
         }
         Pending::Constraint(_) => Said::new("本人の事情を削除", "deleted the constraint"),
-        Pending::SavedPlan(_) | Pending::Draft(_) => return,
+        _ => return,
     };
     let changed = apply_or_warn(
         state,
@@ -167,7 +181,7 @@ pub fn delete(state: &mut State, pending: Pending, fx: &mut Vec<Effect>) {
                     true
                 }
             }
-            Pending::SavedPlan(_) | Pending::Draft(_) => false,
+            _ => false,
         },
         fx,
     );

@@ -5,6 +5,7 @@
 mod assess;
 mod delete;
 mod edit;
+mod interview;
 mod outcome;
 mod overlay;
 mod saving;
@@ -213,7 +214,7 @@ fn click(state: &mut State, hit: Hit, fx: &mut Vec<Effect>) {
             let again = views::select_hit(doc, hit);
             if again {
                 let command = match doc.view {
-                    View::Situation | View::Rotation => Command::Open,
+                    View::Situation | View::Rotation | View::Interview => Command::Open,
                     View::Path => Command::SetTarget,
                     View::Gaps => Command::EditEvidence,
                     View::Trainings => Command::MarkPlanned,

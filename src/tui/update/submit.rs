@@ -137,6 +137,9 @@ pub fn submit_editor(state: &mut State, target: &EditorFor, text: &str, fx: &mut
             )
             .map(|_| ())
         }
+        EditorFor::Comment(..) | EditorFor::NextSteps(_) => {
+            crate::tui::update::interview::submit_text(state, target, text, fx)
+        }
         EditorFor::Constraint(index) => {
             let index = *index;
             apply(
@@ -217,6 +220,10 @@ pub fn submit_form(state: &mut State, kind: &FormKind, fx: &mut Vec<Effect>) -> 
             }
             Ok(())
         }
+        FormKind::Interview(form) => crate::tui::update::interview::submit_interview(state, form, fx),
+        FormKind::Goal(form) => crate::tui::update::interview::submit_goal(state, form, fx),
+        FormKind::Note(form) => crate::tui::update::interview::submit_note(state, form, fx),
+        FormKind::Export(form) => export(state, form, fx),
         FormKind::Leave(form) => {
             let leave = form.to_leave().map_err(|e| e.0)?;
             check(
@@ -331,29 +338,8 @@ pub fn pick(state: &mut State, target: PickTarget, fx: &mut Vec<Effect>) {
                 fx,
             );
         }
-        PickTarget::Export(format) => {
-            let Some(doc) = &state.doc else { return };
-            let lang = state.lang();
-            let fy = state.today.fiscal_year();
-            let options = crate::export::SheetOptions {
-                fy,
-                with_self_report: false,
-                anonymous: false,
-                lang,
-            };
-            let sheet = crate::export::sheet(&doc.profile, &doc.plan, &doc.analysis, options);
-            match format.render(&sheet, lang) {
-                Ok(bytes) => {
-                    let stem = crate::store::data_dir::plan_file_stem(&doc.profile.name, doc.plan.name.as_deref());
-                    fx.push(Effect::Export {
-                        name: format!("{stem}-面談シート-{fy}.{}", format.extension()),
-                        bytes,
-                    });
-                }
-                Err(e) => state.warn(Said::each(|l| {
-                    format!("{}: {e}", l.pick("書き出せません", "Cannot export"))
-                })),
-            }
+        PickTarget::AgreeTraining(interview, id) => {
+            crate::tui::update::interview::toggle_agreed(state, interview, id, fx);
         }
         PickTarget::AddCompleted(id) => {
             let Some(doc) = &state.doc else { return };
@@ -371,4 +357,27 @@ pub fn pick(state: &mut State, target: PickTarget, fx: &mut Vec<Effect>) {
             );
         }
     }
+}
+
+/// Writes the 面談シート with the form's choices into the data folder's exports.
+fn export(state: &mut State, form: &crate::tui::forms::ExportForm, fx: &mut Vec<Effect>) -> Result<(), Said> {
+    let lang = state.lang();
+    let options = form.options(lang).map_err(|e| e.0)?;
+    let Some(doc) = &state.doc else { return Ok(()) };
+    let format = form.format();
+    let sheet = crate::export::sheet(&doc.profile, &doc.plan, &doc.analysis, options);
+    let bytes = format
+        .render(&sheet, lang)
+        .map_err(|e| Said::each(|l| format!("{}: {e}", l.pick("書き出せません", "Cannot export"))))?;
+    let who = if options.anonymous {
+        "匿名".to_string()
+    } else {
+        crate::store::data_dir::plan_file_stem(&doc.profile.name, doc.plan.name.as_deref())
+    };
+    let confidential = if options.with_self_report { "-取扱注意" } else { "" };
+    fx.push(Effect::Export {
+        name: format!("{who}-面談シート-{}{confidential}.{}", options.fy, format.extension()),
+        bytes,
+    });
+    Ok(())
 }

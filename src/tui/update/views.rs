@@ -5,8 +5,8 @@ use crate::tui::action::{Command, View};
 use crate::tui::forms::{Editor, EditorFor, Form, FormKind, LeaveForm, PostingForm, Prompt, PromptFor};
 use crate::tui::picker::Picker;
 use crate::tui::state::{
-    AfterClose, Doc, Field, Hit, Overlay, Said, SitRow, State, TrainingRow, gap_rows, path_rows, role_rows,
-    situation_rows, support_rows, training_rows,
+    AfterClose, Doc, Field, Hit, Overlay, Said, SitRow, State, TrainingRow, gap_rows, interview_rows, path_rows,
+    role_rows, situation_rows, support_rows, training_rows,
 };
 use crate::tui::update::Effect;
 use crate::tui::update::assess::{level, no_ladder, tick_role};
@@ -23,6 +23,10 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     let page = page(state);
     let Some(doc) = &mut state.doc else { return };
     pin_selection(doc);
+    if doc.view == View::Interview && crate::tui::update::interview::command(state, command, fx) {
+        return;
+    }
+    let Some(doc) = &mut state.doc else { return };
     match command {
         Command::Quit | Command::ClosePlan => close(state, AfterClose::StartScreen, fx),
         Command::Back => doc.view = View::Situation,
@@ -81,7 +85,17 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             }
         }
         Command::Export => {
-            state.overlay = Some(Overlay::Picker(Picker::export_formats(state.ui.lang)));
+            let fy = if doc.view == View::Interview {
+                doc.interview_fy
+            } else {
+                state.today.fiscal_year()
+            };
+            let form = crate::tui::forms::ExportForm::new(fy, state.ui.lang);
+            state.overlay = Some(Overlay::Form(Form::new(FormKind::Export(form))));
+        }
+        Command::AddNote => {
+            let competency = selected_competency(doc);
+            crate::tui::update::interview::add_note(state, competency.as_deref());
         }
         Command::ChooseLevel => match selected_competency(doc) {
             Some(id) => match no_ladder(doc, &id) {
@@ -192,6 +206,10 @@ fn pin_selection(doc: &mut Doc) {
             let rows = support_rows(doc);
             doc.selected.support.pin(&rows);
         }
+        View::Interview => {
+            let rows = interview_rows(doc);
+            doc.selected.interview.pin(&rows);
+        }
     }
 }
 
@@ -245,6 +263,11 @@ fn move_selection(doc: &mut Doc, delta: isize) {
             let here = doc.selected.support.index(&rows);
             doc.selected.support.select(&rows, here.saturating_add_signed(delta));
         }
+        View::Interview => {
+            let rows = interview_rows(doc);
+            let here = doc.selected.interview.index(&rows);
+            doc.selected.interview.select(&rows, here.saturating_add_signed(delta));
+        }
     }
 }
 
@@ -283,6 +306,10 @@ pub fn select_hit(doc: &mut Doc, hit: Hit) -> bool {
         Hit::Support(i) => {
             let rows = support_rows(doc);
             pick(&mut doc.selected.support, &rows, i)
+        }
+        Hit::Interview(row) => {
+            let rows = interview_rows(doc);
+            pick(&mut doc.selected.interview, &rows, row)
         }
         _ => false,
     }

@@ -94,6 +94,14 @@ pub fn editor(frame: &mut Frame, state: &State, editor: &Editor, area: Rect, the
             format!("{}: {name}", lang.pick("根拠", "Evidence"))
         }
         EditorFor::Constraint(_) => lang.pick("本人の事情", "Personal constraint").to_string(),
+        EditorFor::Comment(_, side) => match side {
+            crate::model::NoteAuthor::Own => lang.pick("本人の所見", "Own comment"),
+            crate::model::NoteAuthor::Supervisor => lang.pick("上司の所見・助言", "Supervisor's comment and advice"),
+        }
+        .to_string(),
+        EditorFor::NextSteps(_) => lang
+            .pick("合意した次の一歩（1行に1つ）", "Agreed next steps (one per line)")
+            .to_string(),
     };
     let outer = block(&title, theme);
     let inner = outer.inner(rect);

@@ -20,6 +20,13 @@ pub fn draw(frame: &mut Frame, state: &State, form: &Form, area: Rect, theme: &T
         FormKind::Posting(_) => lang.pick("配属を編集", "Edit a posting"),
         FormKind::Leave(f) if f.index.is_none() => lang.pick("休業等を追加", "Add leave"),
         FormKind::Leave(_) => lang.pick("休業等を編集", "Edit leave"),
+        FormKind::Interview(f) if f.index.is_none() => lang.pick("面談を追加", "Add an interview"),
+        FormKind::Interview(_) => lang.pick("面談を編集", "Edit the interview"),
+        FormKind::Goal(f) if f.index.is_none() => lang.pick("目標を追加", "Add a goal"),
+        FormKind::Goal(_) => lang.pick("目標を編集", "Edit the goal"),
+        FormKind::Note(f) if f.index.is_none() => lang.pick("記録メモを追加", "Add a note"),
+        FormKind::Note(_) => lang.pick("記録メモを編集", "Edit the note"),
+        FormKind::Export(_) => lang.pick("面談シートを書き出す", "Export the interview sheet"),
     };
     let outer = block(title, theme);
     let inner = outer.inner(area);

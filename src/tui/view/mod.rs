@@ -7,6 +7,7 @@ mod evaluation;
 mod form;
 mod gaps;
 mod help;
+mod interview;
 mod palette;
 mod path;
 pub(crate) mod roles;
@@ -209,6 +210,7 @@ pub fn draw(frame: &mut Frame, state: &State) -> HitMap {
                 View::Rotation => rotation::draw(frame, state, doc, r.body, &theme, &mut hits),
                 View::Roles => roles::draw(frame, state, doc, r.body, &theme, &mut hits),
                 View::Support => support::draw(frame, state, doc, r.body, &theme, &mut hits),
+                View::Interview => interview::draw(frame, state, doc, r.body, &theme, &mut hits),
             }
         }
     }
@@ -368,7 +370,11 @@ fn draw_overlay(frame: &mut Frame, state: &State, overlay: &Overlay, area: Rect,
     match overlay {
         Overlay::Help { scroll } => help::draw(frame, state, *scroll, area, theme),
         Overlay::Picker(picker) => palette::draw(frame, state, picker, centered(area, 90, 20), theme),
-        Overlay::Form(form) => form::draw(frame, state, form, centered(area, 76, 12), theme),
+        Overlay::Form(form) => {
+            // Fields, a blank line, two for an error and the key line, and the border.
+            let rows = u16::try_from(form.field_count() + 6).unwrap_or(12).max(12);
+            form::draw(frame, state, form, centered(area, 76, rows), theme)
+        }
         Overlay::Prompt(prompt) => dialogs::prompt(frame, state, prompt, area, theme),
         Overlay::Editor(editor) => dialogs::editor(frame, state, editor, area, theme),
         Overlay::Message { title, body, scroll } => dialogs::message(frame, state, title, body, *scroll, area, theme),
