@@ -125,12 +125,14 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         gap: by_id.get(id).copied(),
         sides: sides_by_id.get(id).copied(),
     };
-    let side_rows: Vec<sides::Row<'_>> = if doc.gap_sort == GapSort::Disagreement {
+    // Without an ability table there is nothing to set side by side: the reason is shown.
+    let sides_sort = doc.gap_sort == GapSort::Disagreement && !no_table;
+    let side_rows: Vec<sides::Row<'_>> = if sides_sort {
         rows.iter().map(|id| side_row(id)).collect()
     } else {
         Vec::new()
     };
-    let side_table = (doc.gap_sort == GapSort::Disagreement).then(|| sides::Table::new(doc, &side_rows, columns, lang));
+    let side_table = sides_sort.then(|| sides::Table::new(doc, &side_rows, columns, lang));
     if let Some(table) = &side_table {
         lines.push(Line::styled(truncate(&table.header(lang), columns), theme.dim));
     } else if !no_table {
@@ -219,7 +221,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     }
     frame.render_widget(Paragraph::new(lines), inner);
 
-    if side_table.is_some() && !no_table {
+    if side_table.is_some() {
         let row = rows.get(selected).zip(side_rows.get(selected));
         sides::detail(frame, doc, row.map(|(id, r)| (id.as_str(), r)), bottom, theme, lang);
         return;
