@@ -10,7 +10,9 @@ mod posts;
 mod problems;
 mod rotation;
 
-pub use levels::{level_cell, level_meaning, level_number, rung_text, scale_legend, scale_legend_short};
+pub use levels::{
+    level_cell, level_difference, level_meaning, level_number, rung_text, scale_legend, scale_legend_short,
+};
 pub use posts::{current_grade, grade_post, post_text};
 pub use problems::plan_problem;
 pub(crate) use rotation::rule_phrase;
@@ -217,6 +219,24 @@ pub fn readiness_text(report: &crate::engine::GapReport, lang: Lang) -> String {
         ),
         (None, _) => own,
     }
+}
+
+/// Readiness both ways in one short line, each figure with its coverage, for where the two
+/// views are compared: 「準備度 本人 52/100（評価済み 16/16）・上司 15/100（評価済み 5/16）」.
+/// `None` until the supervisor has assessed (then [`readiness_text`] says it all).
+pub fn readiness_both_ways(report: &crate::engine::GapReport, lang: Lang) -> Option<String> {
+    let supervisor = report.supervisor_readiness?;
+    let own = report.readiness?;
+    let total = report.total;
+    let (assessed, supervisor_assessed) = (report.assessed, report.supervisor_assessed);
+    Some(match lang {
+        Lang::Ja => format!(
+            "準備度 本人 {own}/100（評価済み {assessed}/{total}）・上司 {supervisor}/100（評価済み {supervisor_assessed}/{total}）"
+        ),
+        Lang::En => format!(
+            "readiness: self {own}/100 ({assessed}/{total} assessed), supervisor {supervisor}/100 ({supervisor_assessed}/{total} assessed)"
+        ),
+    })
 }
 
 /// A note about the plan as a whole, in words.

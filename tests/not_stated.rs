@@ -477,3 +477,16 @@ fn the_app_marks_assumed_years_on_the_path() {
         "{path}"
     );
 }
+
+#[test]
+fn self_vs_supervisor_with_no_ability_table_draws_no_table_header_and_keeps_the_reason() {
+    let mut state = app(FIXTURE, Lang::Ja);
+    tui_common::press(&mut state, KeyCode::Char('3'));
+    for _ in 0..3 {
+        tui_common::press(&mut state, KeyCode::Char('s'));
+    }
+    let gaps = tui_common::screen(&mut state, 120, 40);
+    assert!(gaps.contains("本人と上司の差が大きい順"), "{gaps}");
+    assert!(!gaps.contains("上司－本人"), "no columns over no table:\n{gaps}");
+    assert!(gaps.contains("文書に能力表がないため"), "{gaps}");
+}

@@ -773,3 +773,44 @@ fn the_first_frame_lists_the_municipalities_from_their_headers_as_the_loaded_scr
         "the same start screen before and after the profiles are read"
     );
 }
+
+#[test]
+fn self_vs_supervisor_on_a_descriptor_ladder_counts_rungs_never_bare_numbers() {
+    use tui_common::{open_persona, press, screen};
+    for (lang, levels, difference) in [(Lang::Ja, ["段1", "段0"], "-1段"), (Lang::En, ["r1", "r0"], "-1 rung")] {
+        let mut s = tui_common::state(lang);
+        open_persona(&mut s, "ageo-shusa-born-1968");
+        press(&mut s, KeyCode::Char('3'));
+        for _ in 0..3 {
+            press(&mut s, KeyCode::Char('s'));
+        }
+        press(&mut s, KeyCode::Home);
+        let text = screen(&mut s, 80, 24);
+        // 上尾's supervisor puts 管理能力 a rung below the employee's: it leads the list.
+        let first = text.lines().find(|l| l.contains('▶')).unwrap();
+        assert!(first.contains("管理能力"), "{text}");
+        let cells = first.split_whitespace().collect::<Vec<_>>().join(" ");
+        let wanted = format!("{} {} {difference}", levels[0], levels[1]);
+        assert!(cells.contains(&wanted), "{first}");
+    }
+}
+
+#[test]
+fn self_vs_supervisor_draws_at_every_size() {
+    use tui_common::{at_the_interview, open_persona, press, render};
+    for lang in [Lang::Ja, Lang::En] {
+        let mut s = tui_common::state(lang);
+        open_persona(&mut s, "iruma-shunin-to-kacho");
+        at_the_interview(&mut s);
+        press(&mut s, KeyCode::Char('3'));
+        for _ in 0..3 {
+            press(&mut s, KeyCode::Char('s'));
+        }
+        for w in (0..=130).step_by(7) {
+            for h in (0..=45).step_by(3) {
+                let lines = render(&mut s, w, h);
+                assert!(lines.iter().all(|l| michi::text::width(l) <= usize::from(w)));
+            }
+        }
+    }
+}

@@ -4,10 +4,11 @@
 
 mod tui_common;
 
+use crossterm::event::KeyCode;
 use michi::i18n::Lang;
 use michi::tui::action::{Action, Command, View};
 use michi::tui::update::update;
-use tui_common::{open_persona, screen, state};
+use tui_common::{at_the_interview, open_persona, press, screen, state};
 
 fn name(view: Option<View>, lang: Lang, w: u16, h: u16) -> String {
     let view = view.map_or("start".to_string(), |v| format!("{v:?}").to_lowercase());
@@ -43,5 +44,26 @@ fn an_interview_record_at_both_sizes() {
         s.status = None;
         let lang_name = if lang == Lang::Ja { "ja" } else { "en" };
         insta::assert_snapshot!(format!("interview_record_{lang_name}_{w}x{h}"), screen(&mut s, w, h));
+    }
+}
+
+/// The Gaps view sorted self vs supervisor, at the 人事評価面談: both levels and their
+/// difference side by side, and what each side wrote about the selected competency.
+#[test]
+fn self_vs_supervisor_in_both_languages_at_both_sizes() {
+    for lang in [Lang::Ja, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut s = state(lang);
+            open_persona(&mut s, "iruma-shunin-to-kacho");
+            at_the_interview(&mut s);
+            s.status = None;
+            update(&mut s, Action::Command(Command::Go(View::Gaps)));
+            for _ in 0..3 {
+                press(&mut s, KeyCode::Char('s'));
+            }
+            press(&mut s, KeyCode::Home);
+            let name = format!("{}_self_vs_supervisor", name(Some(View::Gaps), lang, w, h));
+            insta::assert_snapshot!(name, screen(&mut s, w, h));
+        }
     }
 }

@@ -513,3 +513,96 @@ fn x_exports_the_interview_sheet_in_the_chosen_format() {
         "{page}"
     );
 }
+
+#[test]
+fn s_cycles_to_self_vs_supervisor_the_largest_difference_first_then_one_sided() {
+    use michi::tui::state::{GapSort, gap_rows};
+    let mut s = state(Lang::Ja);
+    open_persona(&mut s, "iruma-shunin-to-kacho");
+    at_the_interview(&mut s);
+    press(&mut s, KeyCode::Char('3'));
+    let sorts: Vec<GapSort> = (0..4)
+        .map(|_| {
+            press(&mut s, KeyCode::Char('s'));
+            s.doc.as_ref().unwrap().gap_sort
+        })
+        .collect();
+    assert_eq!(
+        sorts,
+        [
+            GapSort::Gap,
+            GapSort::Document,
+            GapSort::Disagreement,
+            GapSort::Emphasis
+        ]
+    );
+    for _ in 0..3 {
+        press(&mut s, KeyCode::Char('s'));
+    }
+    let doc = s.doc.as_ref().unwrap();
+    assert_eq!(doc.gap_sort, GapSort::Disagreement);
+    let rows = gap_rows(doc);
+    // ±2 (the supervisor higher, then lower: document order), ±1 (行政経営 is not stated
+    // for 課長級, yet both sides assessed it), the same level, then what only the
+    // employee assessed, in document order.
+    assert_eq!(
+        rows[..8],
+        [
+            "seisaku_keisei",
+            "communication",
+            "gyosei_keiei",
+            "kosho_chosei",
+            "presentation",
+            "jinzai_ikusei",
+            "soshiki_kanri",
+            "kiki_kanri",
+        ]
+    );
+    assert_eq!(
+        rows.len(),
+        doc.profile.competencies.len(),
+        "every assessed competency is a row"
+    );
+
+    // A filter keeps its meaning: 記載なし has no gap to keep it by.
+    press(&mut s, KeyCode::Char('f'));
+    let doc = s.doc.as_ref().unwrap();
+    let rows = gap_rows(doc);
+    assert!(!rows.iter().any(|r| r == "gyosei_keiei"));
+    assert_eq!(rows[0], "seisaku_keisei");
+}
+
+#[test]
+fn self_vs_supervisor_re_sorts_as_the_supervisor_assesses_and_the_selection_follows() {
+    use michi::tui::state::gap_rows;
+    let mut s = state(Lang::Ja);
+    open_persona(&mut s, "iruma-shunin-to-kacho");
+    press(&mut s, KeyCode::Char('3'));
+    for _ in 0..3 {
+        press(&mut s, KeyCode::Char('s'));
+    }
+    let selected = |s: &State| {
+        let doc = s.doc.as_ref().unwrap();
+        doc.selected.gaps.selected(&gap_rows(doc)).cloned()
+    };
+    // The sample's supervisor rates 交渉・調整 one below the employee and プレゼンテーション
+    // one above (document order between them), then 人材育成 the same.
+    let rows = gap_rows(s.doc.as_ref().unwrap());
+    assert_eq!(rows[..3], ["kosho_chosei", "presentation", "jinzai_ikusei"]);
+    // The selection kept the first row of the order before: start from the top.
+    press(&mut s, KeyCode::Home);
+    press(&mut s, KeyCode::Down);
+    press(&mut s, KeyCode::Down);
+    assert_eq!(selected(&s).as_deref(), Some("jinzai_ikusei"));
+    // The supervisor lowers 人材育成 by one, right here: it ties the other two and comes
+    // first in document order, and the selection goes with it.
+    press(&mut s, KeyCode::Char('<'));
+    let doc = s.doc.as_ref().unwrap();
+    assert_eq!(doc.plan.supervisor_assessment.get("jinzai_ikusei"), Some(&1));
+    assert_eq!(gap_rows(doc)[..3], ["jinzai_ikusei", "kosho_chosei", "presentation"]);
+    assert_eq!(selected(&s).as_deref(), Some("jinzai_ikusei"));
+    press(&mut s, KeyCode::Char('>'));
+    press(&mut s, KeyCode::Char('>'));
+    let doc = s.doc.as_ref().unwrap();
+    assert_eq!(doc.plan.supervisor_assessment.get("jinzai_ikusei"), Some(&3));
+}

@@ -48,6 +48,22 @@ pub fn level_number(profile: &Profile, level: u8, lang: Lang) -> String {
     }
 }
 
+/// A difference between two levels, signed: 「+2段」/「+2 rungs」 on a descriptor ladder
+/// (a count of the document's descriptions, not a number it gives), 「+2」 otherwise, 「0」
+/// when the two agree. ASCII signs: the minus sign is two columns wide in some terminals.
+pub fn level_difference(profile: &Profile, difference: i16, lang: Lang) -> String {
+    if difference == 0 {
+        return "0".to_string();
+    }
+    let sign = if difference > 0 { "+" } else { "" };
+    match (profile.scale.kind(), lang) {
+        (ScaleKind::Descriptors, Lang::Ja) => format!("{sign}{difference}段"),
+        (ScaleKind::Descriptors, Lang::En) if difference.abs() == 1 => format!("{sign}{difference} rung"),
+        (ScaleKind::Descriptors, Lang::En) => format!("{sign}{difference} rungs"),
+        _ => format!("{sign}{difference}"),
+    }
+}
+
 /// One rung of a descriptor ladder in a line: 「段2（主任職の記述）: …」.
 pub fn rung_text(profile: &Profile, rung: &crate::model::Rung<'_>, lang: Lang) -> String {
     let whose: Vec<&str> = rung

@@ -1,6 +1,7 @@
 //! Pure computations over a profile and a plan: retirement, trajectory, competency gaps,
 //! training plan, rotation. No I/O and no clock: today's date is a parameter.
 
+pub mod disagreement;
 pub mod gaps;
 pub mod input_checks;
 pub mod recommend;
@@ -11,6 +12,7 @@ pub mod trajectory;
 
 use serde::Serialize;
 
+pub use disagreement::{Disagreement, competency_notes, disagreements};
 pub use gaps::{Gap, GapReport, GradeDiff, emphasis_weight, gaps, grade_diff, readiness};
 pub use input_checks::{FieldValue, InputProblem, Period, check_field};
 pub use recommend::{DEFAULT_PER_YEAR, Suggestion, training_plan};
@@ -81,6 +83,9 @@ pub struct Analysis {
     pub trainings: Vec<Suggestion>,
     pub rotation: RotationReport,
     pub notes: Vec<PlanNote>,
+    /// Self vs supervisor: each competency either side has assessed, the largest
+    /// difference first.
+    pub disagreements: Vec<Disagreement>,
 }
 
 /// Analyses a plan that has passed validation against `profile`.
@@ -161,5 +166,6 @@ pub fn analyze(profile: &Profile, plan: &Plan, today: Date, per_year: usize) -> 
         trainings,
         rotation,
         notes,
+        disagreements: disagreement::disagreements(profile, plan),
     }
 }

@@ -175,9 +175,11 @@ pub static BINDINGS: &[Binding] = &[
     bind!(View(View::Gaps), "+", [ch('+'), Key::Code(Char('+'), SHIFT), ch('=')], C::LevelUp, "本人評価を上げる", "Raise self level", true),
     bind!(View(View::Gaps), "-", [ch('-')], C::LevelDown, "本人評価を下げる", "Lower self level", true),
     bind!(View(View::Gaps), "v", [ch('v')], C::ChooseLevel, "本人評価を記述から選ぶ", "Choose the self level by its description", true),
-    bind!(View(View::Gaps), "s", [ch('s')], C::SortNext, "並べ替え（重点／差／文書順）", "Sort (emphasis / gap / document order)", true),
+    bind!(View(View::Gaps), "s", [ch('s')], C::SortNext, "並べ替え（重点／差／文書順／本人と上司の差）", "Sort (emphasis / gap / document order / self vs supervisor)", true),
     bind!(View(View::Gaps), "n", [ch('n')], C::AddNote, "この能力の記録メモを書く", "Write a note on this competency", false),
     bind!(View(View::Gaps), "f", [ch('f')], C::FilterNext, "絞り込み（すべて／差あり／◎のみ）", "Filter (all / with gap / key only)", true),
+    bind!(View(View::Gaps), ">", [ch('>'), Key::Code(Char('>'), SHIFT)], C::SupervisorUp, "上司評価を上げる", "Raise supervisor level", false),
+    bind!(View(View::Gaps), "<", [ch('<'), Key::Code(Char('<'), SHIFT)], C::SupervisorDown, "上司評価を下げる", "Lower supervisor level", false),
 
     bind!(View(View::Trainings), "Enter p", [k(Enter), ch('p')], C::MarkPlanned, "受講予定にする・外す", "Mark / unmark planned", true),
     bind!(View(View::Trainings), "← →", [k(Left), k(Right)], C::Right, "受講予定の年度を1年前・後へ", "Move the planned year earlier / later", true),

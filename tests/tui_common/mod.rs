@@ -127,3 +127,41 @@ pub fn record_interview(state: &mut State) {
     press(state, KeyCode::Enter);
     assert!(state.overlay.is_none(), "every form was accepted: {:?}", state.status);
 }
+
+/// 入間's sample plan at the 人事評価面談: the supervisor has assessed more of it (higher
+/// than the employee on some competencies, lower on others, and on one the target grade
+/// does not state), and both sides have written dated notes.
+pub fn at_the_interview(state: &mut State) {
+    use michi::model::{Note, NoteAuthor};
+    let today = state.today;
+    let doc = state.doc.as_mut().unwrap();
+    for (id, level) in [("seisaku_keisei", 4), ("communication", 2), ("gyosei_keiei", 2)] {
+        doc.plan.supervisor_assessment.insert(id.to_string(), level);
+    }
+    let note = |date: &str, author, text: &str| Note {
+        date: Date::parse(date).unwrap(),
+        author,
+        competency: Some("seisaku_keisei".to_string()),
+        text: text.to_string(),
+    };
+    doc.plan.notes = vec![
+        note(
+            "2026-06-15",
+            NoteAuthor::Own,
+            "子育て支援策の見直し案を課内でまとめ、部長説明まで担当した",
+        ),
+        note(
+            "2026-10-20",
+            NoteAuthor::Supervisor,
+            "論点の整理が的確。関係課との調整も自分から進めており、課長級に求める水準に近い",
+        ),
+        Note {
+            competency: Some("communication".to_string()),
+            ..note("2026-09-01", NoteAuthor::Supervisor, "説明が一方的になる場面があった")
+        },
+    ];
+    doc.plan
+        .evidence
+        .insert("seisaku_keisei".to_string(), "総合計画の施策評価を担当".to_string());
+    doc.reanalyze(today);
+}

@@ -12,6 +12,8 @@ use crate::i18n::Lang;
 use crate::model::{Date, Emphasis, Plan, Profile, fiscal_year_label};
 use crate::text::escape_line;
 
+mod sides;
+
 fn heading(out: &mut impl Write, text: &str) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "■ {text}")
@@ -293,6 +295,7 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
             writeln!(out, "  {line}")?;
         }
     }
+    sides::write_disagreements(out, p, a, lang)?;
 
     let roles = &a.roles;
     if !roles.roles.is_empty() {
@@ -474,6 +477,9 @@ pub(super) struct AnalysisJson<'a> {
     assessed: usize,
     key_total: usize,
     key_assessed: usize,
+    /// Self vs supervisor: each competency either side has assessed, the largest
+    /// difference (supervisor minus self) first.
+    disagreements: &'a [engine::Disagreement],
     next_grade: Option<&'a engine::GapReport>,
     trainings: &'a [engine::Suggestion],
     rotation: &'a engine::RotationReport,
@@ -500,6 +506,7 @@ impl<'a> AnalysisJson<'a> {
             assessed: a.target.assessed,
             key_total: a.target.key_total,
             key_assessed: a.target.key_assessed,
+            disagreements: &a.disagreements,
             next_grade: a.next.as_ref(),
             trainings: &a.trainings,
             rotation: &a.rotation,

@@ -193,6 +193,8 @@ pub enum GapSort {
     Emphasis,
     Gap,
     Document,
+    /// Self vs supervisor (本人と上司の差): the largest difference between the two first.
+    Disagreement,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,33 +204,78 @@ pub enum GapFilter {
     KeyOnly,
 }
 
+impl GapFilter {
+    /// Whether the filter keeps a competency the target grade states.
+    fn keeps(self, gap: &crate::engine::Gap) -> bool {
+        match self {
+            GapFilter::All => true,
+            GapFilter::WithGap => gap.gap.is_none_or(|n| n > 0),
+            GapFilter::KeyOnly => gap.emphasis == Emphasis::Key,
+        }
+    }
+}
+
 /// Gap rows (competency ids) in display order.
 pub fn gap_rows(doc: &Doc) -> Vec<String> {
+    if doc.gap_sort == GapSort::Disagreement {
+        return disagreement_rows(doc);
+    }
     let gaps = &doc.analysis.target.gaps;
     let mut rows: Vec<(usize, &crate::engine::Gap)> = gaps
         .iter()
         .enumerate()
-        .filter(|(_, g)| match doc.gap_filter {
-            GapFilter::All => true,
-            GapFilter::WithGap => g.gap.is_none_or(|n| n > 0),
-            GapFilter::KeyOnly => g.emphasis == Emphasis::Key,
-        })
+        .filter(|(_, g)| doc.gap_filter.keeps(g))
         .collect();
     match doc.gap_sort {
-        GapSort::Emphasis => {}
+        GapSort::Emphasis | GapSort::Disagreement => {}
         GapSort::Gap => rows.sort_by_key(|(i, g)| (std::cmp::Reverse(g.gap.unwrap_or(0)), *i)),
         GapSort::Document => {
-            let order: std::collections::HashMap<&str, usize> = doc
-                .profile
-                .competencies
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (c.id.as_str(), i))
-                .collect();
+            let order = document_order(doc);
             rows.sort_by_key(|(_, g)| order.get(g.competency.as_str()).copied().unwrap_or(usize::MAX));
         }
     }
     rows.into_iter().map(|(_, g)| g.competency.clone()).collect()
+}
+
+fn document_order(doc: &Doc) -> std::collections::HashMap<&str, usize> {
+    doc.profile
+        .competencies
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect()
+}
+
+/// Self vs supervisor: the competencies either side assessed in the engine's order (the
+/// largest difference first), then the target grade's competencies neither side assessed,
+/// in document order. A competency the target grade does not state (記載なし) is a row
+/// only while nothing is filtered out: it has neither a gap nor a mark to filter by.
+fn disagreement_rows(doc: &Doc) -> Vec<String> {
+    let report = &doc.analysis.target;
+    let gaps: std::collections::HashMap<&str, &crate::engine::Gap> =
+        report.gaps.iter().map(|g| (g.competency.as_str(), g)).collect();
+    let not_stated: std::collections::HashSet<&str> = report.not_stated.iter().map(|n| n.competency.as_str()).collect();
+    let keeps = |id: &str| match gaps.get(id) {
+        Some(g) => doc.gap_filter.keeps(g),
+        None => doc.gap_filter == GapFilter::All && not_stated.contains(id),
+    };
+    let mut rows: Vec<String> = doc
+        .analysis
+        .disagreements
+        .iter()
+        .map(|d| d.competency.as_str())
+        .filter(|id| keeps(id))
+        .map(str::to_string)
+        .collect();
+    let mut rest: Vec<&crate::engine::Gap> = report
+        .gaps
+        .iter()
+        .filter(|g| doc.gap_filter.keeps(g) && !rows.contains(&g.competency))
+        .collect();
+    let order = document_order(doc);
+    rest.sort_by_key(|g| order.get(g.competency.as_str()).copied().unwrap_or(usize::MAX));
+    rows.extend(rest.into_iter().map(|g| g.competency.clone()));
+    rows
 }
 
 /// A training row: suggested for a year, another training of the profile, or completed.

@@ -121,7 +121,8 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             doc.gap_sort = match doc.gap_sort {
                 GapSort::Emphasis => GapSort::Gap,
                 GapSort::Gap => GapSort::Document,
-                GapSort::Document => GapSort::Emphasis,
+                GapSort::Document => GapSort::Disagreement,
+                GapSort::Disagreement => GapSort::Emphasis,
             };
         }
         Command::FilterNext => {

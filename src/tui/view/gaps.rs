@@ -1,6 +1,10 @@
 //! "Gaps": each competency's required and current level as bars, the gap, emphasis marks
 //! and the supervisor's level; sortable and filterable; the selected row's descriptors and
-//! source below. Readiness for the target grade at the top.
+//! source below. Readiness for the target grade at the top. Sorted self vs supervisor, the
+//! table sets both levels side by side and the pane below shows each side's notes
+//! ([`sides`]).
+
+mod sides;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -46,7 +50,11 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         .map_or(report.grade.as_str(), |(_, g)| g.name.as_str());
     let [top, bottom] = panes(area);
     let no_table = !report.ability_table;
-    let mut readiness = crate::describe::readiness_text(report, lang);
+    // Sorted self vs supervisor, both figures in a line short enough for 80 columns.
+    let mut readiness = (doc.gap_sort == GapSort::Disagreement)
+        .then(|| crate::describe::readiness_both_ways(report, lang))
+        .flatten()
+        .unwrap_or_else(|| crate::describe::readiness_text(report, lang));
     if let Some(roles) = crate::tui::view::roles::roles_summary(doc, lang) {
         readiness.push_str(lang.pick("・", "; "));
         readiness.push_str(&roles);
@@ -55,6 +63,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         GapSort::Emphasis => lang.pick("重点順", "by emphasis"),
         GapSort::Gap => lang.pick("差の大きい順", "by gap"),
         GapSort::Document => lang.pick("文書の順", "document order"),
+        GapSort::Disagreement => lang.pick("本人と上司の差が大きい順", "by self-supervisor difference"),
     };
     let filter = match doc.gap_filter {
         GapFilter::All => lang.pick("すべて", "all"),
@@ -103,15 +112,43 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         ),
         theme.dim,
     );
-    if !no_table {
-        lines.push(header);
-    }
     let by_id: std::collections::HashMap<&str, &Gap> = report.gaps.iter().map(|g| (g.competency.as_str(), g)).collect();
     let rows = gap_rows(doc);
+    // Self vs supervisor: the rows as the engine compares both sides.
+    let sides_by_id: std::collections::HashMap<&str, &crate::engine::Disagreement> = doc
+        .analysis
+        .disagreements
+        .iter()
+        .map(|d| (d.competency.as_str(), d))
+        .collect();
+    let side_row = |id: &str| sides::Row {
+        gap: by_id.get(id).copied(),
+        sides: sides_by_id.get(id).copied(),
+    };
+    // Without an ability table there is nothing to set side by side: the reason is shown.
+    let sides_sort = doc.gap_sort == GapSort::Disagreement && !no_table;
+    let side_rows: Vec<sides::Row<'_>> = if sides_sort {
+        rows.iter().map(|id| side_row(id)).collect()
+    } else {
+        Vec::new()
+    };
+    let side_table = sides_sort.then(|| sides::Table::new(doc, &side_rows, columns, lang));
+    if let Some(table) = &side_table {
+        lines.push(Line::styled(truncate(&table.header(lang), columns), theme.dim));
+    } else if !no_table {
+        lines.push(header);
+    }
     let selected = doc.selected.gaps.index(&rows);
     let height = usize::from(inner.height).saturating_sub(2);
     let offset = scroll_offset(selected, height);
     for (n, (pos, id)) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
+        if let (Some(table), Some(row)) = (&side_table, side_rows.get(pos)) {
+            hits.add(row_rect(inner, n + 2), Hit::Gap(id.clone()));
+            let text = table.row(doc, id, row, lang);
+            let style = if pos == selected { theme.selected } else { theme.text };
+            lines.push(Line::styled(marked(&text, pos == selected, columns, theme), style));
+            continue;
+        }
         let Some(g) = by_id.get(id.as_str()) else { continue };
         hits.add(row_rect(inner, n + 2), Hit::Gap(id.clone()));
         let required = crate::describe::level_cell(
@@ -184,6 +221,11 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     }
     frame.render_widget(Paragraph::new(lines), inner);
 
+    if side_table.is_some() {
+        let row = rows.get(selected).zip(side_rows.get(selected));
+        sides::detail(frame, doc, row.map(|(id, r)| (id.as_str(), r)), bottom, theme, lang);
+        return;
+    }
     let detail_title = match crate::describe::scale_legend_short(&doc.profile, lang) {
         Some(legend) => match lang {
             Lang::Ja => format!("記述と出典（{legend}）"),
