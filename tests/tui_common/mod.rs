@@ -95,3 +95,25 @@ pub fn render(state: &mut State, width: u16, height: u16) -> Vec<String> {
 pub fn screen(state: &mut State, width: u16, height: u16) -> String {
     render(state, width, height).join("\n")
 }
+
+/// A team folder: two plans (入間 健 with interviews and the supervisor's levels, and
+/// 豊岡 美咲 from a sample made an ordinary plan), a broken file and a note that is no plan.
+pub fn team_folder() -> tempfile::TempDir {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root.join("tests/fixtures/plans/interview.toml"),
+        dir.path().join("a-iruma.toml"),
+    )
+    .unwrap();
+    let sample = std::fs::read_to_string(root.join("assets/personas/iruma-back-from-childcare.toml")).unwrap();
+    let plan: String = sample
+        .lines()
+        .filter(|l| !l.starts_with("sample"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.path().join("b-toyooka.toml"), plan).unwrap();
+    std::fs::write(dir.path().join("c-broken.toml"), "broken = \n").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a plan").unwrap();
+    dir
+}

@@ -5,6 +5,7 @@
 mod doc;
 mod lists;
 mod said;
+mod team;
 
 pub use doc::{Doc, Edit, HISTORY_LIMIT, History, ReadOnly, Source};
 pub use lists::{
@@ -12,6 +13,7 @@ pub use lists::{
     role_rows, situation_rows, start_rows, support_entries, support_rows, training_rows,
 };
 pub use said::Said;
+pub use team::{TeamList, TeamRow};
 
 use std::path::PathBuf;
 
@@ -64,6 +66,10 @@ pub struct Start {
     pub selected: Selection<StartKey>,
     /// Files moved to the trash this session, newest last (u brings the last one back).
     pub trashed: Vec<(PathBuf, PathBuf)>,
+    /// The team folder last asked for this session, as typed (the prompt starts with it).
+    pub team_folder: Option<String>,
+    /// The plan last opened from the team list: selected again when the list comes back.
+    pub team_opened: Option<PathBuf>,
 }
 
 /// Something drawn that a click can land on (from the last frame's hit map).
@@ -111,6 +117,7 @@ pub enum Overlay {
     Confirm { pending: Pending, question: Said },
     Unsaved { then: AfterClose },
     Conflict,
+    Team(TeamList),
 }
 
 /// A line for the message bar.
