@@ -9,6 +9,7 @@ mod levels;
 mod posts;
 mod problems;
 mod rotation;
+mod team;
 
 pub use levels::{
     level_cell, level_difference, level_meaning, level_number, rung_text, scale_legend, scale_legend_short,
@@ -17,6 +18,7 @@ pub use posts::{current_grade, grade_post, post_text};
 pub use problems::plan_problem;
 pub(crate) use rotation::rule_phrase;
 pub use rotation::{finding_text, next_post_lines, rule_progress, rule_status, rule_strength, rule_window};
+pub use team::{TeamSummary, team_summary};
 
 /// A grade's name as the document writes it (the id when the profile has no such grade).
 pub fn grade_name<'p>(profile: &'p Profile, id: &'p str) -> &'p str {

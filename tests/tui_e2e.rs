@@ -9,6 +9,8 @@
 //! is set, where a missing tmux is a failure.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod tui_common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -553,6 +555,43 @@ fn an_interview_goal_and_note_are_recorded_and_exported() {
     }
     t.keys(&["q"]);
     t.wait_text("新しい計画を作る");
+    t.keys(&["q"]);
+    t.wait_exit();
+    t.assert_restored();
+}
+
+/// The team list from the start screen: `t`, the folder typed, both plans listed (the broken
+/// file with its problem), Enter opens the selected one; back on the start screen `t` offers
+/// the same folder and the list comes back on the plan opened last.
+#[test]
+fn a_team_folder_is_listed_from_the_start_screen_and_a_plan_opens_from_it() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (data, config) = (dir.path().join("data"), dir.path().join("config"));
+    let team = tui_common::team_folder();
+    let t = Tmux::start("team", &command(&data, &config, ""));
+    t.wait_text("新しい計画を作る");
+    t.keys(&["t"]);
+    t.wait_text("チームの計画を一覧するフォルダ");
+    t.keys(&[&team.path().display().to_string(), "Enter"]);
+    let listed = t.wait_text("豊岡 美咲");
+    for text in ["入間 健", "c-broken.toml", "準備度(本人)", "2026-05-12"] {
+        assert!(listed.contains(text), "{text} missing:\n{listed}");
+    }
+    t.keys(&["Down", "Enter"]);
+    let opened = t.wait_text("開きました");
+    assert!(opened.contains("入間市 — 豊岡 美咲"), "{opened}");
+    assert!(opened.contains("b-toyooka.toml"), "{opened}");
+    t.keys(&["q"]);
+    t.wait_text("新しい計画を作る");
+    t.keys(&["t"]);
+    t.wait_text("チームの計画を一覧するフォルダ");
+    t.keys(&["Enter"]);
+    t.wait_text("▶ 豊岡 美咲");
+    t.keys(&["Escape"]);
+    t.wait("the list to close", |s| !s.contains("チームの計画:"));
     t.keys(&["q"]);
     t.wait_exit();
     t.assert_restored();

@@ -7,7 +7,7 @@ mod tui_common;
 use crossterm::event::KeyCode;
 use michi::i18n::Lang;
 use michi::tui::action::{Action, Command, View};
-use michi::tui::update::update;
+use michi::tui::update::{Effect, Outcome, update};
 use tui_common::{at_the_interview, open_persona, press, screen, state};
 
 fn name(view: Option<View>, lang: Lang, w: u16, h: u16) -> String {
@@ -64,6 +64,31 @@ fn self_vs_supervisor_in_both_languages_at_both_sizes() {
             press(&mut s, KeyCode::Home);
             let name = format!("{}_self_vs_supervisor", name(Some(View::Gaps), lang, w, h));
             insta::assert_snapshot!(name, screen(&mut s, w, h));
+        }
+    }
+}
+
+/// The team list over a folder of two plans and a broken file (the folder shown as `~/team`,
+/// wherever the test's copy is).
+#[test]
+fn the_team_list_in_both_languages_at_both_sizes() {
+    let folder = tui_common::team_folder();
+    let data = tempfile::tempdir().unwrap();
+    for lang in [Lang::Ja, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut s = state(lang);
+            let mut files = michi::tui::shell::Files::in_dir(data.path());
+            let read = files.carry_out(&s, Effect::ReadTeam(folder.path().display().to_string()));
+            let Some(Outcome::Team { rows, more, .. }) = read else {
+                panic!("not read: {read:?}");
+            };
+            let dir = std::path::PathBuf::from("~/team");
+            update(&mut s, Action::Done(Box::new(Outcome::Team { dir, rows, more })));
+            let lang = match lang {
+                Lang::Ja => "ja",
+                Lang::En => "en",
+            };
+            insta::assert_snapshot!(format!("team_{lang}_{w}x{h}"), screen(&mut s, w, h));
         }
     }
 }

@@ -10,13 +10,10 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::cli::profile::write_table;
-use crate::engine;
+use crate::describe::team_summary;
 use crate::i18n::Lang;
-use crate::model::{Date, GoalStatus};
-use crate::store::load_plan_file;
-
-/// Most plan files read from one folder.
-const MAX_PLANS: usize = 2_000;
+use crate::model::Date;
+use crate::store::team::{MAX_PLANS, first_problem, read_team_folder};
 
 #[derive(Serialize)]
 struct Member {
@@ -35,8 +32,9 @@ struct Member {
 }
 
 pub fn run(dir: &Path, json: bool, lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
+    let catalog = crate::store::Catalog::load(crate::store::profiles::user_profile_dir().as_deref(), lang);
+    let folder = match read_team_folder(dir, &catalog, lang) {
+        Ok(folder) => folder,
         Err(e) => {
             eprintln!(
                 "{}",
@@ -48,20 +46,13 @@ pub fn run(dir: &Path, json: bool, lang: Lang, out: &mut impl Write) -> io::Resu
             return Ok(ExitCode::FAILURE);
         }
     };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
-        .take(MAX_PLANS + 1)
-        .collect();
-    let more = files.len() > MAX_PLANS;
-    files.truncate(MAX_PLANS);
-    files.sort();
-    let catalog = crate::store::Catalog::load(crate::store::profiles::user_profile_dir().as_deref(), lang);
-    let members: Vec<Member> = files
+    let more = folder.more;
+    let members: Vec<Member> = folder
+        .files
         .iter()
-        .map(|path| {
-            let file = path
+        .map(|team_file| {
+            let file = team_file
+                .path
                 .file_name()
                 .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
             let empty = |problem: String| Member {
@@ -76,38 +67,24 @@ pub fn run(dir: &Path, json: bool, lang: Lang, out: &mut impl Write) -> io::Resu
                 open_goals: 0,
                 problem: Some(problem),
             };
-            let plan = match load_plan_file(path, &catalog, lang) {
+            let plan = match &team_file.plan {
                 Ok(plan) => plan,
-                Err(problems) => {
-                    return empty(problems.render(lang).lines().next().unwrap_or_default().to_string());
-                }
+                Err(problems) => return empty(first_problem(problems, lang)),
             };
             let Some(entry) = catalog.get(&plan.profile) else {
                 return empty(String::new());
             };
-            let p = &entry.profile;
-            let target = engine::gaps(p, &plan, &plan.target_grade);
-            let largest = target
-                .gaps
-                .iter()
-                .filter(|g| g.gap.is_some_and(|n| n > 0))
-                .max_by_key(|g| g.gap)
-                .map(|g| format!("{}（{}）", g.competency_name, g.gap.unwrap_or(0)));
+            let row = team_summary(&entry.profile, plan);
             Member {
                 file,
-                name: plan.name.clone(),
-                grade: crate::describe::current_grade(p, &plan),
-                target: crate::describe::grade_name(p, &plan.target_grade).to_string(),
-                readiness: target.readiness,
-                supervisor_readiness: target.supervisor_readiness,
-                largest_gap: largest,
-                last_interview: plan.interviews.iter().map(|i| i.date).max(),
-                open_goals: plan
-                    .interviews
-                    .iter()
-                    .flat_map(|i| &i.goals)
-                    .filter(|g| matches!(g.status, GoalStatus::Planned | GoalStatus::InProgress))
-                    .count(),
+                name: row.name,
+                grade: row.grade,
+                target: row.target,
+                readiness: row.readiness,
+                supervisor_readiness: row.supervisor_readiness,
+                largest_gap: row.largest_gap,
+                last_interview: row.last_interview,
+                open_goals: row.open_goals,
                 problem: None,
             }
         })

@@ -19,6 +19,7 @@ pub mod settings;
 pub mod shape_check;
 mod shape_words;
 pub mod source;
+pub mod team;
 pub mod template;
 mod toml_words;
 

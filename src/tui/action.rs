@@ -158,6 +158,8 @@ pub enum Command {
     Submit,
     NextField,
     PrevField,
+    /// List the plans of a folder (the team list; asks for the folder first).
+    Team,
 }
 
 /// Everything that reaches `update`.

@@ -32,6 +32,8 @@ pub enum Scope {
     Unsaved,
     /// The file changed on disk.
     Conflict,
+    /// The team list (the plans of a folder).
+    Team,
 }
 
 impl Scope {
@@ -57,6 +59,7 @@ impl Scope {
             Scope::Confirm => lang.pick("削除の確認", "Confirming a deletion"),
             Scope::Unsaved => lang.pick("未保存の変更の確認", "Unsaved changes"),
             Scope::Conflict => lang.pick("ファイルが他で変更されたとき", "When the file changed elsewhere"),
+            Scope::Team => lang.pick("チームの計画一覧", "Team folder"),
         }
     }
 }
@@ -138,6 +141,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Start, "x Del", [ch('x'), k(Delete)], C::Delete, "計画・下書きを削除（ごみ箱へ、u で戻す）", "Delete a plan or draft (to the trash; u brings it back)", true),
     bind!(Start, "u Ctrl-Z", [ch('u'), ctrl('z')], C::Undo, "削除を元に戻す", "Undo the deletion", false),
     bind!(Start, "q", [ch('q')], C::Quit, "終了", "Quit", true),
+    bind!(Start, "t", [ch('t')], C::Team, "チームのフォルダを一覧", "List a team folder", true),
 
     bind!(Plan, "Tab", [k(Tab)], C::NextView, "次の画面", "Next view", true),
     bind!(Plan, "Shift-Tab", [k(BackTab), Key::Code(BackTab, SHIFT)], C::PrevView, "前の画面", "Previous view", false),
@@ -242,6 +246,13 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Conflict, "a", [ch('a')], C::Answer(Answer::SaveMine), "自分の版を別名で保存", "Save mine under another name", true),
     bind!(Conflict, "d", [ch('d')], C::Answer(Answer::ShowDiff), "違いを見る", "Show what differs", true),
     bind!(Conflict, "Esc", [k(Esc)], C::Back, "後で決める（自動保存は止めたまま）", "Decide later (autosave stays paused)", true),
+
+    bind!(Team, "Enter", [k(Enter)], C::Open, "選んだ計画を開く", "Open the selected plan", true),
+    bind!(Team, "↑ ↓", [k(Up), k(Down)], C::Down, "計画を選ぶ", "Move in the list", true),
+    bind!(Team, "PgUp PgDn", [k(PageUp), k(PageDown)], C::PageDown, "ページ送り", "Page", false),
+    bind!(Team, "Home g", [k(Home), ch('g')], C::Top, "先頭へ", "To the top", false),
+    bind!(Team, "End G", [k(End), ch('G'), Key::Code(Char('G'), SHIFT)], C::Bottom, "末尾へ", "To the end", false),
+    bind!(Team, "Esc q", [k(Esc), ch('q')], C::Back, "閉じる", "Close", true),
 ];
 
 /// Whether `pattern` matches `key`. Terminals report Shift with upper-case letters

@@ -165,3 +165,25 @@ pub fn at_the_interview(state: &mut State) {
         .insert("seisaku_keisei".to_string(), "総合計画の施策評価を担当".to_string());
     doc.reanalyze(today);
 }
+
+/// A team folder: two plans (入間 健 with interviews and the supervisor's levels, and
+/// 豊岡 美咲 from a sample made an ordinary plan), a broken file and a note that is no plan.
+pub fn team_folder() -> tempfile::TempDir {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root.join("tests/fixtures/plans/interview.toml"),
+        dir.path().join("a-iruma.toml"),
+    )
+    .unwrap();
+    let sample = std::fs::read_to_string(root.join("assets/personas/iruma-back-from-childcare.toml")).unwrap();
+    let plan: String = sample
+        .lines()
+        .filter(|l| !l.starts_with("sample"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.path().join("b-toyooka.toml"), plan).unwrap();
+    std::fs::write(dir.path().join("c-broken.toml"), "broken = \n").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a plan").unwrap();
+    dir
+}

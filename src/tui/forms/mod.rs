@@ -65,6 +65,8 @@ pub enum PromptFor {
     SaveAs,
     /// Rename a saved plan file.
     Rename(PathBuf),
+    /// The folder whose plans the team list shows.
+    TeamFolder,
 }
 
 #[derive(Debug, Clone)]

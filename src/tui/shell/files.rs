@@ -1,15 +1,18 @@
 //! Carrying out the effects that touch files: the open plan's file (with its lock), new
-//! files, recovery drafts, the trash, the plans folder's listing and the settings.
+//! files, recovery drafts, the trash, the plans folder's listing, the settings and team
+//! folders.
 
 use std::path::{Path, PathBuf};
 
+use crate::describe::team_summary;
 use crate::i18n::Lang;
 use crate::model::Plan;
 use crate::store::data_dir;
 use crate::store::plan_file::{Access, PlanFile, ReadOnlyReason, SaveError, Saved};
+use crate::store::team::{TeamFile, first_problem, read_team_folder};
 use crate::store::{parse_plan, plans};
 use crate::tui::shell::{diff_lines, expand_home};
-use crate::tui::state::{DraftEntry, PlanSummary, ReadOnly, Said, SavedEntry, State};
+use crate::tui::state::{DraftEntry, PlanSummary, ReadOnly, Said, SavedEntry, State, TeamRow};
 use crate::tui::update::{Effect, Outcome, SaveTarget};
 
 /// The folders Michi keeps files in, and the open plan's file.
@@ -182,6 +185,7 @@ impl Files {
                     })
             }
             Effect::SetMouse(_) | Effect::Quit => None,
+            Effect::ReadTeam(typed) => Some(team(state, &typed)),
         }
     }
 
@@ -406,6 +410,54 @@ fn summary(plan: &Plan, state: &State) -> PlanSummary {
             .and_then(|p| p.grade(&plan.grade))
             .map_or(plan.grade.clone(), |(_, g)| g.name.clone()),
         sample: plan.sample,
+    }
+}
+
+/// The plans of a team folder, as typed (`~` is the home folder), each summed up in a row.
+fn team(state: &State, typed: &str) -> Outcome {
+    let dir = expand_home(typed);
+    let lang = state.lang();
+    match read_team_folder(&dir, &state.catalog, lang) {
+        Ok(folder) => Outcome::Team {
+            rows: folder.files.into_iter().map(|f| team_row(state, f)).collect(),
+            dir,
+            more: folder.more,
+        },
+        Err(e) => file_failed("チームのフォルダを読めません", "cannot read the team folder", &dir, &e),
+    }
+}
+
+fn team_row(state: &State, file: TeamFile) -> TeamRow {
+    let summary = match &file.plan {
+        Ok(plan) => match state.catalog.get(&plan.profile) {
+            Some(entry) => Ok(team_summary(&entry.profile, plan)),
+            None => Err(Said::new(
+                "この計画の自治体のプロファイルが読み込まれていません",
+                "this plan's municipality profile is not loaded",
+            )),
+        },
+        Err(problems) => {
+            // A broken file is rare: it is read again to tell its problem in the other
+            // language too, so `L` switches it like everything else.
+            let lang = state.lang();
+            let here = first_problem(problems, lang);
+            let other = match lang {
+                Lang::Ja => Lang::En,
+                Lang::En => Lang::Ja,
+            };
+            let there = crate::store::load_plan_file(&file.path, &state.catalog, other)
+                .err()
+                .map_or_else(|| here.clone(), |p| first_problem(&p, other));
+            Err(match lang {
+                Lang::Ja => Said::new(here, there),
+                Lang::En => Said::new(there, here),
+            })
+        }
+    };
+    TeamRow {
+        file: file.file_name(),
+        path: file.path,
+        summary,
     }
 }
 

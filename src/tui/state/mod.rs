@@ -6,6 +6,7 @@ mod doc;
 mod interview;
 mod lists;
 mod said;
+mod team;
 
 pub use doc::{Doc, Edit, HISTORY_LIMIT, History, ReadOnly, Source};
 pub use interview::{IvRow, NoteOrder, interview_rows, interviews_of, side_label};
@@ -14,6 +15,7 @@ pub use lists::{
     role_rows, situation_rows, start_rows, support_entries, support_rows, training_rows,
 };
 pub use said::Said;
+pub use team::{TeamList, TeamRow};
 
 use std::path::PathBuf;
 
@@ -66,6 +68,10 @@ pub struct Start {
     pub selected: Selection<StartKey>,
     /// Files moved to the trash this session, newest last (u brings the last one back).
     pub trashed: Vec<(PathBuf, PathBuf)>,
+    /// The team folder last asked for this session, as typed (the prompt starts with it).
+    pub team_folder: Option<String>,
+    /// The plan last opened from the team list: selected again when the list comes back.
+    pub team_opened: Option<PathBuf>,
 }
 
 /// Something drawn that a click can land on (from the last frame's hit map).
@@ -119,6 +125,7 @@ pub enum Overlay {
     Confirm { pending: Pending, question: Said },
     Unsaved { then: AfterClose },
     Conflict,
+    Team(TeamList),
 }
 
 /// A line for the message bar.

@@ -11,6 +11,7 @@ mod overlay;
 mod saving;
 mod start;
 mod submit;
+mod team;
 mod views;
 
 use std::path::PathBuf;
@@ -84,6 +85,9 @@ pub enum Effect {
     WriteSettings(Ui),
     SetMouse(bool),
     Quit,
+    /// Read the plans of a folder, as typed (`~` is expanded by the shell), for the team
+    /// list (reports `Team`, or `FileFailed` when the folder cannot be read).
+    ReadTeam(String),
 }
 
 /// The key-table scopes of the current mode, widest first.
@@ -98,6 +102,7 @@ pub fn scopes(state: &State) -> Vec<Scope> {
         Some(Overlay::Confirm { .. }) => vec![Scope::Confirm],
         Some(Overlay::Unsaved { .. }) => vec![Scope::Unsaved],
         Some(Overlay::Conflict) => vec![Scope::Conflict],
+        Some(Overlay::Team(_)) => vec![Scope::Team],
         None => match &state.doc {
             None => vec![Scope::Global, Scope::Start],
             Some(doc) => vec![Scope::Global, Scope::Plan, Scope::View(doc.view)],

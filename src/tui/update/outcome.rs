@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::model::Plan;
-use crate::tui::state::{AfterClose, DraftEntry, Overlay, ReadOnly, Said, SavedEntry, Source, State};
+use crate::tui::state::{AfterClose, DraftEntry, Overlay, ReadOnly, Said, SavedEntry, Source, State, TeamRow};
 use crate::tui::update::Effect;
 use crate::tui::update::saving::finish_close;
 use crate::tui::update::start::open_plan;
@@ -69,6 +69,12 @@ pub enum Outcome {
     /// A file operation on the start screen failed.
     FileFailed {
         reason: Said,
+    },
+    /// The plans of a team folder were read (`more`: the folder held more than were read).
+    Team {
+        dir: PathBuf,
+        rows: Vec<TeamRow>,
+        more: bool,
     },
 }
 
@@ -298,6 +304,7 @@ pub fn apply(state: &mut State, outcome: Outcome, fx: &mut Vec<Effect>) {
             fx.push(Effect::Scan);
         }
         Outcome::FileFailed { reason } => state.warn(reason),
+        Outcome::Team { dir, rows, more } => crate::tui::update::team::show(state, dir, rows, more),
     }
 }
 

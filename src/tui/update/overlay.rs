@@ -1,5 +1,5 @@
 //! Commands inside pop-ups: help, messages, the palette and pickers, prompts, the
-//! multi-line editor, forms and the dialogs. Pastes land here too.
+//! multi-line editor, forms, the dialogs and the team list. Pastes land here too.
 
 use crate::tui::action::{Answer, Command};
 use crate::tui::forms::{FieldMut, TextInput};
@@ -200,6 +200,7 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             Command::Back => None,
             _ => Some(Overlay::Unsaved { then }),
         },
+        Overlay::Team(list) => crate::tui::update::team::command(state, list, command, lines, fx),
         Overlay::Conflict => match command {
             Command::Answer(Answer::Reload) => {
                 fx.push(Effect::Reload);

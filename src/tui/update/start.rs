@@ -1,4 +1,5 @@
-//! The start screen: open, rename, duplicate and delete plans; restore or discard drafts.
+//! The start screen: open, rename, duplicate and delete plans; restore or discard drafts;
+//! ask for a team folder.
 
 use crate::model::Plan;
 use crate::store::parse_plan;
@@ -69,6 +70,10 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 "Rename, duplicate and delete work on saved plans (and deleting drafts)",
             )),
         },
+        Command::Team => {
+            let folder = state.start.team_folder.clone().unwrap_or_default();
+            state.overlay = Some(Overlay::Prompt(Prompt::new(PromptFor::TeamFolder, &folder)));
+        }
         Command::Undo => match state.start.trashed.pop() {
             Some((original, trashed)) => fx.push(Effect::Untrash { original, trashed }),
             None => state.say(Said::new("元に戻す削除はありません", "No deletion to undo")),

@@ -37,6 +37,14 @@ pub fn submit_prompt(state: &mut State, target: &PromptFor, text: &str, fx: &mut
             });
             Ok(())
         }
+        PromptFor::TeamFolder => {
+            if value.is_empty() {
+                return Err(Said::new("フォルダのパスを入力してください", "Enter the folder's path"));
+            }
+            state.start.team_folder = Some(value.clone());
+            fx.push(Effect::ReadTeam(value));
+            Ok(())
+        }
         PromptFor::Field(field) => {
             let field = *field;
             let what = Said::each(|l| field.label(l).to_string());

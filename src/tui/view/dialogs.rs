@@ -45,6 +45,12 @@ pub fn prompt(frame: &mut Frame, state: &State, prompt: &Prompt, area: Rect, the
             .pick("名前を付けて保存（名前、またはパス）", "Save as (a name, or a path)")
             .to_string(),
         PromptFor::Rename(_) => lang.pick("名前の変更", "Rename").to_string(),
+        PromptFor::TeamFolder => lang
+            .pick(
+                "チームの計画を一覧するフォルダ（パス、~ 可）",
+                "The team's folder of plans (a path; ~ allowed)",
+            )
+            .to_string(),
     };
     let outer = block(&title, theme);
     let inner = outer.inner(rect);
@@ -65,6 +71,15 @@ pub fn prompt(frame: &mut Frame, state: &State, prompt: &Prompt, area: Rect, the
             _ => "",
         };
         lines.extend(wrapped(hint, columns, theme.dim));
+    } else if prompt.target == PromptFor::TeamFolder {
+        lines.extend(wrapped(
+            lang.pick(
+                "フォルダ内の計画ファイル（.toml）を一覧します。例: ~/team",
+                "Lists the plan files (.toml) in the folder. e.g. ~/team",
+            ),
+            columns,
+            theme.dim,
+        ));
     }
     lines.push(Line::styled(
         lang.pick(" Enter 確定  Esc 取消", " Enter confirms  Esc cancels"),

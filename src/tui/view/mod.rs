@@ -15,6 +15,7 @@ mod rotation;
 mod situation;
 mod start;
 mod support;
+mod team;
 mod trainings;
 
 use ratatui::Frame;
@@ -381,5 +382,6 @@ fn draw_overlay(frame: &mut Frame, state: &State, overlay: &Overlay, area: Rect,
         Overlay::Confirm { question, .. } => dialogs::confirm(frame, state, question, area, theme),
         Overlay::Unsaved { then } => dialogs::unsaved(frame, state, *then, area, theme),
         Overlay::Conflict => dialogs::conflict(frame, state, area, theme),
+        Overlay::Team(list) => team::draw(frame, state, list, area, theme),
     }
 }

@@ -130,8 +130,8 @@ fn row_text(state: &State, key: &StartKey, theme: &Theme) -> (String, ratatui::s
 pub fn draw(frame: &mut Frame, state: &State, area: Rect, theme: &Theme, hits: &mut HitMap) {
     let lang = state.lang();
     let title = lang.pick(
-        "はじめに: 計画を選んでください（Enter で開く）",
-        "Start: choose a plan (Enter opens)",
+        "はじめに: 計画を選んでください（Enter で開く、t でチームのフォルダ）",
+        "Start: choose a plan (Enter opens; t lists a team folder)",
     );
     let outer = block(title, theme);
     let inner = outer.inner(area);
