@@ -12,6 +12,7 @@ mod saving;
 mod start;
 mod submit;
 mod team;
+mod trainings;
 mod views;
 
 use std::path::PathBuf;

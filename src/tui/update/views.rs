@@ -1,18 +1,19 @@
 //! Commands on an open plan's views (no pop-up open).
 
-use crate::model::{Assessor, FiscalYear, Track, TrainingMark};
+use crate::model::{Assessor, Track};
 use crate::tui::action::{Command, View};
 use crate::tui::forms::{Editor, EditorFor, Form, FormKind, LeaveForm, PostingForm, Prompt, PromptFor};
 use crate::tui::picker::Picker;
 use crate::tui::state::{
-    AfterClose, Doc, Field, Hit, Overlay, Said, SitRow, State, TrainingRow, gap_rows, interview_rows, path_rows,
-    role_rows, situation_rows, support_rows, training_rows,
+    AfterClose, Doc, Field, Hit, Overlay, Said, SitRow, State, gap_rows, interview_rows, path_rows, role_rows,
+    situation_rows, support_rows, training_rows,
 };
 use crate::tui::update::Effect;
 use crate::tui::update::assess::{level, no_ladder, tick_role};
 use crate::tui::update::delete::ask_delete;
 use crate::tui::update::edit::{apply_or_warn, undo};
 use crate::tui::update::saving::{close, offer_save_as, save};
+use crate::tui::update::trainings::{mark_training, move_planned_year};
 
 /// Rows a page moves.
 fn page(state: &State) -> isize {
@@ -409,110 +410,6 @@ fn cycle_field(state: &mut State, field: Field, delta: isize, fx: &mut Vec<Effec
             );
         }
         _ => {}
-    }
-}
-
-/// The training under the cursor in the trainings view, and the year its row stands in.
-fn selected_training(doc: &Doc, today_fy: FiscalYear) -> Option<(String, FiscalYear)> {
-    let rows = training_rows(doc);
-    let keys: Vec<String> = rows.iter().map(|(_, id)| id.clone()).collect();
-    let index = doc.selected.trainings.index(&keys);
-    let (row, id) = rows.get(index)?;
-    let fy = match row {
-        TrainingRow::Suggested(i) => doc.analysis.trainings.get(*i).map_or(today_fy, |s| s.fy),
-        _ => doc.plan.planned_years.get(id).copied().unwrap_or(today_fy),
-    };
-    Some((id.clone(), fy))
-}
-
-fn mark_training(state: &mut State, done: bool, fx: &mut Vec<Effect>) {
-    let today_fy = state.today.fiscal_year();
-    let Some(doc) = &state.doc else { return };
-    if doc.view != View::Trainings {
-        return;
-    }
-    let Some((id, fy)) = selected_training(doc, today_fy) else {
-        return;
-    };
-    let name = training_name(doc, &id);
-    let mut result = None;
-    let changed = apply_or_warn(
-        state,
-        Said::each(|l| {
-            if done {
-                format!("{name} {}", l.pick("受講済み", "done"))
-            } else {
-                format!("{name} {}", l.pick("受講予定", "planned"))
-            }
-        }),
-        |p, _| {
-            let mark = if done {
-                p.toggle_completed(&id)
-            } else {
-                p.toggle_planned(&id)
-            };
-            if !done && mark == TrainingMark::Added {
-                p.plan_training_for(&id, fy);
-            }
-            result = Some(mark);
-            true
-        },
-        fx,
-    );
-    if changed {
-        let added = result == Some(TrainingMark::Added);
-        state.say(Said::each(|l| {
-            let what = match (done, added) {
-                (false, true) => format!(
-                    "{}{}{}",
-                    l.pick("を受講予定にしました（", ": planned for "),
-                    crate::model::fiscal_year_label(fy, l),
-                    l.pick("。← → で年度を変更）", "; ← → moves the year")
-                ),
-                (false, false) => l.pick("を受講予定から外しました", ": no longer planned").to_string(),
-                (true, true) => l.pick("を受講済みにしました", ": marked done").to_string(),
-                (true, false) => l.pick("を受講済みから外しました", ": no longer done").to_string(),
-            };
-            format!("{name}{what}{}", l.pick("（u で元に戻す）", " (u undoes)"))
-        }));
-    }
-}
-
-/// ← → in the trainings view: the selected planned training a year earlier or later.
-fn move_planned_year(state: &mut State, delta: i32, fx: &mut Vec<Effect>) {
-    let today_fy = state.today.fiscal_year();
-    let Some(doc) = &state.doc else { return };
-    let Some((id, fy)) = selected_training(doc, today_fy) else {
-        return;
-    };
-    if !doc.plan.planned_trainings.contains(&id) {
-        state.say(Said::new(
-            "受講予定の研修で年度を変えられます（まず p で受講予定に）",
-            "Only a planned training has a year (p plans it first)",
-        ));
-        return;
-    }
-    let year = doc
-        .plan
-        .planned_years
-        .get(&id)
-        .copied()
-        .unwrap_or(fy)
-        .saturating_add(delta)
-        .max(today_fy);
-    let name = training_name(doc, &id);
-    if apply_or_warn(
-        state,
-        Said::each(|l| format!("{name} {}", l.pick("の受講年度", "planned year"))),
-        |p, _| {
-            p.plan_training_for(&id, year);
-            true
-        },
-        fx,
-    ) {
-        state.say(Said::each(|l| {
-            format!("{name}: {}", crate::model::fiscal_year_label(year, l))
-        }));
     }
 }
 
