@@ -248,6 +248,18 @@ fn the_export_form_offers_the_clis_choices() {
     };
     assert_eq!(name, "匿名-面談シート-2026-取扱注意.xlsx");
     assert!(bytes.starts_with(b"PK"), "a workbook");
+    // JSON too, as the CLI writes it: the analysis and the interview record.
+    press(&mut s, KeyCode::Char('X'));
+    press(&mut s, KeyCode::Left);
+    let fx = press(&mut s, KeyCode::Enter);
+    let Some(Effect::Export { name, bytes }) = fx.iter().find(|e| matches!(e, Effect::Export { .. })) else {
+        panic!("an export: {fx:?}");
+    };
+    assert!(name.ends_with("-面談シート-2026.json"), "{name}");
+    let json: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    assert_eq!(json["interviews"][0]["goals"][0]["title"], "窓口の待ち時間を短縮する");
+    assert_eq!(json["name"], "入間 健");
+    assert!(json["analysis"]["readiness"].is_number());
     // A year that is not one is refused in the form.
     press(&mut s, KeyCode::Char('X'));
     press(&mut s, KeyCode::Tab);

@@ -18,7 +18,7 @@ mod report;
 
 pub use export::{ExportArgs, export};
 
-use report::AnalysisJson;
+use crate::export::json::AnalysisJson;
 pub use report::write_report;
 
 fn catalog(lang: Lang) -> Catalog {

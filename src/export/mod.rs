@@ -1,10 +1,11 @@
 //! The 面談シート (interview sheet) of a plan for one fiscal year, built once as plain
-//! tables and rendered as Markdown, CSV or JSON. Pure: no files, no clock, no terminal.
+//! tables and rendered as HTML, Excel, CSV, Markdown or JSON. Pure: no files, no clock, no terminal.
 //! The 自己申告 is left out unless asked for, and then marked 取扱注意; an anonymous sheet
 //! leaves out the name and the free text written about the person.
 
 mod csv;
 mod html;
+pub mod json;
 mod markdown;
 mod xlsx;
 
@@ -19,17 +20,19 @@ use crate::engine::Analysis;
 use crate::i18n::Lang;
 use crate::model::{FiscalYear, NoteAuthor, Plan, Profile, fiscal_year_label};
 
-/// The file formats the app writes a sheet in (the command line adds JSON).
+/// The file formats a sheet is written in, by the command line and the app alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Html,
     Md,
     Csv,
     Xlsx,
+    /// The sheet with the whole analysis and the interview record, for other tools.
+    Json,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Html, Format::Xlsx, Format::Csv, Format::Md];
+    pub const ALL: [Format; 5] = [Format::Html, Format::Xlsx, Format::Csv, Format::Md, Format::Json];
 
     pub fn extension(self) -> &'static str {
         match self {
@@ -37,6 +40,7 @@ impl Format {
             Format::Md => "md",
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
+            Format::Json => "json",
         }
     }
 
@@ -46,16 +50,29 @@ impl Format {
             Format::Md => lang.pick("Markdown（文書やメールに貼る）", "Markdown (paste into documents)"),
             Format::Csv => lang.pick("CSV（Excel 向け）", "CSV (for Excel)"),
             Format::Xlsx => lang.pick("Excel ブック", "Excel workbook"),
+            Format::Json => lang.pick(
+                "JSON（他のツール向け・分析と面談記録）",
+                "JSON (for other tools: analysis and record)",
+            ),
         }
     }
 
-    /// The sheet in this format.
-    pub fn render(self, sheet: &Sheet, lang: Lang) -> Result<Vec<u8>, String> {
+    /// The sheet of `plan` for `options` in this format.
+    pub fn render(
+        self,
+        profile: &Profile,
+        plan: &Plan,
+        analysis: &Analysis,
+        options: SheetOptions,
+    ) -> Result<Vec<u8>, String> {
+        let lang = options.lang;
+        let sheet = sheet(profile, plan, analysis, options);
         match self {
-            Format::Html => Ok(to_html(sheet, lang).into_bytes()),
-            Format::Md => Ok(to_markdown(sheet).into_bytes()),
-            Format::Csv => Ok(to_csv(sheet)),
-            Format::Xlsx => to_xlsx(sheet, lang).map_err(|e| e.to_string()),
+            Format::Html => Ok(to_html(&sheet, lang).into_bytes()),
+            Format::Md => Ok(to_markdown(&sheet).into_bytes()),
+            Format::Csv => Ok(to_csv(&sheet)),
+            Format::Xlsx => to_xlsx(&sheet, lang).map_err(|e| e.to_string()),
+            Format::Json => Ok(json::to_json(profile, plan, analysis, &sheet, options).into_bytes()),
         }
     }
 }

@@ -1,15 +1,13 @@
-//! `michi export`: a plan's 面談シート as Markdown, CSV or JSON, to standard output or a new
+//! `michi export`: a plan's 面談シート as HTML, Excel, CSV, Markdown or JSON, to standard output or a new
 //! private file (0600: it holds personal data), never over an existing one without --force.
 
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use serde::Serialize;
-
 use crate::cli::ExportFormat;
 use crate::engine;
-use crate::export::{SheetOptions, sheet, to_csv, to_html, to_markdown, to_xlsx};
+use crate::export::{Format, SheetOptions};
 use crate::i18n::Lang;
 use crate::model::Date;
 use crate::store::fsio::Keep;
@@ -23,18 +21,6 @@ pub struct ExportArgs<'a> {
     pub with_self_report: bool,
     pub anonymous: bool,
     pub today: Option<Date>,
-}
-
-/// The JSON export: the sheet, the whole analysis and the interview record.
-#[derive(Serialize)]
-struct ExportJson<'a> {
-    sheet: &'a crate::export::Sheet,
-    analysis: super::AnalysisJson<'a>,
-    name: Option<&'a str>,
-    interviews: &'a [crate::model::Interview],
-    notes: &'a [crate::model::Note],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    self_report: Option<&'a crate::model::SelfReport>,
 }
 
 pub fn export(path: &Path, args: ExportArgs<'_>, lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
@@ -58,37 +44,24 @@ pub fn export(path: &Path, args: ExportArgs<'_>, lang: Lang, out: &mut impl Writ
         anonymous: args.anonymous,
         lang,
     };
-    let sheet = sheet(profile, &plan, &analysis, options);
-    let bytes: Vec<u8> = match args.format {
-        ExportFormat::Html => to_html(&sheet, lang).into_bytes(),
-        ExportFormat::Md => to_markdown(&sheet).into_bytes(),
-        ExportFormat::Csv => to_csv(&sheet),
-        ExportFormat::Xlsx => match to_xlsx(&sheet, lang) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                eprintln!(
-                    "{}",
-                    match lang {
-                        Lang::Ja => format!("エラー: ワークブックを作れませんでした: {e}"),
-                        Lang::En => format!("error: could not build the workbook: {e}"),
-                    }
-                );
-                return Ok(ExitCode::FAILURE);
-            }
-        },
-        ExportFormat::Json => {
-            let private = !args.anonymous;
-            let json = ExportJson {
-                sheet: &sheet,
-                analysis: super::AnalysisJson::new(profile, &plan, &analysis),
-                name: plan.name.as_deref().filter(|_| private),
-                interviews: if private { &plan.interviews } else { &[] },
-                notes: if private { &plan.notes } else { &[] },
-                self_report: (args.with_self_report && private).then_some(&plan.self_report),
-            };
-            let mut text = serde_json::to_string_pretty(&json).map_err(io::Error::from)?;
-            text.push('\n');
-            text.into_bytes()
+    let format = match args.format {
+        ExportFormat::Html => Format::Html,
+        ExportFormat::Md => Format::Md,
+        ExportFormat::Csv => Format::Csv,
+        ExportFormat::Xlsx => Format::Xlsx,
+        ExportFormat::Json => Format::Json,
+    };
+    let bytes = match format.render(profile, &plan, &analysis, options) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Ja => format!("エラー: ワークブックを作れませんでした: {e}"),
+                    Lang::En => format!("error: could not build the workbook: {e}"),
+                }
+            );
+            return Ok(ExitCode::FAILURE);
         }
     };
     match args.output.filter(|p| p.as_os_str() != "-") {

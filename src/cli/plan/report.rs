@@ -2,14 +2,12 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
 use crate::cli::profile::write_table;
 use crate::describe::{competency_name, grade_name};
 use crate::describe::{finding_text, note_text};
-use crate::engine::{self, Analysis, PlanNote, TargetYearSource};
+use crate::engine::{Analysis, TargetYearSource};
 use crate::i18n::Lang;
-use crate::model::{Date, Emphasis, Plan, Profile, fiscal_year_label};
+use crate::model::{Emphasis, Plan, Profile, fiscal_year_label};
 use crate::text::escape_line;
 
 mod sides;
@@ -453,64 +451,4 @@ pub fn write_report(out: &mut impl Write, p: &Profile, plan: &Plan, a: &Analysis
         }
     }
     Ok(())
-}
-
-/// The `--json` contract of `plan analyze`.
-#[derive(Serialize)]
-pub(super) struct AnalysisJson<'a> {
-    today: Date,
-    profile: &'a str,
-    series: Option<&'a str>,
-    grade: &'a str,
-    target_grade: &'a str,
-    target_fy: i32,
-    target_fy_source: TargetYearSource,
-    retirement: &'a engine::Retirement,
-    trajectory: &'a [engine::TrajectoryStep],
-    next_round_fy: i32,
-    gaps: &'a [engine::Gap],
-    /// The document has an ability table; `false`: no gaps and no readiness (文書に能力表なし).
-    ability_table: bool,
-    readiness: Option<u8>,
-    /// Readiness by the supervisor's levels, once the supervisor has assessed.
-    supervisor_readiness: Option<u8>,
-    assessed: usize,
-    key_total: usize,
-    key_assessed: usize,
-    /// Self vs supervisor: each competency either side has assessed, the largest
-    /// difference (supervisor minus self) first.
-    disagreements: &'a [engine::Disagreement],
-    next_grade: Option<&'a engine::GapReport>,
-    trainings: &'a [engine::Suggestion],
-    rotation: &'a engine::RotationReport,
-    notes: &'a [PlanNote],
-}
-
-impl<'a> AnalysisJson<'a> {
-    pub(super) fn new(profile: &'a Profile, plan: &'a Plan, a: &'a Analysis) -> Self {
-        AnalysisJson {
-            today: a.today,
-            profile: &profile.id,
-            series: plan.series_id(profile),
-            grade: &plan.grade,
-            target_grade: &plan.target_grade,
-            target_fy: a.target_fy,
-            target_fy_source: a.target_fy_source,
-            retirement: &a.retirement,
-            trajectory: &a.trajectory.steps,
-            next_round_fy: a.trajectory.next_round_fy,
-            gaps: &a.target.gaps,
-            ability_table: a.target.ability_table,
-            readiness: a.target.readiness,
-            supervisor_readiness: a.target.supervisor_readiness,
-            assessed: a.target.assessed,
-            key_total: a.target.key_total,
-            key_assessed: a.target.key_assessed,
-            disagreements: &a.disagreements,
-            next_grade: a.next.as_ref(),
-            trainings: &a.trainings,
-            rotation: &a.rotation,
-            notes: &a.notes,
-        }
-    }
 }

@@ -373,9 +373,8 @@ fn export(state: &mut State, form: &crate::tui::forms::ExportForm, fx: &mut Vec<
     let options = form.options(lang).map_err(|e| e.0)?;
     let Some(doc) = &state.doc else { return Ok(()) };
     let format = form.format();
-    let sheet = crate::export::sheet(&doc.profile, &doc.plan, &doc.analysis, options);
     let bytes = format
-        .render(&sheet, lang)
+        .render(&doc.profile, &doc.plan, &doc.analysis, options)
         .map_err(|e| Said::each(|l| format!("{}: {e}", l.pick("書き出せません", "Cannot export"))))?;
     let who = if options.anonymous {
         "匿名".to_string()
