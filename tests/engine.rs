@@ -32,6 +32,7 @@ fn blank_plan(profile: &Profile, grade: &str, target: &str) -> Plan {
     Plan {
         schema_version: 1,
         sample: false,
+        as_of: None,
         profile: profile.id.clone(),
         series: None,
         name: None,
@@ -60,6 +61,8 @@ fn blank_plan(profile: &Profile, grade: &str, target: &str) -> Plan {
         self_report: Default::default(),
         interviews: vec![],
         notes: vec![],
+        lifeline: vec![],
+        wcm: Default::default(),
         names_read: Vec::new(),
     }
 }

@@ -96,3 +96,24 @@ fn a_save_of_another_edit_keeps_the_record_and_its_comments() {
     let text = michi::store::plan_edit::update_plan_text(&text, &after, &later).unwrap();
     assert_eq!(parse(&text).unwrap().interviews, later.interviews);
 }
+
+#[test]
+fn the_workshop_parts_are_read_and_their_mistakes_told_at_their_line() {
+    let good = format!(
+        "{PLAN}\n[[lifeline]]\nfy = 2011\nscore = -3\nnote = \"初めての異動\"\n\n[[lifeline]]\nfy = 2015\nscore = 4\n\n[wcm]\nwill = \"政策の企画に関わりたい\"\n"
+    );
+    let plan = parse(&good).unwrap();
+    assert_eq!(plan.lifeline.len(), 2);
+    assert_eq!(plan.lifeline[0].note.as_deref(), Some("初めての異動"));
+    assert_eq!(plan.wcm.will.as_deref(), Some("政策の企画に関わりたい"));
+    let bad = good
+        .replace("score = -3", "score = -7")
+        .replace("fy = 2015\nscore = 4", "fy = 2011\nscore = 4");
+    let told = parse(&bad).unwrap_err();
+    for words in ["充実度 -7 は −5〜+5 の外です", "`2011`"] {
+        assert!(told.contains(words), "missing {words:?} in\n{told}");
+    }
+    let early = good.replace("fy = 2011\nscore = -3", "fy = 1999\nscore = -3");
+    let told = parse(&early).unwrap_err();
+    assert!(told.contains("1999年度は在職期間（2011〜2053年度）の外です"), "{told}");
+}

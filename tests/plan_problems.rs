@@ -35,6 +35,7 @@ fn base() -> Plan {
     Plan {
         schema_version: 1,
         sample: false,
+        as_of: None,
         profile: "akishima".into(),
         series: None,
         name: Some("昭島 花子".into()),
@@ -77,6 +78,8 @@ fn base() -> Plan {
         self_report: Default::default(),
         interviews: vec![],
         notes: vec![],
+        lifeline: vec![],
+        wcm: Default::default(),
         names_read: Vec::new(),
     }
 }

@@ -581,6 +581,7 @@ fn plan_on(series: &str, grade: &str, target: &str, postings: &[(&str, &str, Opt
     Plan {
         schema_version: 1,
         sample: false,
+        as_of: None,
         profile: "joetsu".into(),
         series: Some(series.into()),
         name: None,
@@ -617,6 +618,8 @@ fn plan_on(series: &str, grade: &str, target: &str, postings: &[(&str, &str, Opt
         self_report: Default::default(),
         interviews: vec![],
         notes: vec![],
+        lifeline: vec![],
+        wcm: Default::default(),
         names_read: Vec::new(),
     }
 }

@@ -487,6 +487,8 @@ pub fn plan_problem(problem: &Problem, plan: &Plan, profile: &Profile, lang: Lan
         | ProblemKind::Format(_)
         | ProblemKind::Rotation(_)
         | ProblemKind::RoleNumber { .. }
+        | ProblemKind::LifelineScore { .. }
+        | ProblemKind::LifelineYearOutside { .. }
         | ProblemKind::Evaluation(_)
         | ProblemKind::SecondDefaultCourse
         | ProblemKind::CourseNotOpen { .. }

@@ -164,6 +164,7 @@ mod tests {
         Plan {
             schema_version: PLAN_SCHEMA_VERSION,
             sample: false,
+            as_of: None,
             profile: "iruma".into(),
             series: None,
             name: None,
@@ -192,6 +193,8 @@ mod tests {
             self_report: Default::default(),
             interviews: vec![],
             notes: vec![],
+            lifeline: vec![],
+            wcm: Default::default(),
             names_read: Vec::new(),
         }
     }

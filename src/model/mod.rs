@@ -17,6 +17,7 @@ mod resolve;
 pub mod rotation;
 pub mod scale;
 pub mod validate;
+pub mod workshop;
 
 pub use courses::{Course, CourseField};
 pub use date::{
@@ -32,3 +33,4 @@ pub use resolve::{ResolvedRequirement, Rung};
 pub use validate::{
     Advice, DateField, Entity, FieldPath, Found, PathSeg, PostRule, Problem, ProblemKind, RotationProblem, Warning,
 };
+pub use workshop::{LIFELINE_MAX, LIFELINE_MIN, LifelineYear, WillCanMust};

@@ -20,6 +20,10 @@ pub struct Plan {
     /// Saving one means saving a copy ([`Plan::savable_copy`]).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sample: bool,
+    /// The date a sample's story is told as of ("5年目" as of then): a workshop fixes the
+    /// as-of date to it, so the description stays true whatever the calendar says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
     /// The profile id (municipality) the plan is made against.
     pub profile: String,
     /// Job series id; the profile's first series when absent.
@@ -96,6 +100,12 @@ pub struct Plan {
     /// Dated notes of the period (職務行動記録メモ), by either side.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<crate::model::Note>,
+    /// The life-line chart (ライフラインチャート): 充実度 by fiscal year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lifeline: Vec<crate::model::LifelineYear>,
+    /// Will-Can-Must in the participant's words.
+    #[serde(default, skip_serializing_if = "crate::model::WillCanMust::is_empty")]
+    pub wcm: crate::model::WillCanMust,
     /// Names and aliases the file wrote where ids belong, and the ids they were read as
     /// (filled when the plan is read against its profile; never written).
     #[serde(skip)]

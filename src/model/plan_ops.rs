@@ -31,6 +31,7 @@ impl Plan {
         Some(Plan {
             schema_version: crate::model::PLAN_SCHEMA_VERSION,
             sample: false,
+            as_of: None,
             profile: profile.id.clone(),
             series: Some(series.id.clone()),
             name: None,
@@ -59,6 +60,8 @@ impl Plan {
             self_report: Default::default(),
             interviews: vec![],
             notes: vec![],
+            lifeline: vec![],
+            wcm: Default::default(),
             names_read: Vec::new(),
         })
     }

@@ -237,6 +237,16 @@ pub enum ProblemKind {
         course: String,
         grade: String,
     },
+    /// A life-line 充実度 outside −5…+5.
+    LifelineScore {
+        score: i64,
+    },
+    /// A life-line year outside the years of service (hire to retirement).
+    LifelineYearOutside {
+        fy: i32,
+        first: i32,
+        last: i32,
+    },
     /// A ticked role number the grade does not have.
     RoleNumber {
         number: u16,
@@ -580,6 +590,7 @@ mod posts;
 pub use posts::PostRule;
 mod profile;
 mod rotation;
+mod workshop;
 pub use rotation::{Arithmetic, RotationProblem};
 #[cfg(test)]
 mod tests;

@@ -32,6 +32,9 @@ pub fn plan_to_toml(plan: &Plan) -> String {
     if plan.sample {
         let _ = writeln!(t, "sample = true");
     }
+    if let Some(as_of) = plan.as_of {
+        let _ = writeln!(t, "as_of = {as_of}");
+    }
     let _ = writeln!(t, "profile = {}", toml_string(&plan.profile));
     if let Some(series) = &plan.series {
         let _ = writeln!(t, "series = {}", toml_string(series));
@@ -121,7 +124,32 @@ pub fn plan_to_toml(plan: &Plan) -> String {
     }
     write_self_report(&mut t, &plan.self_report);
     write_interviews(&mut t, plan);
+    write_workshop(&mut t, plan);
     t
+}
+
+/// `[[lifeline]]` years and `[wcm]`, the workshop's parts of a plan.
+fn write_workshop(t: &mut String, plan: &Plan) {
+    for y in &plan.lifeline {
+        let _ = writeln!(t, "\n[[lifeline]]");
+        let _ = writeln!(t, "fy = {}", y.fy);
+        let _ = writeln!(t, "score = {}", y.score);
+        if let Some(note) = &y.note {
+            let _ = writeln!(t, "note = {}", toml_string(note));
+        }
+    }
+    if !plan.wcm.is_empty() {
+        let _ = writeln!(t, "\n[wcm]");
+        for (key, value) in [
+            ("will", &plan.wcm.will),
+            ("can", &plan.wcm.can),
+            ("must", &plan.wcm.must),
+        ] {
+            if let Some(value) = value {
+                let _ = writeln!(t, "{key} = {}", toml_string(value));
+            }
+        }
+    }
 }
 
 /// `[[interviews]]` with their `[[interviews.goals]]`, then `[[notes]]`.
@@ -207,6 +235,7 @@ mod tests {
         Plan {
             schema_version: 1,
             sample: false,
+            as_of: Some(d("2026-11-22")),
             profile: "iruma".into(),
             series: Some("ippan".into()),
             name: Some("入間 \"健\" \\ テスト\n二行目".into()),
@@ -284,6 +313,16 @@ mod tests {
                 competency: Some("kikaku_ritsuan".into()),
                 text: "\"改善案\" を\t出した".into(),
             }],
+            lifeline: vec![crate::model::LifelineYear {
+                fy: 2015,
+                score: -3,
+                note: Some("初めての\n異動".into()),
+            }],
+            wcm: crate::model::WillCanMust {
+                will: Some("政策の\"企画\"".into()),
+                can: None,
+                must: Some("係長として".into()),
+            },
             names_read: Vec::new(),
         }
     }

@@ -218,6 +218,20 @@ impl ProblemKind {
                     format!("{course} can be chosen only after {after_years} years of service")
                 }
             }
+            LifelineScore { score } => {
+                if ja {
+                    format!("充実度 {score} は −5〜+5 の外です")
+                } else {
+                    format!("the score {score} is outside −5 to +5")
+                }
+            }
+            LifelineYearOutside { fy, first, last } => {
+                if ja {
+                    format!("{fy}年度は在職期間（{first}〜{last}年度）の外です")
+                } else {
+                    format!("FY{fy} is outside the years of service (FY{first}–FY{last})")
+                }
+            }
             RoleNumber { number, count } => {
                 if ja {
                     format!("役割 {number} はありません（この職級の役割は {count} 件）")
@@ -457,6 +471,16 @@ impl ProblemKind {
                     format!("course_since を採用日の{after_years}年後以降にするか、コースを外してください")
                 } else {
                     format!("set course_since at least {after_years} years after the hire date, or remove the course")
+                }
+            }
+            LifelineScore { .. } => lang
+                .pick("−5 から 5 までの整数にしてください", "use a whole number from -5 to 5")
+                .to_string(),
+            LifelineYearOutside { first, last, .. } => {
+                if ja {
+                    format!("{first}〜{last} の年度にしてください")
+                } else {
+                    format!("use a fiscal year from {first} to {last}")
                 }
             }
             RoleNumber { count, .. } => {

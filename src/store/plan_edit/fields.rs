@@ -82,6 +82,7 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
     let Plan {
         schema_version,
         sample,
+        as_of,
         profile,
         series,
         name,
@@ -110,6 +111,8 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
         self_report,
         interviews,
         notes,
+        lifeline,
+        wcm,
         names_read: _,
     } = plan;
     let text = |s: &String| Scalar::Str(s.clone());
@@ -128,6 +131,7 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
             Field::Scalar(Some(Scalar::Int(i64::from(*schema_version)))),
         ),
         ("sample", Field::Scalar(sample.then_some(Scalar::Bool(true)))),
+        ("as_of", Field::Scalar(as_of.map(Scalar::Date))),
         ("profile", Field::Scalar(Some(text(profile)))),
         ("series", Field::Scalar(series.as_ref().map(text))),
         ("name", Field::Scalar(name.as_ref().map(text))),
@@ -209,6 +213,33 @@ pub(super) fn fields(plan: &Plan) -> Vec<(&'static str, Field)> {
             Field::Rows(interviews.iter().map(interview_entries).collect()),
         ),
         ("notes", Field::Rows(notes.iter().map(note_entries).collect())),
+        (
+            "lifeline",
+            Field::Rows(
+                lifeline
+                    .iter()
+                    .map(|y| {
+                        [
+                            entry("fy", Some(Scalar::Int(i64::from(y.fy)))),
+                            entry("score", Some(Scalar::Int(i64::from(y.score)))),
+                            entry("note", y.note.as_ref().map(text)),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect()
+                    })
+                    .collect(),
+            ),
+        ),
+        (
+            "wcm",
+            Field::Map(
+                [("will", &wcm.will), ("can", &wcm.can), ("must", &wcm.must)]
+                    .into_iter()
+                    .filter_map(|(k, v)| entry(k, v.as_ref().map(text)))
+                    .collect(),
+            ),
+        ),
     ]
 }
 
