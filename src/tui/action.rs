@@ -21,10 +21,13 @@ pub enum View {
     Support,
     /// The interview record (面談記録): interviews, goals and the notes of the period.
     Interview,
+    /// The career-design workshop's worksheets, one page each (life-line, Will-Can-Must,
+    /// the next ten years).
+    Workshop,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Situation,
         View::Path,
         View::Gaps,
@@ -33,6 +36,7 @@ impl View {
         View::Roles,
         View::Support,
         View::Interview,
+        View::Workshop,
     ];
 
     pub fn title(self, lang: crate::i18n::Lang) -> &'static str {
@@ -45,6 +49,7 @@ impl View {
             View::Roles => lang.pick("役割の確認", "Roles"),
             View::Support => lang.pick("育成の仕組み", "Support"),
             View::Interview => lang.pick("面談", "Interview"),
+            View::Workshop => lang.pick("ワークシート", "Workshop"),
         }
     }
 
@@ -59,6 +64,7 @@ impl View {
             View::Roles => lang.pick("役割", "Roles"),
             View::Support => lang.pick("支援", "Support"),
             View::Interview => lang.pick("面談", "Talk"),
+            View::Workshop => lang.pick("演習", "Work"),
         }
     }
 
@@ -139,6 +145,9 @@ pub enum Command {
     AddNote,
     /// Choose the trainings agreed at the selected interview (they join the training plan).
     AgreeTrainings,
+    /// The workshop view's next or previous page.
+    NextPage,
+    PrevPage,
     SetTarget,
     Add,
     Delete,

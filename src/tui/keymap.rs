@@ -153,6 +153,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Plan, "6", [ch('6')], C::Go(View::Roles), "役割の確認へ", "Go to Roles", false),
     bind!(Plan, "7", [ch('7')], C::Go(View::Support), "育成の仕組みへ", "Go to Support", false),
     bind!(Plan, "8", [ch('8')], C::Go(View::Interview), "面談記録へ", "Go to Interview", false),
+    bind!(Plan, "9", [ch('9')], C::Go(View::Workshop), "ワークシートへ", "Go to Workshop", false),
     bind!(Plan, "X", [ch('X'), Key::Code(Char('X'), SHIFT)], C::Export, "面談シートを書き出す", "Export the interview sheet", true),
     bind!(Plan, "u Ctrl-Z", [ch('u'), ctrl('z')], C::Undo, "元に戻す", "Undo", true),
     bind!(Plan, "Ctrl-R Ctrl-Y", [ctrl('r'), ctrl('y')], C::Redo, "やり直す", "Redo", false),
@@ -203,6 +204,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(View(View::Interview), "← →", [k(Left), k(Right)], C::Right, "前・次の年度", "Previous / next fiscal year", true),
     bind!(View(View::Interview), "s", [ch('s')], C::SortNext, "記録メモの並べ方（日付／能力／記入者）", "Order notes (date / competency / author)", false),
     bind!(View(View::Interview), "x Del", [ch('x'), k(Delete)], C::Delete, "面談・目標・メモを削除（確認あり）", "Delete an interview, goal or note (asks first)", false),
+
+    bind!(View(View::Workshop), "[ ]", [ch('['), ch(']')], C::NextPage, "前・次のワークシート", "Previous / next worksheet", true),
 
     bind!(Help, "↑ ↓", [k(Up), k(Down)], C::Down, "スクロール", "Scroll", false),
     bind!(Help, "PgUp PgDn", [k(PageUp), k(PageDown)], C::PageDown, "ページ送り", "Page", false),
@@ -279,6 +282,7 @@ pub fn command_for(key: &KeyEvent, scopes: &[Scope]) -> Option<Command> {
                     (Command::Down, KeyCode::Up) => Command::Up,
                     (Command::PageDown, KeyCode::PageUp) => Command::PageUp,
                     (Command::Right, KeyCode::Left) => Command::Left,
+                    (Command::NextPage, KeyCode::Char('[')) => Command::PrevPage,
                     (command, _) => command,
                 });
             }

@@ -120,6 +120,8 @@ pub struct Doc {
     /// The fiscal year the Interview view shows (this year when opened).
     pub interview_fy: FiscalYear,
     pub note_order: NoteOrder,
+    /// The workshop view's page.
+    pub workshop_page: crate::tui::state::WorkshopPage,
 }
 
 impl Doc {
@@ -151,6 +153,7 @@ impl Doc {
             gap_filter: GapFilter::All,
             interview_fy: today.fiscal_year(),
             note_order: NoteOrder::Date,
+            workshop_page: Default::default(),
         }
     }
 

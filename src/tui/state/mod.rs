@@ -7,6 +7,7 @@ mod interview;
 mod lists;
 mod said;
 mod team;
+mod workshop;
 
 pub use doc::{Doc, Edit, HISTORY_LIMIT, History, ReadOnly, Source};
 pub use interview::{IvRow, NoteOrder, interview_rows, interviews_of, side_label};
@@ -16,6 +17,7 @@ pub use lists::{
 };
 pub use said::Said;
 pub use team::{TeamList, TeamRow};
+pub use workshop::WorkshopPage;
 
 use std::path::PathBuf;
 

@@ -14,6 +14,7 @@ mod submit;
 mod team;
 mod trainings;
 mod views;
+mod workshop;
 
 use std::path::PathBuf;
 
@@ -225,7 +226,7 @@ fn click(state: &mut State, hit: Hit, fx: &mut Vec<Effect>) {
                     View::Gaps => Command::EditEvidence,
                     View::Trainings => Command::MarkPlanned,
                     View::Roles => Command::TickRole,
-                    View::Support => Command::Down,
+                    View::Support | View::Workshop => Command::Down,
                 };
                 views::command(state, command, fx);
             }

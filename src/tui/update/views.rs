@@ -24,7 +24,11 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     let page = page(state);
     let Some(doc) = &mut state.doc else { return };
     pin_selection(doc);
-    if doc.view == View::Interview && crate::tui::update::interview::command(state, command, fx) {
+    let view = doc.view;
+    if view == View::Interview && crate::tui::update::interview::command(state, command, fx) {
+        return;
+    }
+    if view == View::Workshop && crate::tui::update::workshop::command(state, command, fx) {
         return;
     }
     let Some(doc) = &mut state.doc else { return };
@@ -212,6 +216,7 @@ fn pin_selection(doc: &mut Doc) {
             let rows = interview_rows(doc);
             doc.selected.interview.pin(&rows);
         }
+        View::Workshop => {}
     }
 }
 
@@ -270,6 +275,7 @@ fn move_selection(doc: &mut Doc, delta: isize) {
             let here = doc.selected.interview.index(&rows);
             doc.selected.interview.select(&rows, here.saturating_add_signed(delta));
         }
+        View::Workshop => crate::tui::update::workshop::move_selection(doc, delta),
     }
 }
 

@@ -17,6 +17,7 @@ mod start;
 mod support;
 mod team;
 mod trainings;
+mod workshop;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -167,12 +168,29 @@ fn regions(area: Rect, message_lines: u16) -> Regions {
 }
 
 /// Tab labels and the columns they occupy on the tab line: the full titles when they fit
-/// in `columns`, the short ones otherwise (80 columns).
-fn tab_spans(lang: Lang, columns: u16) -> Vec<(View, String, u16, u16)> {
-    let full: usize = View::ALL.iter().map(|v| width(v.title(lang)) + 5).sum();
-    let short = full + 1 > usize::from(columns);
+/// in `columns`, else the short ones (80 columns), spaced apart when there is room, else
+/// side by side (the current tab stays marked by its brackets).
+fn tab_spans(lang: Lang, columns: u16) -> (Vec<(View, String, u16, u16)>, u16) {
+    let width_of = |short: bool, gap: usize| -> usize {
+        1 + View::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let title = if short { v.short_title(lang) } else { v.title(lang) };
+                width(&format!(" {} {title} ", i + 1)) + gap
+            })
+            .sum::<usize>()
+    };
+    let fits = |short: bool, gap: usize| width_of(short, gap) <= usize::from(columns);
+    let (short, gap) = if fits(false, 1) {
+        (false, 1)
+    } else if fits(true, 1) {
+        (true, 1)
+    } else {
+        (true, 0)
+    };
     let mut x = 1u16;
-    View::ALL
+    let spans = View::ALL
         .iter()
         .enumerate()
         .map(|(i, v)| {
@@ -180,10 +198,11 @@ fn tab_spans(lang: Lang, columns: u16) -> Vec<(View, String, u16, u16)> {
             let label = format!(" {} {title} ", i + 1);
             let w = u16::try_from(width(&label)).unwrap_or(u16::MAX);
             let span = (*v, label, x, x.saturating_add(w));
-            x = x.saturating_add(w + 1);
+            x = x.saturating_add(w + gap);
             span
         })
-        .collect()
+        .collect();
+    (spans, gap)
 }
 
 /// Draws the whole screen and returns where things are.
@@ -212,6 +231,7 @@ pub fn draw(frame: &mut Frame, state: &State) -> HitMap {
                 View::Roles => roles::draw(frame, state, doc, r.body, &theme, &mut hits),
                 View::Support => support::draw(frame, state, doc, r.body, &theme, &mut hits),
                 View::Interview => interview::draw(frame, state, doc, r.body, &theme, &mut hits),
+                View::Workshop => workshop::draw(frame, state, doc, r.body, &theme, &mut hits),
             }
         }
     }
@@ -296,7 +316,8 @@ fn draw_header(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
 
 fn draw_tabs(frame: &mut Frame, state: &State, current: View, area: Rect, theme: &Theme, hits: &mut HitMap) {
     let mut spans = vec![Span::raw(" ")];
-    for (view, label, from, to) in tab_spans(state.lang(), area.width) {
+    let (tabs, gap) = tab_spans(state.lang(), area.width);
+    for (view, label, from, to) in tabs {
         let active = view == current;
         let style = if active { theme.tab_active } else { theme.dim };
         let label = if active {
@@ -305,7 +326,9 @@ fn draw_tabs(frame: &mut Frame, state: &State, current: View, area: Rect, theme:
             format!(" {} ", label.trim())
         };
         spans.push(Span::styled(label, style));
-        spans.push(Span::raw(" "));
+        if gap > 0 {
+            spans.push(Span::raw(" "));
+        }
         let rect = Rect {
             x: area.x.saturating_add(from),
             width: to.saturating_sub(from),
