@@ -9,6 +9,7 @@ pub mod retirement;
 pub mod roles;
 pub mod rotation;
 pub mod trajectory;
+pub mod wcm;
 
 use serde::Serialize;
 
