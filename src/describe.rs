@@ -10,6 +10,7 @@ mod posts;
 mod problems;
 mod rotation;
 mod team;
+pub mod wcm;
 
 pub use levels::{
     level_cell, level_difference, level_meaning, level_number, rung_text, scale_legend, scale_legend_short,

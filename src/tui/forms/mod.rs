@@ -96,6 +96,8 @@ pub enum EditorFor {
     Comment(usize, crate::model::NoteAuthor),
     /// An interview's agreed next steps, one per line.
     NextSteps(usize),
+    /// The participant's own words in a Will-Can-Must pane.
+    Wcm(crate::tui::state::WcmPane),
 }
 
 #[derive(Debug, Clone)]

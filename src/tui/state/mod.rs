@@ -7,6 +7,7 @@ mod interview;
 mod lists;
 mod said;
 mod team;
+mod wcm;
 mod workshop;
 
 pub use doc::{Doc, Edit, HISTORY_LIMIT, History, ReadOnly, Source};
@@ -17,6 +18,7 @@ pub use lists::{
 };
 pub use said::Said;
 pub use team::{TeamList, TeamRow};
+pub use wcm::{WcmPane, WcmState};
 pub use workshop::WorkshopPage;
 
 use std::path::PathBuf;
@@ -89,6 +91,8 @@ pub enum Hit {
     Role(u16),
     Support(usize),
     Interview(IvRow),
+    /// A pane of the Will-Can-Must page.
+    WcmPane(WcmPane),
 }
 
 /// A deletion waiting for `y`.
@@ -106,6 +110,8 @@ pub enum Pending {
     Note(usize),
     SavedPlan(PathBuf),
     Draft(PathBuf),
+    /// The participant's own words in a Will-Can-Must pane.
+    WcmWords(WcmPane),
 }
 
 /// What to do once the unsaved-changes question is answered.

@@ -129,6 +129,9 @@ pub fn delete(state: &mut State, pending: Pending, fx: &mut Vec<Effect>) {
     if crate::tui::update::interview::delete(state, &pending, fx).is_some() {
         return;
     }
+    if crate::tui::update::workshop::wcm::clear(state, &pending, fx).is_some() {
+        return;
+    }
     let Some(doc) = &state.doc else { return };
     let what = match &pending {
         Pending::Posting(i) => Said::each(|l| {

@@ -319,6 +319,11 @@ pub fn select_hit(doc: &mut Doc, hit: Hit) -> bool {
             let rows = interview_rows(doc);
             pick(&mut doc.selected.interview, &rows, row)
         }
+        Hit::WcmPane(pane) => {
+            // A click selects the pane; Enter writes in it.
+            crate::tui::update::workshop::wcm::select(doc, pane);
+            false
+        }
         _ => false,
     }
 }

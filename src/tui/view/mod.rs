@@ -17,7 +17,7 @@ mod start;
 mod support;
 mod team;
 mod trainings;
-mod workshop;
+pub(crate) mod workshop;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -203,6 +203,14 @@ fn tab_spans(lang: Lang, columns: u16) -> (Vec<(View, String, u16, u16)>, u16) {
         })
         .collect();
     (spans, gap)
+}
+
+/// Where the current view is drawn on a screen of the state's size (what `draw` would
+/// give the view), for an update that pages by the room a view has.
+pub(crate) fn body_area(state: &State) -> Rect {
+    let area = Rect::new(0, 0, state.size.0, state.size.1);
+    let message = message_lines(state, usize::from(area.width));
+    regions(area, u16::try_from(message.len().clamp(1, 3)).unwrap_or(1)).body
 }
 
 /// Draws the whole screen and returns where things are.

@@ -1,5 +1,7 @@
 //! The workshop view: a line of page titles (`[` `]` turn the page), then the page.
 
+pub(crate) mod wcm;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -9,9 +11,14 @@ use crate::tui::state::{Doc, State, WorkshopPage};
 use crate::tui::theme::Theme;
 use crate::tui::view::HitMap;
 
+/// The line of page titles and the page below it.
+pub(crate) fn page_areas(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area)
+}
+
 pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &Theme, hits: &mut HitMap) {
     let lang = state.lang();
-    let [pages, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [pages, body] = page_areas(area);
     let mut spans = vec![Span::styled(lang.pick(" [ ] ページ: ", " [ ] page: "), theme.dim)];
     for page in WorkshopPage::ALL {
         let title = page.title(lang);
@@ -23,5 +30,10 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), pages);
-    let _ = (body, hits);
+    match doc.workshop_page {
+        WorkshopPage::Wcm => wcm::draw(frame, state, doc, body, theme, hits),
+        WorkshopPage::Lifeline | WorkshopPage::NextTen => {
+            let _ = (body, hits);
+        }
+    }
 }
