@@ -92,3 +92,37 @@ fn the_team_list_in_both_languages_at_both_sizes() {
         }
     }
 }
+
+/// The Will-Can-Must page of the workshop view, with the participant's words in Will and
+/// Can: Can open at 80×24, all three at 120×40; and once with `--ascii` (Must open, the
+/// document's ◎ as @).
+#[test]
+fn will_can_must_in_both_languages_at_both_sizes_and_in_ascii() {
+    let page = |lang: Lang, ascii: bool| {
+        let mut s = state(lang);
+        s.ui.ascii = ascii;
+        open_persona(&mut s, "iruma-shunin-to-kacho");
+        let doc = s.doc.as_mut().unwrap();
+        doc.plan.wcm.will =
+            Some("窓口の手続きをオンラインで完結できるようにしたい\n子育て中の職員が働きやすい職場にしたい".into());
+        doc.plan.wcm.can = Some("税務・福祉・企画の3部門の経験".into());
+        update(&mut s, Action::Command(Command::Go(View::Workshop)));
+        update(&mut s, Action::Command(Command::NextPage));
+        s.status = None;
+        s
+    };
+    for lang in [Lang::Ja, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut s = page(lang, false);
+            press(&mut s, KeyCode::Down);
+            let lang = match lang {
+                Lang::Ja => "ja",
+                Lang::En => "en",
+            };
+            insta::assert_snapshot!(format!("wcm_{lang}_{w}x{h}"), screen(&mut s, w, h));
+        }
+    }
+    let mut s = page(Lang::Ja, true);
+    press(&mut s, KeyCode::End);
+    insta::assert_snapshot!("wcm_ascii_ja_80x24", screen(&mut s, 80, 24));
+}

@@ -90,9 +90,10 @@ fn each_pane_takes_its_own_words_in_several_lines() {
     press(&mut s, KeyCode::Esc);
     let text = screen(&mut s, 80, 24);
     assert!(text.contains("税務と福祉の両方の窓口経験"), "{text}");
-    // Closed panes show their words' first line.
-    assert!(text.contains("窓口のデジタル化を進めたい …｜"), "{text}");
-    assert!(text.contains("係員の育成 …｜"), "{text}");
+    // Closed panes show their words' first line (…: more lines), then what Michi found;
+    // Will is the participant's alone.
+    assert!(text.contains("│窓口のデジタル化を進めたい …   "), "{text}");
+    assert!(text.contains("│係員の育成 …｜課長級 の要件◎ 6件"), "{text}");
 }
 
 #[test]

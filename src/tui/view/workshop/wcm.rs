@@ -101,6 +101,8 @@ impl Page<'_> {
                 '◎' => "@".to_string(),
                 '○' => "o".to_string(),
                 '↑' => "^".to_string(),
+                '→' => "->".to_string(),
+                '–' | '—' => "-".to_string(),
                 c => c.to_string(),
             })
             .collect()
@@ -255,7 +257,11 @@ impl Page<'_> {
             None => lang.pick("（未記入）", "(not written)").to_string(),
         };
         let found = match pane {
-            WcmPane::Will => pane.prompt(lang).to_string(),
+            // Will is the participant's alone: their words, or what to write.
+            WcmPane::Will => match pane.words(&self.doc.plan.wcm) {
+                Some(_) => return words,
+                None => pane.prompt(lang).to_string(),
+            },
             WcmPane::Can => {
                 let can = &self.wcm.can;
                 let names: Vec<&str> = can.strengths.iter().map(|s| s.competency_name.as_str()).collect();
