@@ -10,8 +10,10 @@ use crate::model::{Profile, ScaleKind};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub text: String,
-    /// A description from the document (a rung, a requirement) or the scale's label.
+    /// A description from the document (a rung, a requirement).
     pub detail: Option<String>,
+    /// Where it comes from (出典).
+    pub source: Option<String>,
 }
 
 /// A part of a pane: a heading, its items (or why there are none), and where they come from.
@@ -129,6 +131,7 @@ fn strength_item(profile: &Profile, s: &Strength, lang: Lang) -> Item {
     Item {
         text,
         detail: s.descriptor.clone(),
+        source: s.source.clone(),
     }
 }
 
@@ -205,6 +208,7 @@ pub fn can_sections(profile: &Profile, can: &Can, lang: Lang) -> Vec<Section> {
                     }
                 ),
                 detail: None,
+                source: Some(r.source.clone()),
             })
             .collect(),
         note: can.roles.is_empty().then(|| {
@@ -275,7 +279,11 @@ pub fn must_sections(profile: &Profile, must: &Must, lang: Lang) -> Vec<Section>
                 .as_ref()
                 .map(|d| format!("{d}{carried}"))
                 .or_else(|| (!carried.is_empty()).then(|| carried.trim().to_string()));
-            Item { text, detail }
+            Item {
+                text,
+                detail,
+                source: g.source.clone(),
+            }
         })
         .collect::<Vec<_>>();
     let note = if !must.ability_table {
@@ -319,6 +327,7 @@ pub fn must_sections(profile: &Profile, must: &Must, lang: Lang) -> Vec<Section>
                     .map(|r| Item {
                         text: format!("{}. {}", r.number, r.text),
                         detail: None,
+                        source: Some(next.source.clone()),
                     })
                     .collect(),
                 note: if !next.roles_listed {
