@@ -43,6 +43,7 @@ fn capture(name: &str) -> State {
         "roles" => View::Roles,
         "support" => View::Support,
         "interview" => View::Interview,
+        "wcm" => View::Workshop,
         other => panic!("unknown capture {other}"),
     };
     if view == View::Interview {
@@ -56,6 +57,18 @@ fn capture(name: &str) -> State {
         return s;
     }
     update(&mut s, Action::Command(Command::Go(view)));
+    if name == "wcm" {
+        // The Will-Can-Must page with the participant's words in Will and Can, Can selected.
+        while s.doc.as_ref().unwrap().workshop_page != michi::tui::state::WorkshopPage::Wcm {
+            press(&mut s, KeyCode::Char(']'));
+        }
+        let wcm = &mut s.doc.as_mut().unwrap().plan.wcm;
+        wcm.will =
+            Some("窓口の手続きをオンラインで完結できるようにしたい\n子育て中の職員が働きやすい職場にしたい".into());
+        wcm.can = Some("税務・福祉・企画の3部門の経験".into());
+        press(&mut s, KeyCode::Down);
+        return s;
+    }
     if view == View::Situation {
         // A competency, so the details pane shows the document's descriptors.
         for _ in 0..14 {
