@@ -95,12 +95,19 @@ impl LifelineChart {
     }
 }
 
+/// The first and last fiscal years a chart covers: from the hire year to the retirement year
+/// (at most [`MAX_YEARS`]).
+pub fn service_years(plan: &Plan) -> (FiscalYear, FiscalYear) {
+    let last_fy = crate::engine::retirement(plan.birth_date).last_fiscal_year();
+    let first_fy = plan.hire_date.fiscal_year().max(last_fy - (MAX_YEARS - 1));
+    (first_fy, last_fy)
+}
+
 /// The life-line chart of `plan` as of `today`.
 pub fn lifeline(profile: &Profile, plan: &Plan, today: Date) -> LifelineChart {
     let retirement = crate::engine::retirement(plan.birth_date);
     let trajectory = crate::engine::trajectory(profile, plan, &retirement, today);
-    let last_fy = retirement.last_fiscal_year();
-    let first_fy = plan.hire_date.fiscal_year().max(last_fy - (MAX_YEARS - 1));
+    let (first_fy, last_fy) = service_years(plan);
     let today_fy = today.fiscal_year();
     let mut years: Vec<LifelineRow> = (first_fy..=last_fy)
         .map(|fy| LifelineRow {

@@ -16,7 +16,7 @@ use serde::Serialize;
 pub use disagreement::{Disagreement, competency_notes, disagreements};
 pub use gaps::{Gap, GapReport, GradeDiff, emphasis_weight, gaps, grade_diff, readiness};
 pub use input_checks::{FieldValue, InputProblem, Period, check_field};
-pub use lifeline::{LifeEvent, LifelineChart, LifelineRow, Tense, lifeline};
+pub use lifeline::{LifeEvent, LifelineChart, LifelineRow, Tense, lifeline, service_years};
 pub use recommend::{DEFAULT_PER_YEAR, Suggestion, training_plan};
 pub use retirement::{Retirement, retirement, retirement_age_in_force};
 pub use roles::{RoleCheck, RolesReport, roles};
