@@ -206,6 +206,11 @@ pub static BINDINGS: &[Binding] = &[
     bind!(View(View::Interview), "x Del", [ch('x'), k(Delete)], C::Delete, "面談・目標・メモを削除（確認あり）", "Delete an interview, goal or note (asks first)", false),
 
     bind!(View(View::Workshop), "[ ]", [ch('['), ch(']')], C::NextPage, "前・次のワークシート", "Previous / next worksheet", true),
+    bind!(View(View::Workshop), "← →", [k(Left), k(Right)], C::Right, "ライフライン: 年度を選ぶ", "Life-line: choose year", true),
+    bind!(View(View::Workshop), "+", [ch('+'), Key::Code(Char('+'), SHIFT), ch('=')], C::LevelUp, "ライフライン: 充実度を上げる", "Life-line: score up", true),
+    bind!(View(View::Workshop), "-", [ch('-')], C::LevelDown, "ライフライン: 充実度を下げる", "Life-line: score down", true),
+    bind!(View(View::Workshop), "Enter", [k(Enter)], C::Open, "ライフライン: その年度のメモを書く", "Life-line: write the year's note", true),
+    bind!(View(View::Workshop), "x Del", [ch('x'), k(Delete)], C::Delete, "ライフライン: その年度の記入を消す（確認あり）", "Life-line: clear the year (asks first)", false),
 
     bind!(Help, "↑ ↓", [k(Up), k(Down)], C::Down, "スクロール", "Scroll", false),
     bind!(Help, "PgUp PgDn", [k(PageUp), k(PageDown)], C::PageDown, "ページ送り", "Page", false),

@@ -96,6 +96,8 @@ pub enum EditorFor {
     Comment(usize, crate::model::NoteAuthor),
     /// An interview's agreed next steps, one per line.
     NextSteps(usize),
+    /// The note of a life-line year.
+    LifelineNote(crate::model::FiscalYear),
 }
 
 #[derive(Debug, Clone)]

@@ -122,6 +122,8 @@ pub struct Doc {
     pub note_order: NoteOrder,
     /// The workshop view's page.
     pub workshop_page: crate::tui::state::WorkshopPage,
+    /// The life-line page's selected fiscal year (None: this year).
+    pub lifeline_fy: Option<FiscalYear>,
 }
 
 impl Doc {
@@ -154,6 +156,7 @@ impl Doc {
             interview_fy: today.fiscal_year(),
             note_order: NoteOrder::Date,
             workshop_page: Default::default(),
+            lifeline_fy: None,
         }
     }
 

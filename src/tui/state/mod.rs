@@ -4,6 +4,7 @@
 
 mod doc;
 mod interview;
+mod lifeline;
 mod lists;
 mod said;
 mod team;
@@ -89,6 +90,8 @@ pub enum Hit {
     Role(u16),
     Support(usize),
     Interview(IvRow),
+    /// A year of the life-line chart.
+    LifelineYear(crate::model::FiscalYear),
 }
 
 /// A deletion waiting for `y`.
@@ -106,6 +109,8 @@ pub enum Pending {
     Note(usize),
     SavedPlan(PathBuf),
     Draft(PathBuf),
+    /// A life-line year's 充実度 and note.
+    Lifeline(crate::model::FiscalYear),
 }
 
 /// What to do once the unsaved-changes question is answered.

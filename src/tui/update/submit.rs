@@ -148,6 +148,7 @@ pub fn submit_editor(state: &mut State, target: &EditorFor, text: &str, fx: &mut
         EditorFor::Comment(..) | EditorFor::NextSteps(_) => {
             crate::tui::update::interview::submit_text(state, target, text, fx)
         }
+        EditorFor::LifelineNote(fy) => crate::tui::update::workshop::lifeline::submit_note(state, *fy, text, fx),
         EditorFor::Constraint(index) => {
             let index = *index;
             apply(

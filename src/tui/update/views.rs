@@ -319,6 +319,10 @@ pub fn select_hit(doc: &mut Doc, hit: Hit) -> bool {
             let rows = interview_rows(doc);
             pick(&mut doc.selected.interview, &rows, row)
         }
+        Hit::LifelineYear(fy) => {
+            crate::tui::update::workshop::lifeline::select(doc, fy);
+            false
+        }
         _ => false,
     }
 }

@@ -117,6 +117,11 @@ pub fn editor(frame: &mut Frame, state: &State, editor: &Editor, area: Rect, the
         EditorFor::NextSteps(_) => lang
             .pick("合意した次の一歩（1行に1つ）", "Agreed next steps (one per line)")
             .to_string(),
+        EditorFor::LifelineNote(fy) => format!(
+            "{}: {}",
+            lang.pick("ライフラインのメモ", "Life-line note"),
+            crate::model::fiscal_year_label(*fy, lang)
+        ),
     };
     let outer = block(&title, theme);
     let inner = outer.inner(rect);

@@ -1,5 +1,7 @@
 //! The workshop view: `[` `]` turn the page; each page handles its own keys.
 
+pub(super) mod lifeline;
+
 use crate::tui::action::Command;
 use crate::tui::state::{Doc, State, WorkshopPage};
 use crate::tui::update::Effect;
@@ -15,7 +17,8 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) -> boo
             true
         }
         _ => match doc.workshop_page {
-            WorkshopPage::Lifeline | WorkshopPage::Wcm | WorkshopPage::NextTen => {
+            WorkshopPage::Lifeline => lifeline::command(state, command, fx),
+            WorkshopPage::Wcm | WorkshopPage::NextTen => {
                 let _ = fx;
                 false
             }
@@ -26,7 +29,8 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) -> boo
 /// Moves the selection of the page shown.
 pub fn move_selection(doc: &mut Doc, delta: isize) {
     match doc.workshop_page {
-        WorkshopPage::Lifeline | WorkshopPage::Wcm | WorkshopPage::NextTen => {
+        WorkshopPage::Lifeline => lifeline::move_selection(doc, delta),
+        WorkshopPage::Wcm | WorkshopPage::NextTen => {
             let _ = delta;
         }
     }
