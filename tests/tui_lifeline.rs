@@ -353,3 +353,21 @@ fn the_selected_year_tells_its_events_and_expected_promotions() {
     let text = screen(&mut s, 120, 40);
     assert!(text.contains("見込み"), "{text}");
 }
+
+#[test]
+fn the_drawn_years_and_rows_are_where_a_click_lands() {
+    let mut s = with_scores(Lang::Ja, false);
+    s.size = (80, 24);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    let mut hits = None;
+    terminal.draw(|f| hits = Some(michi::tui::view::draw(f, &s))).unwrap();
+    let hits = hits.unwrap();
+    // One column a year after the four of the score labels, on the plot's rows and the axis.
+    assert_eq!(hits.at(4, 3), Some(&Hit::LifelineYear(2011)));
+    assert_eq!(hits.at(4 + 10, 10), Some(&Hit::LifelineYear(2021)));
+    assert_eq!(hits.at(4 + 42, 15), Some(&Hit::LifelineYear(2053)));
+    assert_eq!(hits.at(2, 5), None, "not on the labels");
+    // The list of the years written: its title, then 2011, 2016, 2019, 2021.
+    assert_eq!(hits.at(10, 17), Some(&Hit::LifelineYear(2011)));
+    assert_eq!(hits.at(10, 19), Some(&Hit::LifelineYear(2019)));
+}

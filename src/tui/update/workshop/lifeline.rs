@@ -153,17 +153,17 @@ fn ask_clear(state: &mut State) {
     let with_note = year.note.is_some();
     state.overlay = Some(Overlay::Confirm {
         pending: Pending::Lifeline(fy),
-        question: Said::each(|l| {
-            let what = if with_note {
-                l.pick("の充実度とメモ", ": the score and note")
-            } else {
-                l.pick("の充実度", ": the score")
-            };
-            format!(
-                "{}{what}（{score}）{}",
+        question: Said::each(|l| match l {
+            Lang::Ja => format!(
+                "{}の充実度（{score}）{}を削除しますか？（u で元に戻せます）",
                 fiscal_year_label(fy, l),
-                l.pick(" を削除しますか？（u で元に戻せます）", ": delete? (u undoes)")
-            )
+                if with_note { "とメモ" } else { "" }
+            ),
+            Lang::En => format!(
+                "{}: delete the score ({score}){}? (u undoes)",
+                fiscal_year_label(fy, l),
+                if with_note { " and the note" } else { "" }
+            ),
         }),
     });
 }

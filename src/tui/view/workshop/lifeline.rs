@@ -156,7 +156,11 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         let details = details_lines(doc, row, usize::from(area.width), theme, lang);
         let rows = u16::try_from(details.len())
             .unwrap_or(u16::MAX)
-            .min(below.height.saturating_sub(2).max(below.height / 2));
+            .min(if below.height <= 4 {
+                below.height
+            } else {
+                below.height - 2
+            });
         let pane = Rect { height: rows, ..below };
         draw_details(frame, doc, row, pane, theme, lang);
         let rest = Rect {
@@ -391,33 +395,33 @@ fn draw_braille(frame: &mut Frame, chart: &LifelineChart, cols: Columns, selecte
 /// The selected year: its label, age, where it stands, its 充実度, events and note.
 fn details_lines(doc: &Doc, row: &LifelineRow, columns: usize, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
     let bullet = lang.pick("・", "- ");
-    let mut lines = vec![
-        Line::styled(truncate(&fiscal_year_label(row.fy, lang), columns), theme.title),
-        Line::styled(
-            truncate(
-                &format!(
-                    "{}{}{}",
-                    crate::describe::age_text(row.age, lang),
-                    lang.pick("・", ", "),
-                    crate::describe::tense_label(row.tense, lang)
-                ),
-                columns,
-            ),
-            theme.dim,
-        ),
-        Line::styled(
-            truncate(
-                &match row.score {
-                    Some(s) => format!("{} {}", lang.pick("充実度", "Score"), crate::describe::score_text(s)),
-                    None => lang
-                        .pick("充実度 未記入（+ - で記入）", "Score: none (+ - sets it)")
-                        .to_string(),
-                },
-                columns,
-            ),
-            theme.accent,
-        ),
-    ];
+    let year = fiscal_year_label(row.fy, lang);
+    let when = format!(
+        "{}{}{}",
+        crate::describe::age_text(row.age, lang),
+        lang.pick("・", ", "),
+        crate::describe::tense_label(row.tense, lang)
+    );
+    let score = match row.score {
+        Some(s) => format!("{} {}", lang.pick("充実度", "Score"), crate::describe::score_text(s)),
+        None => lang
+            .pick("充実度 未記入（+ - で記入）", "Score: none (+ - sets it)")
+            .to_string(),
+    };
+    // On one line where the pane is wide (under the chart), on three in the side pane.
+    let mut lines = if crate::text::width(&format!("{year}  {when}  {score}")) <= columns {
+        vec![Line::from(vec![
+            Span::styled(year, theme.title),
+            Span::styled(format!("  {when}  "), theme.dim),
+            Span::styled(score, theme.accent),
+        ])]
+    } else {
+        vec![
+            Line::styled(truncate(&year, columns), theme.title),
+            Line::styled(truncate(&when, columns), theme.dim),
+            Line::styled(truncate(&score, columns), theme.accent),
+        ]
+    };
     for event in &row.events {
         let expected = matches!(event, LifeEvent::ExpectedPromotion { .. });
         let text = format!("{bullet}{}", crate::describe::life_event(&doc.profile, event, lang));
@@ -426,9 +430,13 @@ fn details_lines(doc: &Doc, row: &LifelineRow, columns: usize, theme: &Theme, la
     }
     match &row.note {
         Some(note) => {
-            lines.push(Line::styled(lang.pick("メモ:", "Note:"), theme.dim));
-            for part in note.lines() {
-                lines.extend(wrap(part, columns).into_iter().map(|l| Line::styled(l, theme.text)));
+            for (i, part) in note.lines().enumerate() {
+                let text = if i == 0 {
+                    format!("{} {part}", lang.pick("メモ:", "Note:"))
+                } else {
+                    part.to_string()
+                };
+                lines.extend(wrap(&text, columns).into_iter().map(|l| Line::styled(l, theme.text)));
             }
         }
         None => lines.push(Line::styled(
@@ -510,6 +518,10 @@ fn draw_written(
             .map(|l| Line::styled(l, theme.dim))
             .collect();
         frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    if area.height < 2 {
+        // A title with no row under it says nothing.
         return;
     }
     let title = match lang {
