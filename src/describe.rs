@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 use crate::model::{Profile, fiscal_year_label};
 
 mod levels;
+mod lifeline;
 mod posts;
 mod problems;
 mod rotation;
@@ -15,6 +16,7 @@ pub mod wcm;
 pub use levels::{
     level_cell, level_difference, level_meaning, level_number, rung_text, scale_legend, scale_legend_short,
 };
+pub use lifeline::{age_text, department_name, life_event, score_text, tense_label};
 pub use posts::{current_grade, grade_post, post_text};
 pub use problems::plan_problem;
 pub(crate) use rotation::rule_phrase;

@@ -44,8 +44,30 @@ fn capture(name: &str) -> State {
         "support" => View::Support,
         "interview" => View::Interview,
         "wcm" => View::Workshop,
+        "lifeline" => View::Workshop,
         other => panic!("unknown capture {other}"),
     };
+    if name == "lifeline" {
+        // A few years of the life-line written, the move to planning selected.
+        use michi::model::LifelineYear;
+        let doc = s.doc.as_mut().unwrap();
+        let year = |fy, score, note: Option<&str>| LifelineYear {
+            fy,
+            score,
+            note: note.map(str::to_string),
+        };
+        doc.plan.lifeline = vec![
+            year(2011, 2, Some("税務部門に配属。窓口で市民対応を覚えた")),
+            year(2013, 0, None),
+            year(2016, -3, Some("福祉部門。相談件数が多く、余裕がなかった")),
+            year(2019, 4, Some("企画部門へ。総合計画の策定に関わった")),
+            year(2021, 3, Some("主任に昇任。後輩の指導を任された")),
+            year(2024, 2, None),
+        ];
+        doc.lifeline_fy = Some(2019);
+        let today = s.today;
+        s.doc.as_mut().unwrap().reanalyze(today);
+    }
     if view == View::Interview {
         tui_common::record_interview(&mut s);
         s.status = None;

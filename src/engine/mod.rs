@@ -4,6 +4,7 @@
 pub mod disagreement;
 pub mod gaps;
 pub mod input_checks;
+pub mod lifeline;
 pub mod recommend;
 pub mod retirement;
 pub mod roles;
@@ -16,6 +17,7 @@ use serde::Serialize;
 pub use disagreement::{Disagreement, competency_notes, disagreements};
 pub use gaps::{Gap, GapReport, GradeDiff, emphasis_weight, gaps, grade_diff, readiness};
 pub use input_checks::{FieldValue, InputProblem, Period, check_field};
+pub use lifeline::{LifeEvent, LifelineChart, LifelineRow, Tense, lifeline, service_years};
 pub use recommend::{DEFAULT_PER_YEAR, Suggestion, training_plan};
 pub use retirement::{Retirement, retirement, retirement_age_in_force};
 pub use roles::{RoleCheck, RolesReport, roles};

@@ -206,6 +206,9 @@ pub static BINDINGS: &[Binding] = &[
     bind!(View(View::Interview), "x Del", [ch('x'), k(Delete)], C::Delete, "面談・目標・メモを削除（確認あり）", "Delete an interview, goal or note (asks first)", false),
 
     bind!(View(View::Workshop), "[ ]", [ch('['), ch(']')], C::NextPage, "前・次のワークシート", "Previous / next worksheet", true),
+    bind!(View(View::Workshop), "← →", [k(Left), k(Right)], C::Right, "ライフライン: 年度を選ぶ", "Life-line: choose year", false),
+    bind!(View(View::Workshop), "+", [ch('+'), Key::Code(Char('+'), SHIFT), ch('=')], C::LevelUp, "ライフライン: 充実度を上げる", "Life-line: score up", false),
+    bind!(View(View::Workshop), "-", [ch('-')], C::LevelDown, "ライフライン: 充実度を下げる", "Life-line: score down", false),
     bind!(View(View::Workshop), "Enter", [k(Enter)], C::Open, "選んだ欄・年に書く", "Write in the selected pane or year", true),
     bind!(View(View::Workshop), "x Del", [ch('x'), k(Delete)], C::Delete, "選んだ欄・年の記入を消す（確認あり、u で戻す）", "Clear the selected pane or year (asks first; u undoes)", true),
 

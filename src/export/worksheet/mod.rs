@@ -1,4 +1,6 @@
-//! The workshop's worksheets (キャリアデザイン研修のワークシート), printed on A4 like the
-//! interview sheet: blank to write on, or pre-filled from a plan.
+//! The career-design workshop's worksheets (キャリアデザイン研修のワークシート), printed blank
+//! for handwriting or filled in from a plan. Each is a [`crate::export::Sheet`], so the
+//! sheet renderers (A4 HTML, Markdown, CSV, Excel) print it. Pure: no files, no clock.
 
+pub mod lifeline;
 pub mod wcm;

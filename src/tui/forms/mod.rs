@@ -98,6 +98,8 @@ pub enum EditorFor {
     NextSteps(usize),
     /// The participant's own words in a Will-Can-Must pane.
     Wcm(crate::tui::state::WcmPane),
+    /// The note of a life-line year.
+    LifelineNote(crate::model::FiscalYear),
 }
 
 #[derive(Debug, Clone)]

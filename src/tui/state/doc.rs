@@ -124,6 +124,8 @@ pub struct Doc {
     pub workshop_page: crate::tui::state::WorkshopPage,
     /// The Will-Can-Must page's pane and scroll.
     pub wcm: crate::tui::state::WcmState,
+    /// The life-line page's selected fiscal year (None: this year).
+    pub lifeline_fy: Option<FiscalYear>,
 }
 
 impl Doc {
@@ -157,6 +159,7 @@ impl Doc {
             note_order: NoteOrder::Date,
             workshop_page: Default::default(),
             wcm: Default::default(),
+            lifeline_fy: None,
         }
     }
 

@@ -4,6 +4,7 @@
 
 mod doc;
 mod interview;
+mod lifeline;
 mod lists;
 mod said;
 mod team;
@@ -93,6 +94,8 @@ pub enum Hit {
     Interview(IvRow),
     /// A pane of the Will-Can-Must page.
     WcmPane(WcmPane),
+    /// A year of the life-line chart.
+    LifelineYear(crate::model::FiscalYear),
 }
 
 /// A deletion waiting for `y`.
@@ -112,6 +115,8 @@ pub enum Pending {
     Draft(PathBuf),
     /// The participant's own words in a Will-Can-Must pane.
     WcmWords(WcmPane),
+    /// A life-line year's 充実度 and note.
+    Lifeline(crate::model::FiscalYear),
 }
 
 /// What to do once the unsaved-changes question is answered.

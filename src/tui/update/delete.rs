@@ -132,6 +132,10 @@ pub fn delete(state: &mut State, pending: Pending, fx: &mut Vec<Effect>) {
     if crate::tui::update::workshop::wcm::clear(state, &pending, fx).is_some() {
         return;
     }
+    if let Pending::Lifeline(fy) = pending {
+        crate::tui::update::workshop::lifeline::clear(state, fy, fx);
+        return;
+    }
     let Some(doc) = &state.doc else { return };
     let what = match &pending {
         Pending::Posting(i) => Said::each(|l| {

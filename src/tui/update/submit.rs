@@ -149,6 +149,7 @@ pub fn submit_editor(state: &mut State, target: &EditorFor, text: &str, fx: &mut
             crate::tui::update::interview::submit_text(state, target, text, fx)
         }
         EditorFor::Wcm(pane) => crate::tui::update::workshop::wcm::submit(state, *pane, text, fx),
+        EditorFor::LifelineNote(fy) => crate::tui::update::workshop::lifeline::submit_note(state, *fy, text, fx),
         EditorFor::Constraint(index) => {
             let index = *index;
             apply(

@@ -324,6 +324,10 @@ pub fn select_hit(doc: &mut Doc, hit: Hit) -> bool {
             crate::tui::update::workshop::wcm::select(doc, pane);
             false
         }
+        Hit::LifelineYear(fy) => {
+            crate::tui::update::workshop::lifeline::select(doc, fy);
+            false
+        }
         _ => false,
     }
 }

@@ -118,6 +118,11 @@ pub fn editor(frame: &mut Frame, state: &State, editor: &Editor, area: Rect, the
             .pick("合意した次の一歩（1行に1つ）", "Agreed next steps (one per line)")
             .to_string(),
         EditorFor::Wcm(pane) => format!("{}: {}", pane.title(lang), lang.pick("本人の言葉", "in my own words")),
+        EditorFor::LifelineNote(fy) => format!(
+            "{}: {}",
+            lang.pick("ライフラインのメモ", "Life-line note"),
+            crate::model::fiscal_year_label(*fy, lang)
+        ),
     };
     let outer = block(&title, theme);
     let inner = outer.inner(rect);

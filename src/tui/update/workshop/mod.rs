@@ -1,5 +1,6 @@
 //! The workshop view: `[` `]` turn the page; each page handles its own keys.
 
+pub(super) mod lifeline;
 pub(super) mod wcm;
 
 use crate::tui::action::Command;
@@ -18,7 +19,8 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) -> boo
         }
         _ => match doc.workshop_page {
             WorkshopPage::Wcm => wcm::command(state, command),
-            WorkshopPage::Lifeline | WorkshopPage::NextTen => {
+            WorkshopPage::Lifeline => lifeline::command(state, command, fx),
+            WorkshopPage::NextTen => {
                 let _ = fx;
                 false
             }
@@ -30,7 +32,8 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) -> boo
 pub fn move_selection(doc: &mut Doc, delta: isize) {
     match doc.workshop_page {
         WorkshopPage::Wcm => wcm::move_selection(doc, delta),
-        WorkshopPage::Lifeline | WorkshopPage::NextTen => {
+        WorkshopPage::Lifeline => lifeline::move_selection(doc, delta),
+        WorkshopPage::NextTen => {
             let _ = delta;
         }
     }

@@ -1,5 +1,6 @@
 //! The workshop view: a line of page titles (`[` `]` turn the page), then the page.
 
+mod lifeline;
 pub(crate) mod wcm;
 
 use ratatui::Frame;
@@ -32,7 +33,8 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     frame.render_widget(Paragraph::new(Line::from(spans)), pages);
     match doc.workshop_page {
         WorkshopPage::Wcm => wcm::draw(frame, state, doc, body, theme, hits),
-        WorkshopPage::Lifeline | WorkshopPage::NextTen => {
+        WorkshopPage::Lifeline => lifeline::draw(frame, state, doc, body, theme, hits),
+        WorkshopPage::NextTen => {
             let _ = (body, hits);
         }
     }
