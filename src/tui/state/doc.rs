@@ -122,6 +122,8 @@ pub struct Doc {
     pub note_order: NoteOrder,
     /// The workshop view's page.
     pub workshop_page: crate::tui::state::WorkshopPage,
+    /// The bundled persona this plan was opened from (its file stem), if any.
+    pub persona: Option<&'static str>,
 }
 
 impl Doc {
@@ -154,6 +156,7 @@ impl Doc {
             interview_fy: today.fiscal_year(),
             note_order: NoteOrder::Date,
             workshop_page: Default::default(),
+            persona: None,
         }
     }
 
