@@ -21,9 +21,16 @@ const HEIGHT: u16 = 32;
 /// The state for a named capture.
 fn capture(name: &str) -> State {
     let mut s = state(Lang::Ja);
-    s.today = Date::parse("2026-11-22").unwrap();
-    s.today_fixed = true;
+    s.fix_today(Date::parse("2026-11-22").unwrap());
     if name == "start" {
+        return s;
+    }
+    if name == "tour" {
+        // The 30s' guided tour at its third step (Gaps, 政策形成能力 selected).
+        michi::tui::update::enter_workshop(&mut s, Some(michi::store::tours::Cohort::Thirties), false);
+        for key in ['N', 'n', 'n'] {
+            press(&mut s, KeyCode::Char(key));
+        }
         return s;
     }
     // 上尾 reads levels as the rungs of its own descriptions; the others show 入間.

@@ -509,7 +509,7 @@ fn the_readme_lists_every_key() {
 fn clicks_switch_tabs_select_rows_and_open_the_selected_one() {
     let mut app = App::new(Lang::Ja);
     let rows = app.render(100, 30);
-    let y = rows.iter().position(|r| r.contains("主任級（5年目）")).unwrap() as u16;
+    let y = rows.iter().position(|r| r.contains("主任級6年目")).unwrap() as u16;
     app.click(10, y);
     assert!(app.state.doc.is_none());
     app.click(10, y);

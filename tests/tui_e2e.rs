@@ -596,3 +596,56 @@ fn a_team_folder_is_listed_from_the_start_screen_and_a_plan_opens_from_it() {
     t.wait_exit();
     t.assert_restored();
 }
+
+/// A facilitator's session at 80×24: `michi workshop --cohort 55sai --anonymous`, the
+/// banner with the fixed date, N starts the guided tour, n steps through every step to the
+/// end (each step's persona, view and narration on screen, names as pseudonyms), then q
+/// and q leave with the terminal as it was and no file written.
+#[test]
+fn a_guided_tour_runs_from_start_to_end_in_a_real_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (data, config) = (dir.path().join("data"), dir.path().join("config"));
+    let t = Tmux::start_sized(
+        "tour",
+        &command(&data, &config, "workshop --cohort 55sai --anonymous"),
+        80,
+        24,
+    );
+    let banner = t.wait_text("ワークショップ（基準日 2026-11-22）55歳");
+    assert!(banner.contains("この回の人物像（55歳）"), "{banner}");
+    let tour = michi::tui::state::Tour::load(michi::store::tours::Cohort::FiftyFive).unwrap();
+    let n = tour.steps.len();
+    t.keys(&["N"]);
+    for (i, step) in tour.steps.iter().enumerate() {
+        let label = format!("ツアー {}/{n}: ", i + 1);
+        let shown = t.wait_text(&label);
+        let title = step.view.short_title(michi::i18n::Lang::Ja);
+        assert!(
+            shown.contains(&format!("[{} {title}]", step.view.index() + 1)),
+            "{shown}"
+        );
+        let city = if step.persona.starts_with("ageo") {
+            "上尾市"
+        } else {
+            "川越市"
+        };
+        assert!(shown.contains(&format!("{city} — 参加者")), "{shown}");
+        assert!(!shown.contains("原市 恵子") && !shown.contains("的場 勝"), "{shown}");
+        t.keys(&["n"]);
+    }
+    let end = t.wait_text("ガイドツアーはここまでです");
+    assert!(!end.contains("ツアー 1/"), "the bar is gone:\n{end}");
+    t.keys(&["q"]);
+    t.wait_text("ガイドツアー（n・p");
+    t.keys(&["q"]);
+    t.wait_exit();
+    t.assert_restored();
+    let plans = data.join("plans");
+    assert!(
+        !plans.exists() || std::fs::read_dir(&plans).unwrap().next().is_none(),
+        "a tour writes no plan"
+    );
+}

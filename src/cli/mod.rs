@@ -90,6 +90,22 @@ pub enum Command {
         #[arg(long, value_parser = plan::parse_today)]
         today: Option<crate::model::Date>,
     },
+    /// The terminal app for a career-design workshop (キャリアデザイン研修): the cohort's
+    /// sample personas first, its guided tour (N), the as-of date fixed and shown, samples
+    /// reset with R, names shown as pseudonyms with --anonymous (or A).
+    Workshop {
+        /// The cohort: 3nenme (3rd year since hire), 30dai, 40dai or 55sai; asked for when
+        /// not given.
+        #[arg(long, value_enum)]
+        cohort: Option<crate::store::tours::Cohort>,
+        /// Show names as pseudonyms (参加者A, B …).
+        #[arg(long)]
+        anonymous: bool,
+        /// The session's as-of date (YYYY-MM-DD); default: the date the cohort's personas
+        /// are told as of.
+        #[arg(long, value_parser = plan::parse_today)]
+        today: Option<crate::model::Date>,
+    },
     /// Print a shell completion script (bash, zsh, fish, …) to standard output.
     Completions {
         #[arg(value_enum)]
@@ -294,12 +310,28 @@ pub fn run(cli: Cli) -> ExitCode {
             theme: cli.theme.as_deref().and_then(crate::tui::theme::ThemeKind::parse),
             plan: cli.plan,
             today: cli.today,
+            workshop: None,
+        });
+    }
+    if let Some(Command::Workshop {
+        cohort,
+        anonymous,
+        today,
+    }) = cli.command
+    {
+        return crate::tui::run(crate::tui::Options {
+            lang: cli.lang,
+            ascii: cli.ascii,
+            theme: cli.theme.as_deref().and_then(crate::tui::theme::ThemeKind::parse),
+            plan: None,
+            today: today.or(cli.today),
+            workshop: Some(crate::tui::WorkshopOptions { cohort, anonymous }),
         });
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
-        None => Ok(ExitCode::SUCCESS),
+        None | Some(Command::Workshop { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "michi", &mut out);
             Ok(ExitCode::SUCCESS)

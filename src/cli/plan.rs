@@ -68,7 +68,8 @@ pub fn analyze(
         return Ok(ExitCode::FAILURE);
     };
     print_names_read(&plan, lang);
-    let today = today.unwrap_or_else(crate::clock::today_in_japan);
+    // A sample is analysed as of the date its story is told, unless a date is asked for.
+    let today = today.or(plan.as_of).unwrap_or_else(crate::clock::today_in_japan);
     let analysis = engine::analyze(&entry.profile, &plan, today, per_year);
     if json {
         serde_json::to_writer_pretty(&mut *out, &AnalysisJson::new(&entry.profile, &plan, &analysis))

@@ -22,6 +22,7 @@ pub mod source;
 pub mod team;
 pub mod template;
 mod toml_words;
+pub mod tours;
 
 pub use diagnostic::{Diagnostic, Problems, Severity};
 pub use plans::{load_plan_file, parse_plan, plan_profile};

@@ -169,6 +169,18 @@ pub enum Command {
     PrevField,
     /// List the plans of a folder (the team list; asks for the folder first).
     Team,
+    /// Workshop mode: choose the cohort (a picker), or leave the mode.
+    Workshop,
+    /// Start the cohort's guided tour, or resume it at the step it was left on.
+    TourStart,
+    TourNext,
+    TourPrev,
+    /// Leave the tour; the step is kept for `TourStart`.
+    TourLeave,
+    /// Put the open sample back as its file has it (asks first; undoable).
+    ResetSample,
+    /// Show names as pseudonyms (参加者A …), or as they are.
+    ToggleAnonymous,
 }
 
 /// Everything that reaches `update`.

@@ -34,6 +34,12 @@ pub enum Scope {
     Conflict,
     /// The team list (the plans of a folder).
     Team,
+    /// Workshop mode (`michi workshop`): the start screen and the plan views.
+    WorkshopMode,
+    /// A guided tour under way: its keys win over the view's (`n` writes no note then).
+    Tour,
+    /// "Put this sample back as shipped?": y resets, anything else keeps it.
+    ConfirmReset,
 }
 
 impl Scope {
@@ -60,6 +66,12 @@ impl Scope {
             Scope::Unsaved => lang.pick("未保存の変更の確認", "Unsaved changes"),
             Scope::Conflict => lang.pick("ファイルが他で変更されたとき", "When the file changed elsewhere"),
             Scope::Team => lang.pick("チームの計画一覧", "Team folder"),
+            Scope::WorkshopMode => lang.pick("ワークショップ", "Workshop mode"),
+            Scope::Tour => lang.pick(
+                "ガイドツアー中（n と p は記録メモ・受講予定より優先）",
+                "During a guided tour (n and p take over from notes and planning)",
+            ),
+            Scope::ConfirmReset => lang.pick("サンプルを元に戻す確認", "Resetting a sample"),
         }
     }
 }
@@ -142,6 +154,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Start, "u Ctrl-Z", [ch('u'), ctrl('z')], C::Undo, "削除を元に戻す", "Undo the deletion", false),
     bind!(Start, "q", [ch('q')], C::Quit, "終了", "Quit", true),
     bind!(Start, "t", [ch('t')], C::Team, "チームのフォルダを一覧", "List a team folder", true),
+    bind!(Start, "w", [ch('w')], C::Workshop, "ワークショップ（対象を選ぶ）", "Workshop mode (choose the cohort)", true),
 
     bind!(Plan, "Tab", [k(Tab)], C::NextView, "次の画面", "Next view", true),
     bind!(Plan, "Shift-Tab", [k(BackTab), Key::Code(BackTab, SHIFT)], C::PrevView, "前の画面", "Previous view", false),
@@ -261,6 +274,17 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Team, "Home g", [k(Home), ch('g')], C::Top, "先頭へ", "To the top", false),
     bind!(Team, "End G", [k(End), ch('G'), Key::Code(Char('G'), SHIFT)], C::Bottom, "末尾へ", "To the end", false),
     bind!(Team, "Esc q", [k(Esc), ch('q')], C::Back, "閉じる", "Close", true),
+
+    bind!(WorkshopMode, "N", [ch('N'), Key::Code(Char('N'), SHIFT)], C::TourStart, "ガイドツアー（開始・再開）", "Guided tour (start / resume)", true),
+    bind!(WorkshopMode, "R", [ch('R'), Key::Code(Char('R'), SHIFT)], C::ResetSample, "開いているサンプルを元に戻す（確認あり、u で変更を戻せる）", "Reset the open sample (asks first; u brings the edits back)", false),
+    bind!(WorkshopMode, "A", [ch('A'), Key::Code(Char('A'), SHIFT)], C::ToggleAnonymous, "氏名の匿名表示の切替（参加者A …）", "Anonymous names on or off (Participant A …)", false),
+
+    bind!(Tour, "n", [ch('n')], C::TourNext, "次の手順", "Next step", true),
+    bind!(Tour, "p", [ch('p')], C::TourPrev, "前の手順", "Previous step", true),
+    bind!(Tour, "Esc", [k(Esc)], C::TourLeave, "ツアーを中断（N で同じ手順に戻る）", "Leave the tour (N comes back to the same step)", true),
+
+    bind!(ConfirmReset, "y", [ch('y'), ch('Y'), Key::Code(Char('Y'), SHIFT)], C::Answer(Answer::Yes), "元に戻す（u で変更を取り戻せる）", "Reset (u brings the edits back)", true),
+    bind!(ConfirmReset, "(any other)", [Key::AnyKey], C::Answer(Answer::No), "取り消す", "Cancel", true),
 ];
 
 /// Whether `pattern` matches `key`. Terminals report Shift with upper-case letters

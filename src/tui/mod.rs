@@ -14,4 +14,4 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
-pub use shell::{Options, restore_terminal, run};
+pub use shell::{Options, WorkshopOptions, restore_terminal, run};

@@ -29,6 +29,8 @@ pub enum PickTarget {
     SetLevel(String, Option<u8>),
     /// Agree on (or withdraw) a training at an interview (index into the plan's interviews).
     AgreeTraining(usize, String),
+    /// Workshop mode for a cohort (None: leave workshop mode).
+    Cohort(Option<crate::store::tours::Cohort>),
 }
 
 #[derive(Debug, Clone)]
@@ -77,10 +79,10 @@ impl Picker {
         if let Some(doc) = &state.doc {
             profile_items(doc, lang, &mut items);
         }
-        let scopes: Vec<Scope> = match &state.doc {
-            None => vec![Scope::Global, Scope::Start],
-            Some(doc) => vec![Scope::Global, Scope::Plan, Scope::View(doc.view)],
-        };
+        let scopes: Vec<Scope> = crate::tui::update::scopes(state)
+            .into_iter()
+            .filter(|s| *s != Scope::Always)
+            .collect();
         let mut seen = Vec::new();
         for b in BINDINGS.iter().filter(|b| scopes.contains(&b.scope)) {
             let navigation = matches!(

@@ -36,7 +36,7 @@ pub fn export(path: &Path, args: ExportArgs<'_>, lang: Lang, out: &mut impl Writ
         return Ok(ExitCode::FAILURE);
     };
     let profile = &entry.profile;
-    let today = args.today.unwrap_or_else(crate::clock::today_in_japan);
+    let today = args.today.or(plan.as_of).unwrap_or_else(crate::clock::today_in_japan);
     let analysis = engine::analyze(profile, &plan, today, engine::DEFAULT_PER_YEAR);
     let options = SheetOptions {
         fy: args.fy.unwrap_or_else(|| today.fiscal_year()),

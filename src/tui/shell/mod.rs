@@ -45,6 +45,17 @@ pub struct Options {
     pub plan: Option<PathBuf>,
     /// `--today`: the as-of date for the whole session (demos, handouts).
     pub today: Option<Date>,
+    /// `michi workshop`: start in workshop mode.
+    pub workshop: Option<WorkshopOptions>,
+}
+
+/// The options of `michi workshop`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WorkshopOptions {
+    /// The cohort (None: the app asks for it).
+    pub cohort: Option<crate::store::tours::Cohort>,
+    /// Names shown as pseudonyms from the start.
+    pub anonymous: bool,
 }
 
 /// Puts the terminal back as it was: raw mode off, main screen, cursor shown, mouse
@@ -135,6 +146,12 @@ fn state_before_profiles(options: &Options, settings: &Settings, today: Date) ->
         options.today.is_some(),
     );
     state.session = format!("{}", std::process::id());
+    if let Some(workshop) = options.workshop {
+        crate::tui::update::enter_workshop(&mut state, workshop.cohort, workshop.anonymous);
+        if workshop.cohort.is_none() {
+            update(&mut state, Action::Command(crate::tui::action::Command::Workshop));
+        }
+    }
     state
 }
 

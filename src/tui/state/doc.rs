@@ -126,6 +126,8 @@ pub struct Doc {
     pub wcm: crate::tui::state::WcmState,
     /// The life-line page's selected fiscal year (None: this year).
     pub lifeline_fy: Option<FiscalYear>,
+    /// The bundled persona this plan was opened from (its file stem), if any.
+    pub persona: Option<&'static str>,
 }
 
 impl Doc {
@@ -160,6 +162,7 @@ impl Doc {
             workshop_page: Default::default(),
             wcm: Default::default(),
             lifeline_fy: None,
+            persona: None,
         }
     }
 

@@ -339,6 +339,8 @@ pub enum StartKey {
     New(String),
     Persona(&'static str),
     FailedProfile(PathBuf),
+    /// Workshop mode: start (or resume) the cohort's guided tour.
+    Tour,
 }
 
 /// Whether the catalog is the empty one of the first frame, before the profiles are read
@@ -349,13 +351,19 @@ pub fn profiles_pending(catalog: &crate::store::Catalog) -> bool {
 }
 
 pub fn start_rows(start: &Start, catalog: &crate::store::Catalog) -> Vec<StartKey> {
-    let mut rows: Vec<StartKey> = start.drafts.iter().map(|d| StartKey::Draft(d.path.clone())).collect();
+    let mut rows: Vec<StartKey> = start.first.clone();
+    rows.extend(start.drafts.iter().map(|d| StartKey::Draft(d.path.clone())));
     rows.extend(start.saved.iter().map(|s| StartKey::Saved(s.path.clone())));
     if profiles_pending(catalog) {
         rows.extend(BUNDLED_HEADERS.iter().map(|h| StartKey::New(h.id.to_string())));
     }
     rows.extend(catalog.entries.iter().map(|e| StartKey::New(e.profile.id.clone())));
-    rows.extend(PERSONAS.iter().map(|(name, _)| StartKey::Persona(name)));
+    rows.extend(
+        PERSONAS
+            .iter()
+            .map(|(name, _)| StartKey::Persona(name))
+            .filter(|key| !start.first.contains(key)),
+    );
     rows.extend(catalog.failed.iter().map(|f| StartKey::FailedProfile(f.path.clone())));
     rows
 }

@@ -8,6 +8,7 @@ mod lifeline;
 mod lists;
 mod said;
 mod team;
+mod tour;
 mod wcm;
 mod workshop;
 
@@ -19,6 +20,7 @@ pub use lists::{
 };
 pub use said::Said;
 pub use team::{TeamList, TeamRow};
+pub use tour::{Tour, TourItem, TourStep, WorkshopMode, page_id, view_id};
 pub use wcm::{WcmPane, WcmState};
 pub use workshop::WorkshopPage;
 
@@ -77,6 +79,9 @@ pub struct Start {
     pub team_folder: Option<String>,
     /// The plan last opened from the team list: selected again when the list comes back.
     pub team_opened: Option<PathBuf>,
+    /// Rows listed first (workshop mode: the tour and the cohort's personas), and not again
+    /// in their usual places.
+    pub first: Vec<StartKey>,
 }
 
 /// Something drawn that a click can land on (from the last frame's hit map).
@@ -129,16 +134,29 @@ pub enum AfterClose {
 /// What covers the main screen.
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Message { title: Said, body: Said, scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    Message {
+        title: Said,
+        body: Said,
+        scroll: usize,
+    },
     Picker(Picker),
     Prompt(Prompt),
     Editor(Editor),
     Form(Form),
-    Confirm { pending: Pending, question: Said },
-    Unsaved { then: AfterClose },
+    Confirm {
+        pending: Pending,
+        question: Said,
+    },
+    Unsaved {
+        then: AfterClose,
+    },
     Conflict,
     Team(TeamList),
+    /// "Put this sample back as shipped?" (workshop mode's R): y resets, anything else keeps.
+    ConfirmReset,
 }
 
 /// A line for the message bar.
@@ -161,9 +179,11 @@ pub struct State {
     pub ui: Ui,
     /// The terminal's size, as last reported.
     pub size: (u16, u16),
-    /// The as-of date of every figure; fixed for the session.
+    /// The as-of date of every figure shown: the open plan's (a sample's `as_of`), else the
+    /// session's.
     pub today: Date,
-    /// Set by `--today`: shown in the header so a handout says which date it assumed.
+    /// Set by `--today`: shown in the header so a handout says which date it assumed, and
+    /// used for every plan, samples included.
     pub today_fixed: bool,
     pub catalog: Catalog,
     pub start: Start,
@@ -181,6 +201,10 @@ pub struct State {
     /// Why each profile that failed to load failed, in both languages (its first problem,
     /// and all of them).
     pub profile_problems: Vec<ProfileProblem>,
+    /// The session's date: today in Japan, or `--today`.
+    pub session_today: Date,
+    /// Workshop mode (`michi workshop`, or `w` on the start screen).
+    pub workshop: Option<WorkshopMode>,
 }
 
 /// A profile that failed to load, told in both languages.
@@ -208,6 +232,8 @@ impl State {
             session: String::from("0"),
             drafts_made: 0,
             profile_problems: Vec::new(),
+            session_today: today,
+            workshop: None,
         }
     }
 
@@ -229,5 +255,42 @@ impl State {
 
     pub fn warn(&mut self, text: Said) {
         self.status = Some(Status { text, warning: true });
+    }
+
+    /// Fixes the as-of date for the whole session, as `--today` does.
+    pub fn fix_today(&mut self, date: Date) {
+        self.today = date;
+        self.session_today = date;
+        self.today_fixed = true;
+    }
+
+    /// The as-of date with no plan open: the workshop's, else the session's.
+    pub fn base_today(&self) -> Date {
+        self.workshop.as_ref().map_or(self.session_today, |w| w.date)
+    }
+
+    /// The as-of date of `plan`'s figures: a fixed date (`--today`, a workshop) wins;
+    /// otherwise a sample's own `as_of`, so its description stays true; else the session's.
+    pub fn today_for(&self, plan: &Plan) -> Date {
+        if self.today_fixed || self.workshop.is_some() {
+            self.base_today()
+        } else {
+            plan.as_of.unwrap_or(self.session_today)
+        }
+    }
+
+    /// Whether the header says 基準日: the date was fixed, or is a sample's own.
+    pub fn today_is_set(&self) -> bool {
+        self.today_fixed
+            || self.workshop.is_some()
+            || self.doc.as_ref().is_some_and(|d| d.plan.as_of == Some(self.today))
+    }
+
+    /// A person's name as shown: a pseudonym in anonymous workshop display.
+    pub fn shown_name(&self, name: &str) -> String {
+        match &self.workshop {
+            Some(w) if w.anonymous => w.pseudonym(name, self.lang()),
+            _ => name.to_string(),
+        }
     }
 }

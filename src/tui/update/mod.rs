@@ -12,6 +12,7 @@ mod saving;
 mod start;
 mod submit;
 mod team;
+mod tour;
 mod trainings;
 mod views;
 mod workshop;
@@ -19,6 +20,7 @@ mod workshop;
 use std::path::PathBuf;
 
 pub use outcome::Outcome;
+pub use tour::enter as enter_workshop;
 
 use crate::model::Plan;
 use crate::tui::action::{Action, Command, View};
@@ -105,10 +107,17 @@ pub fn scopes(state: &State) -> Vec<Scope> {
         Some(Overlay::Unsaved { .. }) => vec![Scope::Unsaved],
         Some(Overlay::Conflict) => vec![Scope::Conflict],
         Some(Overlay::Team(_)) => vec![Scope::Team],
-        None => match &state.doc {
-            None => vec![Scope::Global, Scope::Start],
-            Some(doc) => vec![Scope::Global, Scope::Plan, Scope::View(doc.view)],
-        },
+        Some(Overlay::ConfirmReset) => vec![Scope::ConfirmReset],
+        None => {
+            // Workshop keys sit between the screen's and the view's; a tour's win over all.
+            let workshop = state.workshop.as_ref();
+            let mut scopes = vec![Scope::Global];
+            scopes.push(if state.doc.is_some() { Scope::Plan } else { Scope::Start });
+            scopes.extend(workshop.map(|_| Scope::WorkshopMode));
+            scopes.extend(state.doc.as_ref().map(|doc| Scope::View(doc.view)));
+            scopes.extend(workshop.filter(|w| w.touring()).map(|_| Scope::Tour));
+            scopes
+        }
     };
     std::iter::once(Scope::Always).chain(mode).collect()
 }
@@ -134,6 +143,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Done(done) => outcome::apply(state, *done, &mut fx),
         Action::OpenPath(path) => fx.push(Effect::OpenFile(path)),
     }
+    tour::remember_names(state);
     fx
 }
 
@@ -183,6 +193,14 @@ pub fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             state.ui.theme = state.ui.theme.next();
             fx.push(Effect::WriteSettings(state.ui));
         }
+        Command::Workshop
+        | Command::TourStart
+        | Command::TourNext
+        | Command::TourPrev
+        | Command::TourLeave
+        | Command::ResetSample
+        | Command::ToggleAnonymous => tour::command(state, command, fx),
+        _ if tour::name_hidden(state, command) => {}
         _ if state.doc.is_some() => views::command(state, command, fx),
         _ => start::command(state, command, fx),
     }

@@ -175,6 +175,14 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 Some(Overlay::Form(form))
             }
         },
+        Overlay::ConfirmReset => {
+            if command == Command::Answer(Answer::Yes) {
+                crate::tui::update::tour::reset(state, fx);
+            } else {
+                state.say(Said::new("サンプルはそのままです", "The sample is left as it is"));
+            }
+            return;
+        }
         Overlay::Confirm { pending, .. } => {
             if command == Command::Answer(Answer::Yes) {
                 delete(state, pending, fx);

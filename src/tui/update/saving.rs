@@ -40,6 +40,7 @@ pub fn close(state: &mut State, then: AfterClose, fx: &mut Vec<Effect>) {
 
 pub fn finish_close(state: &mut State, then: AfterClose, fx: &mut Vec<Effect>) {
     state.doc = None;
+    state.today = state.base_today();
     state.overlay = None;
     fx.push(Effect::CloseFile);
     match then {

@@ -3,7 +3,7 @@
 
 use crate::model::Plan;
 use crate::store::parse_plan;
-use crate::store::personas::{PERSONAS, description};
+use crate::store::personas::{PERSONAS, persona};
 use crate::tui::action::Command;
 use crate::tui::forms::{Prompt, PromptFor};
 use crate::tui::state::{Doc, Overlay, Pending, Said, Source, StartKey, State, start_rows};
@@ -122,6 +122,10 @@ fn open(state: &mut State, key: StartKey, fx: &mut Vec<Effect>) {
                         origin: draft.origin.clone(),
                     };
                     if open_plan(state, plan, source, None, true, key) {
+                        // A persona's draft is still that persona's (R puts it back).
+                        if let Some(doc) = &mut state.doc {
+                            doc.persona = persona(&draft.origin).map(|(name, _)| name);
+                        }
                         state.say(Said::new(
                             "下書きを開きました。Ctrl-S で保存すると下書きは消えます",
                             "Draft restored. Saving it with Ctrl-S removes the draft",
@@ -157,33 +161,9 @@ fn open(state: &mut State, key: StartKey, fx: &mut Vec<Effect>) {
             }
         }
         StartKey::Persona(name) => {
-            let Some((_, text)) = PERSONAS.iter().find(|(n, _)| *n == name) else {
-                return;
-            };
-            let parsed = parse_plan(name, text.as_bytes(), &state.catalog, state.lang());
-            match parsed {
-                Ok(mut plan) => {
-                    plan.sample = false;
-                    let key = next_draft_key(state, name);
-                    let source = Source::Unsaved {
-                        origin: description(text, state.lang()).to_string(),
-                    };
-                    if open_plan(state, plan, source, None, false, key) {
-                        state.say(Said::new(
-                            "サンプルです。変更は下書きに残ります。Ctrl-S で名前を付けて保存できます",
-                            "A sample: edits are kept in a draft; Ctrl-S saves a copy under a name",
-                        ));
-                    }
-                }
-                Err(diagnostics) => {
-                    state.overlay = Some(Overlay::Message {
-                        title: Said::same(name),
-                        body: Said::each(|l| diagnostics.render(l)),
-                        scroll: 0,
-                    })
-                }
-            }
+            open_persona(state, name);
         }
+        StartKey::Tour => crate::tui::update::tour::start_tour(state, fx),
         StartKey::FailedProfile(path) => {
             if let Some(problem) = state.profile_problems.iter().find(|f| f.path == path) {
                 state.overlay = Some(Overlay::Message {
@@ -192,6 +172,43 @@ fn open(state: &mut State, key: StartKey, fx: &mut Vec<Effect>) {
                     scroll: 0,
                 });
             }
+        }
+    }
+}
+
+/// Opens a bundled persona (a sample: edits go to a draft until saved under a name) as of
+/// its own date; false (with the reason) when it cannot be.
+pub fn open_persona(state: &mut State, name: &'static str) -> bool {
+    let Some((_, text)) = PERSONAS.iter().find(|(n, _)| *n == name) else {
+        return false;
+    };
+    match parse_plan(name, text.as_bytes(), &state.catalog, state.lang()) {
+        Ok(mut plan) => {
+            plan.sample = false;
+            let key = next_draft_key(state, name);
+            // The file stem, so the draft list describes it in the language of the moment.
+            let source = Source::Unsaved {
+                origin: name.to_string(),
+            };
+            if !open_plan(state, plan, source, None, false, key) {
+                return false;
+            }
+            if let Some(doc) = &mut state.doc {
+                doc.persona = Some(name);
+            }
+            state.say(Said::new(
+                "サンプルです。変更は下書きに残ります。Ctrl-S で名前を付けて保存できます",
+                "A sample: edits are kept in a draft; Ctrl-S saves a copy under a name",
+            ));
+            true
+        }
+        Err(diagnostics) => {
+            state.overlay = Some(Overlay::Message {
+                title: Said::same(name),
+                body: Said::each(|l| diagnostics.render(l)),
+                scroll: 0,
+            });
+            false
         }
     }
 }
@@ -221,6 +238,7 @@ pub fn open_plan(
     };
     let profile = entry.profile.clone();
     let baseline = (!restored).then(|| plan.clone());
+    state.today = state.today_for(&plan);
     state.doc = Some(Doc::new(
         plan,
         profile,

@@ -348,6 +348,7 @@ pub fn pick(state: &mut State, target: PickTarget, fx: &mut Vec<Effect>) {
                 fx,
             );
         }
+        PickTarget::Cohort(cohort) => crate::tui::update::tour::choose_cohort(state, cohort),
         PickTarget::AgreeTraining(interview, id) => {
             crate::tui::update::interview::toggle_agreed(state, interview, id, fx);
         }

@@ -233,7 +233,13 @@ fn move_selection(doc: &mut Doc, delta: isize) {
                 match candidate.filter(|c| *c < rows.len()) {
                     Some(c) => next = c,
                     None => {
-                        next = if is_header(here) { here + 1 } else { here };
+                        // A header at the edge (Home, End): the nearest row the other way.
+                        let other = if delta < 0 {
+                            (next..rows.len()).find(|i| !is_header(*i))
+                        } else {
+                            (0..=next).rev().find(|i| !is_header(*i))
+                        };
+                        next = other.unwrap_or(here);
                         break;
                     }
                 }

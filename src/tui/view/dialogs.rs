@@ -215,6 +215,16 @@ pub fn confirm(frame: &mut Frame, state: &State, question: &Said, area: Rect, th
     );
 }
 
+pub fn confirm_reset(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
+    let lang = state.lang();
+    let title = lang.pick("サンプルを元に戻す", "Reset the sample");
+    let text = lang.pick(
+        "このサンプルへの変更を捨てて、配布されたときの内容に戻しますか？ 戻した後も u で変更を取り戻せます。",
+        "Discard the edits to this sample and put it back as shipped? Afterwards u still brings the edits back.",
+    );
+    dialog(frame, state, title, text, Scope::ConfirmReset, area, theme);
+}
+
 pub fn unsaved(frame: &mut Frame, state: &State, then: AfterClose, area: Rect, theme: &Theme) {
     let lang = state.lang();
     let title = match then {

@@ -16,6 +16,7 @@ mod situation;
 mod start;
 mod support;
 mod team;
+mod tour;
 mod trainings;
 pub(crate) mod workshop;
 
@@ -145,15 +146,18 @@ struct Regions {
     header: Rect,
     tabs: Rect,
     body: Rect,
+    /// The guided tour's bar (no rows when no tour is under way).
+    tour: Rect,
     message: Rect,
     hints: Rect,
 }
 
-fn regions(area: Rect, message_lines: u16) -> Regions {
-    let [header, tabs, body, message, hints] = Layout::vertical([
+fn regions(area: Rect, message_lines: u16, tour_lines: u16) -> Regions {
+    let [header, tabs, body, tour, message, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
+        Constraint::Length(tour_lines),
         Constraint::Length(message_lines),
         Constraint::Length(1),
     ])
@@ -162,6 +166,7 @@ fn regions(area: Rect, message_lines: u16) -> Regions {
         header,
         tabs,
         body,
+        tour,
         message,
         hints,
     }
@@ -210,7 +215,13 @@ fn tab_spans(lang: Lang, columns: u16) -> (Vec<(View, String, u16, u16)>, u16) {
 pub(crate) fn body_area(state: &State) -> Rect {
     let area = Rect::new(0, 0, state.size.0, state.size.1);
     let message = message_lines(state, usize::from(area.width));
-    regions(area, u16::try_from(message.len().clamp(1, 3)).unwrap_or(1)).body
+    let tour = tour::lines(state, usize::from(area.width), &state.theme());
+    regions(
+        area,
+        u16::try_from(message.len().clamp(1, 3)).unwrap_or(1),
+        u16::try_from(tour.len()).unwrap_or(0),
+    )
+    .body
 }
 
 /// Draws the whole screen and returns where things are.
@@ -224,7 +235,12 @@ pub fn draw(frame: &mut Frame, state: &State) -> HitMap {
         return hits;
     }
     let message = message_lines(state, usize::from(area.width));
-    let r = regions(area, u16::try_from(message.len().clamp(1, 3)).unwrap_or(1));
+    let tour = tour::lines(state, usize::from(area.width), &theme);
+    let r = regions(
+        area,
+        u16::try_from(message.len().clamp(1, 3)).unwrap_or(1),
+        u16::try_from(tour.len()).unwrap_or(0),
+    );
     draw_header(frame, state, r.header, &theme);
     match &state.doc {
         None => start::draw(frame, state, r.body, &theme, &mut hits),
@@ -243,6 +259,7 @@ pub fn draw(frame: &mut Frame, state: &State) -> HitMap {
             }
         }
     }
+    frame.render_widget(Paragraph::new(tour), r.tour);
     frame.render_widget(Paragraph::new(message), r.message);
     draw_hints(frame, state, r.hints, &theme);
     if let Some(overlay) = &state.overlay {
@@ -273,11 +290,10 @@ fn draw_header(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
     let lang = state.lang();
     let mut spans = vec![Span::styled(" Michi 道 ", theme.title)];
     if let Some(doc) = &state.doc {
-        let who = doc
-            .plan
-            .name
-            .as_deref()
-            .unwrap_or(lang.pick("（氏名未入力）", "(no name)"));
+        let who = doc.plan.name.as_deref().map_or_else(
+            || lang.pick("（氏名未入力）", "(no name)").to_string(),
+            |n| state.shown_name(n),
+        );
         spans.push(Span::styled(format!("│ {} — {} ", doc.profile.name, who), theme.text));
         let (text, warn) = match (&doc.source, doc.unsaved(), doc.conflict) {
             (_, _, true) => (
@@ -290,6 +306,14 @@ fn draw_header(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
             ),
             (Source::File { .. }, false, _) => (lang.pick("保存済み", "saved"), false),
             (Source::File { .. }, true, _) => (lang.pick("未保存の変更あり", "unsaved changes"), true),
+            // A persona in a workshop: what matters is whether it was changed.
+            (Source::Unsaved { .. }, edited, _) if doc.persona.is_some() && state.workshop.is_some() => {
+                if edited {
+                    (lang.pick("変更あり", "edited"), true)
+                } else {
+                    (lang.pick("サンプル", "sample"), false)
+                }
+            }
             (Source::Unsaved { .. }, _, _) => (
                 lang.pick("未保存（下書き・Ctrl-S で保存）", "not saved (draft; Ctrl-S)"),
                 true,
@@ -305,7 +329,13 @@ fn draw_header(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
             theme.dim,
         ));
     }
-    let right = if state.today_fixed {
+    let right = if state.workshop.is_some() {
+        format!(
+            "{}{} ",
+            lang.pick("ワークショップ 基準日 ", "workshop, as of "),
+            state.today
+        )
+    } else if state.today_is_set() {
         format!("{}{} ", lang.pick("基準日 ", "as of "), state.today)
     } else {
         format!("{} ", state.today)
@@ -372,7 +402,14 @@ fn draw_hints(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
     let scopes = scopes(state);
     // Most specific first: the current mode's keys matter most. Help always has its place
     // at the end, since it lists every key the line has no room for.
-    let mut hints: Vec<_> = bindings_for(&scopes).filter(|b| b.hint).collect();
+    // A key a more specific scope takes (a tour's n and p) is not offered for its old use.
+    let rank = |scope| scopes.iter().position(|s| *s == scope);
+    let shadowed = |b: &crate::tui::keymap::Binding| {
+        bindings_for(&scopes).any(|c| {
+            rank(c.scope) > rank(b.scope) && c.command != b.command && c.codes.iter().any(|k| b.codes.contains(k))
+        })
+    };
+    let mut hints: Vec<_> = bindings_for(&scopes).filter(|b| b.hint && !shadowed(b)).collect();
     hints.sort_by_key(|b| std::cmp::Reverse(scopes.iter().position(|s| *s == b.scope)));
     let help = hints
         .iter()
@@ -414,5 +451,6 @@ fn draw_overlay(frame: &mut Frame, state: &State, overlay: &Overlay, area: Rect,
         Overlay::Unsaved { then } => dialogs::unsaved(frame, state, *then, area, theme),
         Overlay::Conflict => dialogs::conflict(frame, state, area, theme),
         Overlay::Team(list) => team::draw(frame, state, list, area, theme),
+        Overlay::ConfirmReset => dialogs::confirm_reset(frame, state, area, theme),
     }
 }

@@ -97,7 +97,13 @@ fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
             )
         ),
         SitRow::Header(section) => format!("{bullet} {}", section.title(lang)),
-        SitRow::Field(f) => format!("  {} {}", cell(f.label(lang), 14), field_value(doc, *f, lang)),
+        SitRow::Field(f) => {
+            let value = match (f, &p.name) {
+                (Field::Name, Some(name)) => state.shown_name(name),
+                _ => field_value(doc, *f, lang),
+            };
+            format!("  {} {}", cell(f.label(lang), 14), value)
+        }
         SitRow::Competency(id) => {
             let Some(c) = doc.profile.competency(id) else {
                 return String::new();

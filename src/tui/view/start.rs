@@ -8,29 +8,73 @@ use ratatui::widgets::Paragraph;
 
 use crate::i18n::Lang;
 use crate::store::Origin as ProfileOrigin;
-use crate::store::personas::{PERSONAS, description};
+use crate::store::personas::{PERSONAS, as_of, description, persona};
 use crate::text::{escape_controls, truncate};
 use crate::tui::state::{Hit, StartKey, State, start_rows};
 use crate::tui::theme::Theme;
 use crate::tui::view::{HitMap, block, row_rect, scroll_offset};
 
 /// Section title shown above the first item of each kind.
-fn section(item: &StartKey, lang: Lang) -> &'static str {
+fn section(state: &State, item: &StartKey) -> String {
+    let lang = state.lang();
+    let workshop = state.workshop.as_ref();
+    let cohort = workshop.and_then(|w| w.cohort).map_or("", |c| c.label(lang));
     match item {
-        StartKey::Draft(_) => lang.pick(
-            "復元できる下書き（Enter で開く、x で捨てる）",
-            "Drafts to restore (Enter opens, x discards)",
-        ),
-        StartKey::Saved(_) => lang.pick(
-            "保存した計画（Enter 開く・r 名前の変更・c 複製・x 削除）",
-            "Saved plans (Enter open, r rename, c duplicate, x delete)",
-        ),
-        StartKey::New(_) => lang.pick(
-            "新しい計画を作る（自治体を選ぶ）",
-            "Start a new plan (choose a municipality)",
-        ),
-        StartKey::Persona(_) => lang.pick("サンプルの人物像を開く", "Open a sample persona"),
-        StartKey::FailedProfile(_) => lang.pick("読み込めなかったプロファイル", "Profiles that failed to load"),
+        StartKey::Tour => lang
+            .pick(
+                "ガイドツアー（n・p で進む・戻る、Esc で中断）",
+                "Guided tour (n / p step it, Esc leaves it)",
+            )
+            .into(),
+        StartKey::Persona(_) if state.start.first.contains(item) => match lang {
+            Lang::Ja => format!("この回の人物像（{cohort}）"),
+            Lang::En => format!("This session's personas ({cohort})"),
+        },
+        StartKey::Draft(_) => lang
+            .pick(
+                "復元できる下書き（Enter で開く、x で捨てる）",
+                "Drafts to restore (Enter opens, x discards)",
+            )
+            .into(),
+        StartKey::Saved(_) => lang
+            .pick(
+                "保存した計画（Enter 開く・r 名前の変更・c 複製・x 削除）",
+                "Saved plans (Enter open, r rename, c duplicate, x delete)",
+            )
+            .into(),
+        StartKey::New(_) => lang
+            .pick(
+                "新しい計画を作る（自治体を選ぶ）",
+                "Start a new plan (choose a municipality)",
+            )
+            .into(),
+        StartKey::Persona(_) if workshop.is_some_and(|w| w.cohort.is_some()) => {
+            lang.pick("ほかの人物像", "Other personas").into()
+        }
+        StartKey::Persona(_) => lang.pick("サンプルの人物像を開く", "Open a sample persona").into(),
+        StartKey::FailedProfile(_) => lang
+            .pick("読み込めなかったプロファイル", "Profiles that failed to load")
+            .into(),
+    }
+}
+
+/// The tour's row: its title and length, and where it was left.
+fn tour_row(state: &State) -> String {
+    let lang = state.lang();
+    let Some(w) = &state.workshop else { return String::new() };
+    let Some(tour) = &w.tour else { return String::new() };
+    let n = tour.steps.len();
+    let from = if w.step > 0 {
+        match lang {
+            Lang::Ja => format!("（{}/{n} から再開）", w.step + 1),
+            Lang::En => format!(" (resumes at {}/{n})", w.step + 1),
+        }
+    } else {
+        String::new()
+    };
+    match lang {
+        Lang::Ja => format!("{}（{n} 手順）— Enter または N で始める{from}", tour.title.get(lang)),
+        Lang::En => format!("{} ({n} steps) — Enter or N starts it{from}", tour.title.get(lang)),
     }
 }
 
@@ -49,9 +93,21 @@ fn row_text(state: &State, key: &StartKey, theme: &Theme) -> (String, ratatui::s
     match key {
         StartKey::Draft(path) => match state.start.drafts.iter().find(|d| d.path == *path) {
             Some(d) => {
-                let who = d.plan.as_ref().ok().and_then(|p| p.name.clone()).unwrap_or_default();
+                let who = d
+                    .plan
+                    .as_ref()
+                    .ok()
+                    .and_then(|p| p.name.as_deref())
+                    .map(|n| state.shown_name(n))
+                    .unwrap_or_default();
                 let when = d.written.clone().unwrap_or_default();
-                (format!("{} {who}  {when}", escape_controls(&d.origin)), theme.warn)
+                // A persona's draft names the persona by its file stem: described in the
+                // language of the moment.
+                let origin = persona(&d.origin).map_or_else(
+                    || escape_controls(&d.origin),
+                    |(_, text)| description(text, lang).to_string(),
+                );
+                (format!("{origin} {who}  {when}"), theme.warn)
             }
             None => (file_name(path), theme.text),
         },
@@ -60,10 +116,10 @@ fn row_text(state: &State, key: &StartKey, theme: &Theme) -> (String, ratatui::s
                 let when = saved.modified.clone().unwrap_or_default();
                 match &saved.summary {
                     Ok(s) => {
-                        let who = s
-                            .name
-                            .clone()
-                            .unwrap_or_else(|| lang.pick("（氏名なし）", "(no name)").into());
+                        let who = s.name.as_deref().map_or_else(
+                            || lang.pick("（氏名なし）", "(no name)").into(),
+                            |n| state.shown_name(n),
+                        );
                         let sample = if s.sample {
                             lang.pick(" ［サンプル］", " [sample]")
                         } else {
@@ -111,8 +167,16 @@ fn row_text(state: &State, key: &StartKey, theme: &Theme) -> (String, ratatui::s
         }
         StartKey::Persona(name) => {
             let text = PERSONAS.iter().find(|(n, _)| n == name).map_or("", |(_, t)| t);
-            (description(text, lang).to_string(), theme.text)
+            // A date fixed for the session that is not the persona's own: its description
+            // is true as of its own date, and says so.
+            let told = as_of(text).filter(|d| *d != state.today && state.doc.is_none() && state.today_is_set());
+            let told = told.map_or_else(String::new, |d| match lang {
+                Lang::Ja => format!("（{d} 時点）"),
+                Lang::En => format!(" (as of {d})"),
+            });
+            (format!("{}{told}", description(text, lang)), theme.text)
         }
+        StartKey::Tour => (tour_row(state), theme.accent),
         StartKey::FailedProfile(path) => {
             let reason = state
                 .profile_problems
@@ -129,11 +193,28 @@ fn row_text(state: &State, key: &StartKey, theme: &Theme) -> (String, ratatui::s
 
 pub fn draw(frame: &mut Frame, state: &State, area: Rect, theme: &Theme, hits: &mut HitMap) {
     let lang = state.lang();
-    let title = lang.pick(
-        "はじめに: 計画を選んでください（Enter で開く、t でチームのフォルダ）",
-        "Start: choose a plan (Enter opens; t lists a team folder)",
-    );
-    let outer = block(title, theme);
+    let title = match &state.workshop {
+        Some(w) => {
+            let cohort = w.cohort.map_or("", |c| c.label(lang));
+            match lang {
+                Lang::Ja => format!(
+                    "ワークショップ（基準日 {}）{cohort} — Enter で開く、w で対象を変える",
+                    w.date
+                ),
+                Lang::En => format!(
+                    "Workshop (as of {}) {cohort} — Enter opens; w changes the cohort",
+                    w.date
+                ),
+            }
+        }
+        None => lang
+            .pick(
+                "はじめに: 計画を選んでください（Enter で開く、t でチームのフォルダ）",
+                "Start: choose a plan (Enter opens; t lists a team folder)",
+            )
+            .into(),
+    };
+    let outer = block(&title, theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let columns = usize::from(inner.width);
@@ -141,11 +222,11 @@ pub fn draw(frame: &mut Frame, state: &State, area: Rect, theme: &Theme, hits: &
     let selected = state.start.selected.index(&rows);
     // Lines with the row each belongs to (None: a section title or a gap).
     let mut lines: Vec<(Option<usize>, Line<'static>)> = Vec::new();
-    let mut last = "";
+    let mut last = String::new();
     let marker = if theme.ascii { "> " } else { "▶ " };
     let bullet = if theme.ascii { "# " } else { "■ " };
     for (i, key) in rows.iter().enumerate() {
-        let title = section(key, lang);
+        let title = section(state, key);
         if title != last {
             if !last.is_empty() {
                 lines.push((None, Line::from("")));

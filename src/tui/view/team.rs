@@ -55,11 +55,13 @@ fn headers(lang: Lang, wide: bool) -> [&'static str; COLUMNS] {
 }
 
 /// A row's cells; `None` for a file that did not read (its problem spans the row).
-fn cells(row: &TeamRow) -> Option<[String; COLUMNS]> {
+fn cells(state: &State, row: &TeamRow) -> Option<[String; COLUMNS]> {
     let s = row.summary.as_ref().ok()?;
     let figure = |r: Option<u8>| r.map_or_else(|| "-".to_string(), |r| r.to_string());
     Some([
-        s.name.clone().unwrap_or_else(|| row.file.clone()),
+        s.name
+            .as_deref()
+            .map_or_else(|| row.file.clone(), |n| state.shown_name(n)),
         s.grade.clone(),
         s.target.clone(),
         figure(s.readiness),
@@ -139,7 +141,7 @@ pub fn draw(frame: &mut Frame, state: &State, list: &TeamList, area: Rect, theme
     let marker_w = 2;
     let room = columns.saturating_sub(marker_w);
     let headers = headers(lang, columns >= WIDE);
-    let all: Vec<Option<[String; COLUMNS]>> = list.rows.iter().map(cells).collect();
+    let all: Vec<Option<[String; COLUMNS]>> = list.rows.iter().map(|row| cells(state, row)).collect();
     // A file that did not read takes the name column with its file name.
     let measured: Vec<[String; COLUMNS]> = list
         .rows

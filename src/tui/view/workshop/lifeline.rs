@@ -526,7 +526,10 @@ fn draw_written(
     }
     // The page's own keys: the hint line has room only for the view's shared ones.
     let keys = if theme.ascii {
-        lang.pick("Left/Right 年度  + - 充実度  Enter メモ", "Left/Right year  + - score  Enter note")
+        lang.pick(
+            "Left/Right 年度  + - 充実度  Enter メモ",
+            "Left/Right year  + - score  Enter note",
+        )
     } else {
         lang.pick("← → 年度  + - 充実度  Enter メモ", "← → year  + - score  Enter note")
     };
