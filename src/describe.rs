@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 use crate::model::{Profile, fiscal_year_label};
 
 mod levels;
+pub mod next10;
 mod posts;
 mod problems;
 mod rotation;

@@ -152,12 +152,27 @@ impl Rule {
         }
     }
 
+    /// The law in a few words, for a line of a table.
+    pub fn cite(self) -> &'static str {
+        match self {
+            Rule::RetirementAge => "地方公務員法第28条の6・令和3年改正法",
+            Rule::ManagementPostAge => "地方公務員法第28条の2",
+            Rule::ManagementPostExtension => "地方公務員法第28条の5・市の条例",
+            Rule::SpecialRetirementAge => "地方公務員法第28条の6第3項・市の条例",
+            Rule::PayAfterSixty => "給与法附則第8項（国）・市の給与条例",
+            Rule::ShortTimeReemployment => "地方公務員法第22条の4・市の条例",
+            Rule::RetirementAllowance => "退職手当法附則（国）・市の退職手当条例",
+            Rule::InterimReemployment => "令和3年改正法附則・市の条例",
+            Rule::InformationAndIntent => "令和3年改正法附則・市の定年条例附則",
+        }
+    }
+
     /// What the rule says, in a sentence or two.
     pub fn summary(self, lang: Lang) -> &'static str {
         match self {
             Rule::RetirementAge => lang.pick(
-                "定年は令和5年度から2年度ごとに1歳ずつ引き上げられ（61歳 … 令和13年度から65歳）、その年齢に達した日以後の最初の3月31日に退職する。年齢は誕生日の前日に達する。",
-                "The retirement age rises by one year every two fiscal years from FY2023 (61 … 65 from FY2031); one retires on the first 31 March on or after reaching it, and reaches an age the day before the birthday.",
+                "定年は令和5年度から2年度ごとに1歳ずつ引き上げられ（令和5年度の61歳から令和13年度の65歳まで）、その年齢に達した日以後の最初の3月31日に退職する。年齢は誕生日の前日に達する。",
+                "The retirement age rises by one year every two fiscal years, from 61 in FY2023 to 65 from FY2031; one retires on the first 31 March on or after reaching it, and reaches an age the day before the birthday.",
             ),
             Rule::ManagementPostAge => lang.pick(
                 "管理監督職の職員は、60歳に達した日の後の最初の4月1日までに管理監督職以外の職に移る（60歳に達した年度の末日まで管理監督職）。どの職が対象かは市が条例で定める。",
@@ -169,7 +184,7 @@ impl Rule {
             ),
             Rule::SpecialRetirementAge => lang.pick(
                 "医師など職務と責任に特殊性がある職、欠員の補充が困難な職には、市が条例で別の定年（特例定年）を定めることがある。",
-                "For posts whose duties are special or hard to fill (doctors …), the city's 条例 may set another retirement age.",
+                "For posts whose duties are special or hard to fill (doctors, for one), the city's 条例 may set another retirement age.",
             ),
             Rule::PayAfterSixty => lang.pick(
                 "60歳に達した日の後の最初の4月1日から、給料月額はそれまでの7割になる（定年まで）。国の職員の措置で、市は条例でこれに倣う。",

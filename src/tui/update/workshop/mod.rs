@@ -1,5 +1,7 @@
 //! The workshop view: `[` `]` turn the page; each page handles its own keys.
 
+mod next10;
+
 use crate::tui::action::Command;
 use crate::tui::state::{Doc, State, WorkshopPage};
 use crate::tui::update::Effect;
@@ -26,8 +28,9 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) -> boo
 /// Moves the selection of the page shown.
 pub fn move_selection(doc: &mut Doc, delta: isize) {
     match doc.workshop_page {
-        WorkshopPage::Lifeline | WorkshopPage::Wcm | WorkshopPage::NextTen => {
+        WorkshopPage::Lifeline | WorkshopPage::Wcm => {
             let _ = delta;
         }
+        WorkshopPage::NextTen => next10::move_selection(doc, delta),
     }
 }

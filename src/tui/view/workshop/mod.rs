@@ -1,5 +1,7 @@
 //! The workshop view: a line of page titles (`[` `]` turn the page), then the page.
 
+mod next10;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -23,5 +25,10 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), pages);
-    let _ = (body, hits);
+    match doc.workshop_page {
+        WorkshopPage::Lifeline | WorkshopPage::Wcm => {
+            let _ = (body, hits);
+        }
+        WorkshopPage::NextTen => next10::draw(frame, state, doc, body, theme),
+    }
 }
