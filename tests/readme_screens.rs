@@ -27,7 +27,7 @@ fn capture(name: &str) -> State {
         return s;
     }
     // 上尾 reads levels as the rungs of its own descriptions; the others show 入間.
-    let persona = if name == "gaps-ladder" {
+    let persona = if name == "gaps-ladder" || name == "next10" {
         "ageo-shusa-born-1968"
     } else {
         "iruma-shunin-to-kacho"
@@ -43,6 +43,7 @@ fn capture(name: &str) -> State {
         "roles" => View::Roles,
         "support" => View::Support,
         "interview" => View::Interview,
+        "next10" => View::Workshop,
         other => panic!("unknown capture {other}"),
     };
     if view == View::Interview {
@@ -56,6 +57,12 @@ fn capture(name: &str) -> State {
         return s;
     }
     update(&mut s, Action::Command(Command::Go(view)));
+    if name == "next10" {
+        // The last page, one back from the first; the year of 60 and 役職定年.
+        press(&mut s, KeyCode::Char('['));
+        press(&mut s, KeyCode::Down);
+        press(&mut s, KeyCode::Down);
+    }
     if view == View::Situation {
         // A competency, so the details pane shows the document's descriptors.
         for _ in 0..14 {
