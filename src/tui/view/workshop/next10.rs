@@ -318,7 +318,12 @@ fn detail_lines(
         NextTenRow::Rule(rule) => {
             lines.push(line(rule.title(lang).to_string(), theme.title));
             lines.extend(wrapped(rule.summary(lang), columns, theme.text));
-            lines.extend(wrapped(&rule_source(rule, lang), columns, theme.dim));
+            let source = if full {
+                rule_source(rule, lang)
+            } else {
+                rule_cite(rule, lang)
+            };
+            lines.extend(wrapped(&source, columns, theme.dim));
         }
         NextTenRow::City => {
             lines.extend(wrapped(&management_line(profile, n, lang), columns, theme.text));
