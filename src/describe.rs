@@ -7,6 +7,7 @@ use crate::model::{Profile, fiscal_year_label};
 
 mod levels;
 mod lifeline;
+pub mod next10;
 mod posts;
 mod problems;
 mod rotation;

@@ -361,3 +361,78 @@ fn a_plan_without_the_record_of_names_still_saves_into_the_named_file() {
     );
     assert!(saved.contains("grade_since = 2025-04-01"), "{saved}");
 }
+
+/// 特例定年: each entry names one series or one grade that exists, once, with an age from 60
+/// to 70; a plan on it retires at that age, told at the line that is wrong otherwise.
+#[test]
+fn special_retirement_ages_are_checked_where_they_are_written() {
+    let problems = |entries: &str| {
+        let p: Profile = toml::from_str(&format!("{FIXTURE}\n{entries}")).unwrap();
+        p.validate()
+            .into_iter()
+            .map(|p| (p.path.to_string(), p.kind))
+            .collect::<Vec<_>>()
+    };
+    let entry =
+        |key: &str, age: u8| format!("[[special_retirement_ages]]\n{key}\nage = {age}\nsource = \"定年条例 第3条\"\n");
+    assert_eq!(problems(&entry("series = \"gijutsu\"", 65)), []);
+    assert_eq!(
+        problems(&entry("", 65)),
+        [(
+            "special_retirement_ages[0]".to_string(),
+            ProblemKind::Posts(PostRule::SpecialAgeTarget { both: false })
+        )]
+    );
+    assert_eq!(
+        problems(&entry("series = \"gijutsu\"\ngrade = \"kacho\"", 65)),
+        [(
+            "special_retirement_ages[0]".to_string(),
+            ProblemKind::Posts(PostRule::SpecialAgeTarget { both: true })
+        )]
+    );
+    assert_eq!(
+        problems(&entry("grade = \"kacho\"", 75)),
+        [(
+            "special_retirement_ages[0].age".to_string(),
+            ProblemKind::Posts(PostRule::SpecialAgeRange { age: 75 })
+        )]
+    );
+    assert_eq!(
+        problems(&format!(
+            "{}{}",
+            entry("grade = \"kacho\"", 65),
+            entry("grade = \"kacho\"", 66)
+        )),
+        [(
+            "special_retirement_ages[1].grade".to_string(),
+            ProblemKind::Posts(PostRule::SpecialAgeTwice { id: "kacho".into() })
+        )]
+    );
+    let found = problems(&entry("grade = \"kachou\"", 65));
+    assert!(
+        matches!(&found[..], [(path, ProblemKind::UnknownReference { suggestion: Some(s), .. })]
+        if path == "special_retirement_ages[0].grade" && s == "kacho"),
+        "{found:?}"
+    );
+    // Through the loader: the message names the file, the line of `age` and what to write.
+    let text = format!("{FIXTURE}\n{}", entry("grade = \"kacho\"", 75));
+    let line = text.lines().position(|l| l == "age = 75").unwrap() + 1;
+    let told: String = parse_profile("reiji.toml", text.as_bytes(), Lang::Ja)
+        .unwrap_err()
+        .iter()
+        .map(|d| d.render(Lang::Ja))
+        .collect();
+    assert!(told.contains(&format!("reiji.toml:{line}:")), "{told}");
+    assert!(told.contains("特例定年 75 歳は 60〜70 歳の範囲にありません"), "{told}");
+    assert!(told.contains("age = 65"), "{told}");
+    // A plan of the series retires at its age, in the analysis and the next ten years.
+    let text = format!("{FIXTURE}\n{}", entry("series = \"jimu\"", 67));
+    let p = parse_profile("reiji.toml", text.as_bytes(), Lang::En).unwrap();
+    let plan = plan("grade = \"kacho\"\ngrade_since = 2020-04-01\ntarget_grade = \"bucho\"\n");
+    let a = engine::analyze(&p, &plan, today(), 3);
+    assert_eq!(
+        (a.retirement.age, a.retirement.date.to_string()),
+        (67, "2038-03-31".to_string())
+    );
+    assert_eq!(engine::next_ten_years(&p, &plan, today()).retirement, a.retirement);
+}

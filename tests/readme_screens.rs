@@ -34,7 +34,7 @@ fn capture(name: &str) -> State {
         return s;
     }
     // 上尾 reads levels as the rungs of its own descriptions; the others show 入間.
-    let persona = if name == "gaps-ladder" {
+    let persona = if name == "gaps-ladder" || name == "next10" {
         "ageo-shusa-born-1968"
     } else {
         "iruma-shunin-to-kacho"
@@ -52,6 +52,7 @@ fn capture(name: &str) -> State {
         "interview" => View::Interview,
         "wcm" => View::Workshop,
         "lifeline" => View::Workshop,
+        "next10" => View::Workshop,
         other => panic!("unknown capture {other}"),
     };
     if name == "lifeline" {
@@ -97,6 +98,12 @@ fn capture(name: &str) -> State {
         wcm.can = Some("税務・福祉・企画の3部門の経験".into());
         press(&mut s, KeyCode::Down);
         return s;
+    }
+    if name == "next10" {
+        // The last page, one back from the first; the year of 60 and 役職定年.
+        press(&mut s, KeyCode::Char('['));
+        press(&mut s, KeyCode::Down);
+        press(&mut s, KeyCode::Down);
     }
     if view == View::Situation {
         // A competency, so the details pane shows the document's descriptors.

@@ -126,3 +126,28 @@ fn will_can_must_in_both_languages_at_both_sizes_and_in_ascii() {
     press(&mut s, KeyCode::End);
     insta::assert_snapshot!("wcm_ascii_ja_80x24", screen(&mut s, 80, 24));
 }
+
+/// The workshop's 「これからの10年」 page for 上尾's 主査 born in 1968 (58 today): the years to
+/// 定年 with 役職定年, its extension, pay at 70%, then the options after 60 and the rules.
+#[test]
+fn the_next_ten_years_page_in_both_languages_at_both_sizes() {
+    for lang in [Lang::Ja, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut s = state(lang);
+            open_persona(&mut s, "ageo-shusa-born-1968");
+            s.status = None;
+            tui_common::open_next_ten(&mut s);
+            let lang_name = if lang == Lang::Ja { "ja" } else { "en" };
+            insta::assert_snapshot!(format!("next10_{lang_name}_{w}x{h}"), screen(&mut s, w, h));
+        }
+    }
+    // With ASCII borders and marks, on the year of 役職定年.
+    let mut s = state(Lang::Ja);
+    s.ui.ascii = true;
+    open_persona(&mut s, "ageo-shusa-born-1968");
+    s.status = None;
+    tui_common::open_next_ten(&mut s);
+    press(&mut s, KeyCode::Down);
+    press(&mut s, KeyCode::Down);
+    insta::assert_snapshot!("next10_ja_80x24_ascii", screen(&mut s, 80, 24));
+}

@@ -208,6 +208,18 @@ pub enum PlanCommand {
         /// Plan TOML file.
         plan: PathBuf,
     },
+    /// The next ten years (これからの10年): the years to 定年, 役職定年 and its extension, pay
+    /// after 60, the options after 60, with the national rules and the city's values.
+    Next10 {
+        /// Plan TOML file.
+        plan: PathBuf,
+        /// The date to start from (YYYY-MM-DD); default: today in Japan.
+        #[arg(long, value_parser = plan::parse_today)]
+        today: Option<crate::model::Date>,
+        /// Print JSON instead of the readable report.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -371,6 +383,9 @@ pub fn run(cli: Cli) -> ExitCode {
             plan::new_plan(&profile, output.as_ref(), force, lang, &mut out)
         }
         Some(Command::Plan(PlanCommand::Check { plan })) => plan::check(&plan, lang, &mut out),
+        Some(Command::Plan(PlanCommand::Next10 { plan, today, json })) => {
+            plan::next10(&plan, today, json, lang, &mut out)
+        }
         Some(Command::Grade(GradeCommand::Diff {
             profile,
             series,

@@ -14,14 +14,16 @@ use crate::store::{Catalog, Diagnostic, Problems, load_plan_file};
 use crate::text::escape_controls;
 
 mod export;
+mod next10;
 mod report;
 
 pub use export::{ExportArgs, export};
+pub use next10::next10;
 
 use crate::export::json::AnalysisJson;
 pub use report::write_report;
 
-fn catalog(lang: Lang) -> Catalog {
+pub(crate) fn catalog(lang: Lang) -> Catalog {
     Catalog::load(user_profile_dir().as_deref(), lang)
 }
 
@@ -33,7 +35,7 @@ pub(crate) fn print_problems(path: &Path, problems: &Problems, lang: Lang) {
 
 /// What the plan file wrote as names where ids belong, and the ids they were read as, on
 /// standard error.
-fn print_names_read(plan: &crate::model::Plan, lang: Lang) {
+pub(crate) fn print_names_read(plan: &crate::model::Plan, lang: Lang) {
     for read in &plan.names_read {
         crate::cli::to_stderr(&format!(
             "{}: {}\n",

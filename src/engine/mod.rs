@@ -5,6 +5,8 @@ pub mod disagreement;
 pub mod gaps;
 pub mod input_checks;
 pub mod lifeline;
+pub mod national;
+pub mod next_ten;
 pub mod recommend;
 pub mod retirement;
 pub mod roles;
@@ -18,8 +20,10 @@ pub use disagreement::{Disagreement, competency_notes, disagreements};
 pub use gaps::{Gap, GapReport, GradeDiff, emphasis_weight, gaps, grade_diff, readiness};
 pub use input_checks::{FieldValue, InputProblem, Period, check_field};
 pub use lifeline::{LifeEvent, LifelineChart, LifelineRow, Tense, lifeline, service_years};
+pub use national::{Rule, retirement_age_in_force};
+pub use next_ten::{NextTen, next_ten_years};
 pub use recommend::{DEFAULT_PER_YEAR, Suggestion, training_plan};
-pub use retirement::{Retirement, retirement, retirement_age_in_force};
+pub use retirement::{Retirement, retirement, retirement_of};
 pub use roles::{RoleCheck, RolesReport, roles};
 pub use rotation::{Finding, RotationReport, RuleStatus, rotation};
 pub use trajectory::{Trajectory, TrajectoryStep, trajectory};
@@ -93,7 +97,7 @@ pub struct Analysis {
 
 /// Analyses a plan that has passed validation against `profile`.
 pub fn analyze(profile: &Profile, plan: &Plan, today: Date, per_year: usize) -> Analysis {
-    let retirement = retirement::retirement(plan.birth_date);
+    let retirement = retirement::retirement_of(profile, plan);
     let trajectory = trajectory::trajectory(profile, plan, &retirement, today);
     let target = gaps::gaps(profile, plan, &plan.target_grade);
     let next = trajectory.steps.first().map(|s| gaps::gaps(profile, plan, &s.grade));

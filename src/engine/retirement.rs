@@ -1,27 +1,15 @@
 //! 定年 and 役職定年 by the national rules for local government staff (地方公務員法, as
-//! amended in 2021): the retirement age rises from 60 to 65 by one year every two fiscal
-//! years, 61 in FY2023–2024 up to 65 from FY2031. An employee retires on the first 31 March
-//! on or after the day they reach the age in force; managers leave management posts at the
-//! end of the fiscal year in which they reach 60.
+//! amended in 2021; the ages and the schedule are in [`crate::engine::national`]): an
+//! employee retires on the first 31 March on or after the day they reach the age in force;
+//! managers leave management posts at the end of the fiscal year in which they reach 60.
+//! Where the city's profile sets a 特例定年 for the employee's grade or series, that age
+//! replaces the national one.
 
 use serde::Serialize;
 
-use crate::model::{Date, FiscalYear};
-
-/// The retirement age in force in a fiscal year.
-pub fn retirement_age_in_force(fy: FiscalYear) -> i32 {
-    match fy {
-        ..=2022 => 60,
-        2023..=2024 => 61,
-        2025..=2026 => 62,
-        2027..=2028 => 63,
-        2029..=2030 => 64,
-        _ => 65,
-    }
-}
-
-/// The age at which management posts end (役職定年).
-pub const MANAGEMENT_POST_AGE: i32 = 60;
+use crate::engine::national::{FULL_RETIREMENT_AGE, SIXTY};
+pub use crate::engine::national::{MANAGEMENT_POST_AGE, retirement_age_in_force};
+use crate::model::{Date, FiscalYear, Plan, Profile, SpecialRetirementAge};
 
 /// Retirement facts for one employee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -46,18 +34,47 @@ impl Retirement {
     }
 }
 
-/// Retirement age and dates for someone born on `birth`.
+/// Retirement age and dates for someone born on `birth`, by the national schedule.
 pub fn retirement(birth: Date) -> Retirement {
     // The first age at or above the one in force in the fiscal year they reach it.
-    let age = (60..=65)
+    let age = (SIXTY..=FULL_RETIREMENT_AGE)
         .find(|&age| age >= retirement_age_in_force(birth.reaches_age(age).fiscal_year()))
-        .unwrap_or(65);
+        .unwrap_or(FULL_RETIREMENT_AGE);
+    retirement_at(birth, age)
+}
+
+/// Retirement dates for someone born on `birth` who retires at `age`.
+fn retirement_at(birth: Date, age: i32) -> Retirement {
     let date = Date::fy_end(birth.reaches_age(age).fiscal_year());
     let management_post_until = Date::fy_end(birth.reaches_age(MANAGEMENT_POST_AGE).fiscal_year()).min(date);
     Retirement {
         age,
         date,
         management_post_until,
+    }
+}
+
+/// The 特例定年 the profile sets for the plan's current grade, else for its series.
+pub fn special_age<'p>(profile: &'p Profile, plan: &Plan) -> Option<&'p SpecialRetirementAge> {
+    let by_grade = profile
+        .special_retirement_ages
+        .iter()
+        .find(|s| s.grade.as_deref() == Some(plan.grade.as_str()));
+    let series = plan.series_id(profile);
+    by_grade.or_else(|| {
+        profile
+            .special_retirement_ages
+            .iter()
+            .find(|s| s.grade.is_none() && s.series.is_some() && s.series.as_deref() == series)
+    })
+}
+
+/// Retirement age and dates for the plan's employee: the profile's 特例定年 for their grade
+/// or series where it sets one, else the national schedule.
+pub fn retirement_of(profile: &Profile, plan: &Plan) -> Retirement {
+    match special_age(profile, plan) {
+        Some(special) => retirement_at(plan.birth_date, i32::from(special.age)),
+        None => retirement(plan.birth_date),
     }
 }
 

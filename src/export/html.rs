@@ -60,20 +60,33 @@ fn write_table(out: &mut String, table: &Table, class: &str) {
         out.push_str("<p class=\"none\">—</p>\n</section>\n");
         return;
     }
-    // A column whose every value is short (levels, dates, marks) is kept on one line; the
-    // long ones (descriptions, evidence) take the rest of the width.
+    // A column left blank in every row is room to write in (a worksheet's, or a column no
+    // row has filled yet): it takes a share of the width, and its rows are tall enough for a
+    // hand-written line. A column whose every value is short (levels, dates, marks) is kept
+    // on one line; the long ones (descriptions, evidence) take the rest of the width.
+    // A blank column under a header of a few characters (a box to tick, like a score) stays
+    // narrow.
+    let blank: Vec<bool> = (0..table.columns.len())
+        .map(|i| {
+            table.columns.get(i).is_some_and(|h| h.chars().count() > 3)
+                && table.rows.iter().all(|r| r.get(i).is_none_or(|c| c.trim().is_empty()))
+        })
+        .collect();
     let short: Vec<bool> = (0..table.columns.len())
         .map(|i| {
-            table
-                .rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .chain(table.columns.get(i))
-                .all(|c| c.chars().count() <= 12)
+            !blank.get(i).copied().unwrap_or(false)
+                && table
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .chain(table.columns.get(i))
+                    .all(|c| c.chars().count() <= 12)
         })
         .collect();
     let class = |i: usize| {
-        if short.get(i).copied().unwrap_or(false) {
+        if blank.get(i).copied().unwrap_or(false) {
+            " class=\"write\""
+        } else if short.get(i).copied().unwrap_or(false) {
             " class=\"short\""
         } else {
             ""
@@ -121,6 +134,8 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 0.6pt solid #444; padding: 1mm 1.5mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #eee; font-weight: bold; }
 th.short, td.short { white-space: nowrap; width: 1%; }
+th.write, td.write { width: 22%; }
+td.write { height: 11mm; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.header th { width: 22%; }

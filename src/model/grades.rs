@@ -119,6 +119,29 @@ pub struct PostClass {
     pub illustrative: bool,
 }
 
+/// A 特例定年: a retirement age the city's 条例 sets for some posts instead of the national
+/// one (地方公務員法第28条の6第3項; 医師 65, …), for one grade or a whole series.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecialRetirementAge {
+    /// The job series (an id of `job_series`) whose every grade has this age.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    /// The grade (an id of a grade) that has this age; it wins over its series' entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
+    /// The retirement age, from 60 to 70.
+    pub age: u8,
+    /// The 条例 (and article) that sets it.
+    pub source: String,
+    /// The age is an example, not the city's.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub illustrative: bool,
+}
+
+/// The ages a 特例定年 may be written with.
+pub const SPECIAL_RETIREMENT_AGES: std::ops::RangeInclusive<u8> = 60..=70;
+
 impl Grade {
     /// The position of this grade with the id `id`.
     pub fn position(&self, id: &str) -> Option<&Position> {

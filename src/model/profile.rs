@@ -9,7 +9,8 @@ pub use crate::model::evaluation::{
     SelfReportSystem, SelfReportTopic, TopicKind,
 };
 pub use crate::model::grades::{
-    Grade, JobSeries, Ladder, LimitBasis, ManagementLimit, Position, PostClass, SharedGrades,
+    Grade, JobSeries, Ladder, LimitBasis, ManagementLimit, Position, PostClass, SPECIAL_RETIREMENT_AGES, SharedGrades,
+    SpecialRetirementAge,
 };
 use crate::model::index::IndexCell;
 pub use crate::model::measures::{DeliveryMethod, Ideal, Measure, MeasureKind, Quote};
@@ -89,6 +90,10 @@ pub struct Profile {
     /// 自己申告 as the document describes it; absent where it does not.
     #[serde(default)]
     pub self_report: Option<SelfReportSystem>,
+    /// 特例定年: retirement ages the city sets for some grades or series instead of the
+    /// national schedule; none where the document gives none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub special_retirement_ages: Vec<SpecialRetirementAge>,
     /// Look-up tables over the lists above, built once, on the first look-up.
     #[serde(skip)]
     pub(crate) index: IndexCell,

@@ -187,3 +187,12 @@ pub fn team_folder() -> tempfile::TempDir {
     std::fs::write(dir.path().join("notes.txt"), "not a plan").unwrap();
     dir
 }
+
+/// The workshop view's 「これからの10年」 page, through the keys: 9, then `[` (the page
+/// before the first is the last).
+pub fn open_next_ten(state: &mut State) {
+    press(state, KeyCode::Char('9'));
+    press(state, KeyCode::Char('['));
+    let doc = state.doc.as_ref().unwrap();
+    assert_eq!(doc.workshop_page, michi::tui::state::WorkshopPage::NextTen);
+}

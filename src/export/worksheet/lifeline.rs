@@ -265,7 +265,9 @@ mod tests {
         // The columns to write in are not drawn narrow.
         let html = crate::export::to_html(&sheet, Lang::Ja);
         assert!(
-            html.contains("<th>出来事（仕事・家庭・学び）</th><th>メモ（気持ち・支えになったもの）</th>"),
+            html.contains(
+                "<th class=\"write\">出来事（仕事・家庭・学び）</th><th class=\"write\">メモ（気持ち・支えになったもの）</th>"
+            ),
             "{html}"
         );
     }

@@ -3,4 +3,5 @@
 //! sheet renderers (A4 HTML, Markdown, CSV, Excel) print it. Pure: no files, no clock.
 
 pub mod lifeline;
+pub mod next10;
 pub mod wcm;

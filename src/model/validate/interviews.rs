@@ -11,7 +11,7 @@ impl Plan {
         }
         let competencies: Known<'_> = profile.competencies.iter().map(|c| c.id.as_str()).collect();
         let trainings: Known<'_> = profile.trainings.iter().map(|t| t.id.as_str()).collect();
-        let retires = crate::engine::retirement(self.birth_date).date;
+        let retires = crate::engine::retirement_of(profile, self).date;
         let before_hire = |ck: &mut Checker, path: FieldPath, date: Date, later: DateField| {
             if date < self.hire_date {
                 ck.push(

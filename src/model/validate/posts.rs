@@ -24,6 +24,12 @@ pub enum PostRule {
         /// The other setting is the post class's (else the grade's `management_limit`).
         from_class: bool,
     },
+    /// A 特例定年 names neither a series nor a grade, or both.
+    SpecialAgeTarget { both: bool },
+    /// A 特例定年 outside the ages it may be written with.
+    SpecialAgeRange { age: u8 },
+    /// A second 特例定年 for the same series or grade.
+    SpecialAgeTwice { id: String },
 }
 
 impl PostRule {
@@ -88,6 +94,37 @@ impl PostRule {
                     )
                 }
             }
+            PostRule::SpecialAgeTarget { both: false } => lang
+                .pick(
+                    "特例定年に職系（series）も職級（grade）も書かれていません",
+                    "the 特例定年 names neither a series nor a grade",
+                )
+                .into(),
+            PostRule::SpecialAgeTarget { both: true } => lang
+                .pick(
+                    "特例定年に職系（series）と職級（grade）の両方が書かれています",
+                    "the 特例定年 names both a series and a grade",
+                )
+                .into(),
+            PostRule::SpecialAgeRange { age } => {
+                let range = crate::model::SPECIAL_RETIREMENT_AGES;
+                if ja {
+                    format!(
+                        "特例定年 {age} 歳は {}〜{} 歳の範囲にありません",
+                        range.start(),
+                        range.end()
+                    )
+                } else {
+                    format!("a 特例定年 of {age} lies outside {}–{}", range.start(), range.end())
+                }
+            }
+            PostRule::SpecialAgeTwice { id } => {
+                if ja {
+                    format!("`{id}` の特例定年が二度書かれています")
+                } else {
+                    format!("the 特例定年 of `{id}` is written twice")
+                }
+            }
         }
     }
 
@@ -112,6 +149,18 @@ impl PostRule {
             PostRule::ManagementConflict { .. } => lang.pick(
                 "management を消し、役職定年の扱いは management_limit か post_classes で一度だけ書いてください",
                 "remove management and say whether 役職定年 applies once, in management_limit or the post class",
+            ),
+            PostRule::SpecialAgeTarget { .. } => lang.pick(
+                "series = \"職系のID\"（その職系のすべての職級）か grade = \"職級のID\"（その職級だけ）のどちらか一つを書いてください",
+                "write one of series = \"series id\" (every grade of the series) or grade = \"grade id\" (that grade only)",
+            ),
+            PostRule::SpecialAgeRange { .. } => lang.pick(
+                "条例が定める年齢を書いてください（例: age = 65）",
+                "write the age the city's 条例 sets (e.g. age = 65)",
+            ),
+            PostRule::SpecialAgeTwice { .. } => lang.pick(
+                "一つにまとめてください（職級の定めは、その職系の定めより優先します）",
+                "keep one (a grade's entry wins over its series')",
             ),
         }
         .into()
@@ -207,6 +256,37 @@ impl Profile {
                 // A usable share that the index did not follow: past its bounds.
                 ck.push(at(), rule(PostRule::TooMuchShared));
             }
+        }
+    }
+
+    /// The 特例定年 entries: each names one series or one grade that exists, once, with an
+    /// age from 60 to 70.
+    pub(super) fn check_special_retirement_ages(&self, ck: &mut Checker, series_ids: &Known<'_>, grades: &Known<'_>) {
+        let rule = ProblemKind::Posts;
+        let mut seen = HashSet::new();
+        for (i, special) in self.special_retirement_ages.iter().enumerate() {
+            let here = || path!["special_retirement_ages", i];
+            let (key, id) = match (&special.series, &special.grade) {
+                (Some(series), None) => {
+                    ck.reference(here().key("series"), Entity::Series, series, series_ids);
+                    ("series", series)
+                }
+                (None, Some(grade)) => {
+                    ck.reference(here().key("grade"), Entity::Grade, grade, grades);
+                    ("grade", grade)
+                }
+                (both, _) => {
+                    ck.push(here(), rule(PostRule::SpecialAgeTarget { both: both.is_some() }));
+                    continue;
+                }
+            };
+            if !seen.insert((key, id.as_str())) {
+                ck.push(here().key(key), rule(PostRule::SpecialAgeTwice { id: id.clone() }));
+            }
+            if !crate::model::SPECIAL_RETIREMENT_AGES.contains(&special.age) {
+                ck.push(here().key("age"), rule(PostRule::SpecialAgeRange { age: special.age }));
+            }
+            ck.text(here().key("source"), &special.source);
         }
     }
 }

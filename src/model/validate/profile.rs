@@ -91,6 +91,7 @@ impl Profile {
         );
 
         self.check_posts(&mut ck, &series_ids);
+        self.check_special_retirement_ages(&mut ck, &series_ids, &grades);
         self.check_requirements(&mut ck, &grades, &competencies);
         self.check_format(&mut ck, &grades);
         self.check_courses(&mut ck, &grades);

@@ -95,6 +95,8 @@ pub struct Selections {
     /// An entry of the support view, by its position (ideals, then measures).
     pub support: Selection<usize>,
     pub interview: Selection<IvRow>,
+    /// A row of the workshop's 「これからの10年」 page.
+    pub next10: Selection<crate::tui::state::NextTenRow>,
 }
 
 #[derive(Debug, Clone)]

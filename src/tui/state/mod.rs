@@ -6,6 +6,7 @@ mod doc;
 mod interview;
 mod lifeline;
 mod lists;
+mod next10;
 mod said;
 mod team;
 mod tour;
@@ -18,6 +19,7 @@ pub use lists::{
     Field, GapFilter, GapSort, Section, Selection, SitRow, StartKey, SupportEntry, TrainingRow, gap_rows, path_rows,
     role_rows, situation_rows, start_rows, support_entries, support_rows, training_rows,
 };
+pub use next10::{NextTenRow, next_ten, next10_rows};
 pub use said::Said;
 pub use team::{TeamList, TeamRow};
 pub use tour::{Tour, TourItem, TourStep, WorkshopMode, page_id, view_id};

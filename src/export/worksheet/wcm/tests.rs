@@ -40,7 +40,11 @@ fn the_blank_sheet_is_three_boxes_of_empty_rows_on_a4() {
         assert!(sheet.header.iter().all(|(_, value)| value.is_empty()));
         let html = to_html(&sheet, lang);
         assert!(html.contains("@page { size: A4 portrait"));
-        assert_eq!(html.matches("<td>\u{3000}</td>").count(), 3 * BLANK_ROWS);
+        // Rows to write in: the renderer gives them room (class "write").
+        assert_eq!(
+            html.matches("<td class=\"write\">\u{3000}</td>").count(),
+            3 * BLANK_ROWS
+        );
         assert_eq!(to_markdown(&sheet).matches("\n## ").count(), 3);
     }
     assert!(to_html(&blank(Lang::En), Lang::En).contains("<h2>Will: what I want to do</h2>"));

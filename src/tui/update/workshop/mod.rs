@@ -1,6 +1,7 @@
 //! The workshop view: `[` `]` turn the page; each page handles its own keys.
 
 pub(super) mod lifeline;
+mod next10;
 pub(super) mod wcm;
 
 use crate::tui::action::Command;
@@ -33,8 +34,6 @@ pub fn move_selection(doc: &mut Doc, delta: isize) {
     match doc.workshop_page {
         WorkshopPage::Wcm => wcm::move_selection(doc, delta),
         WorkshopPage::Lifeline => lifeline::move_selection(doc, delta),
-        WorkshopPage::NextTen => {
-            let _ = delta;
-        }
+        WorkshopPage::NextTen => next10::move_selection(doc, delta),
     }
 }

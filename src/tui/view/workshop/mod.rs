@@ -1,6 +1,7 @@
 //! The workshop view: a line of page titles (`[` `]` turn the page), then the page.
 
 mod lifeline;
+mod next10;
 pub(crate) mod wcm;
 
 use ratatui::Frame;
@@ -34,8 +35,6 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     match doc.workshop_page {
         WorkshopPage::Wcm => wcm::draw(frame, state, doc, body, theme, hits),
         WorkshopPage::Lifeline => lifeline::draw(frame, state, doc, body, theme, hits),
-        WorkshopPage::NextTen => {
-            let _ = (body, hits);
-        }
+        WorkshopPage::NextTen => next10::draw(frame, state, doc, body, theme),
     }
 }
