@@ -141,6 +141,19 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     lines
 }
 
+/// Wraps one line like [`wrap`], keeping its leading spaces on every line it becomes, and
+/// hanging the lines after the first under the text of a 「・」 bullet.
+pub fn wrap_hanging(line: &str, columns: usize) -> Vec<String> {
+    let body = line.trim_start_matches(' ');
+    let indent = width(line).saturating_sub(width(body));
+    let hang = if body.starts_with('・') { indent + 2 } else { indent };
+    wrap(body, columns.saturating_sub(hang).max(2))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| format!("{}{l}", " ".repeat(if i == 0 { indent } else { hang })))
+        .collect()
+}
+
 /// Display column of the character at `char_index` in `s` (where a text cursor goes).
 pub fn column_of(s: &str, char_index: usize) -> usize {
     s.chars().take(char_index).map(|c| c.width().unwrap_or(0)).sum()

@@ -156,7 +156,6 @@ impl MappingReport {
             || self.course_dropped.is_some()
             || self.interviews_dropped > 0
             || self.notes_dropped > 0
-            || self.postings.iter().any(|p| !p.department_matched)
     }
 }
 

@@ -17,7 +17,7 @@ pub use map::{
 use crate::engine::retirement::Retirement;
 use crate::engine::rotation::RuleRef;
 use crate::engine::{Analysis, PlanNote, RuleStatus};
-use crate::model::{Date, FiscalYear, Plan, Profile, RuleStrength, YearsBasis};
+use crate::model::{AssumedBy, Date, FiscalYear, Plan, Profile, RuleStrength, YearsBasis};
 
 /// How many gaps a side lists.
 pub const TOP_GAPS: usize = 3;
@@ -31,7 +31,7 @@ pub enum Standing {
     Above,
 }
 
-/// One grade of a side's ladder, lowest first, with the step that leads into it.
+/// One grade of a side's ladder, lowest first, with the years the step out of it asks.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LadderGrade {
     pub grade: String,
@@ -42,13 +42,14 @@ pub struct LadderGrade {
     pub target: bool,
     /// The grade is Michi's reading: the document names no such grade.
     pub illustrative: bool,
-    /// Years in the grade below that the step into this grade asks (min, typical); `None`
-    /// where the model states none, or for the lowest grade.
+    /// Years in this grade that the step up out of it asks (min, typical); `None` where the
+    /// model states none, or for the top grade.
     pub min_years: Option<u8>,
     pub typical_years: Option<u8>,
     /// Where those years come from: the document, an example, or the profile's declared
     /// assumption; `None` when there are none.
     pub years_basis: Option<YearsBasis>,
+    /// A selection exam (選考試験) stands before this grade.
     pub exam: bool,
     /// For grades above the current one, from the trajectory: the earliest and typical
     /// fiscal year it can be held (`None`: no year, 在級年数の定めなし).
@@ -142,8 +143,10 @@ pub struct PlanSide {
     pub target_fy: FiscalYear,
     pub target_fy_source: crate::engine::TargetYearSource,
     pub ladder: Vec<LadderGrade>,
-    /// Some year of the ladder rests on the profile's `[promotion_assumption]`.
-    pub years_assumed: bool,
+    /// Some years of the ladder rest on the profile's `[promotion_assumption]`: whose.
+    pub years_assumed_by: Option<AssumedBy>,
+    /// Levels are rungs of the document's descriptions (段2), not numbers on a scale.
+    pub levels_are_rungs: bool,
     pub retirement: Retirement,
     /// A grade of this ladder is subject to 役職定年.
     pub management_limit: bool,
@@ -230,7 +233,12 @@ pub fn side(profile: &Profile, plan: &Plan, analysis: &Analysis) -> PlanSide {
         target_name: name_of(&plan.target_grade),
         target_fy: analysis.target_fy,
         target_fy_source: analysis.target_fy_source,
-        years_assumed: ladder.iter().any(|g| g.years_basis == Some(YearsBasis::Assumed)),
+        years_assumed_by: profile
+            .promotion_assumption
+            .as_ref()
+            .map(|a| a.by)
+            .filter(|_| ladder.iter().any(|g| g.years_basis == Some(YearsBasis::Assumed))),
+        levels_are_rungs: profile.scale.kind() == crate::model::ScaleKind::Descriptors,
         ladder,
         retirement: analysis.retirement,
         management_limit: profile.ladder_has_management_limit(plan.series_id(profile)),
@@ -251,8 +259,8 @@ pub fn side(profile: &Profile, plan: &Plan, analysis: &Analysis) -> PlanSide {
     }
 }
 
-/// The plan's ladder, lowest first, each grade with the step into it and, above the current
-/// grade, the years the trajectory gives.
+/// The plan's ladder, lowest first, each grade with the years the step up out of it asks
+/// and, above the current grade, the years the trajectory gives.
 fn ladder(profile: &Profile, plan: &Plan, analysis: &Analysis) -> Vec<LadderGrade> {
     let Some(series) = plan.series_id(profile).and_then(|id| profile.series(id)) else {
         return Vec::new();
@@ -260,12 +268,20 @@ fn ladder(profile: &Profile, plan: &Plan, analysis: &Analysis) -> Vec<LadderGrad
     let current = profile.rank(series, &plan.grade);
     let assumption = profile.promotion_assumption.as_ref();
     let grades: Vec<&crate::model::Grade> = profile.ladder(series).iter().collect();
-    let mut below: Option<&str> = None;
     let mut out = Vec::with_capacity(grades.len());
     for (rank, g) in grades.iter().enumerate() {
-        let step = below.and_then(|from| profile.steps_from(from).find(|s| s.to == g.id));
-        let min = step.and_then(|s| s.min_years_or(assumption));
-        let typical = step.and_then(|s| s.typical_years_or(assumption));
+        // The step up from this grade: to the nearest grade above it that a step leads to.
+        let up = profile
+            .steps_from(&g.id)
+            .filter_map(|s| profile.rank(series, &s.to).filter(|&r| r > rank).map(|r| (r, s)))
+            .min_by_key(|(r, _)| *r)
+            .map(|(_, s)| s);
+        let into = rank
+            .checked_sub(1)
+            .and_then(|r| grades.get(r))
+            .and_then(|below| profile.steps_from(&below.id).find(|s| s.to == g.id));
+        let min = up.and_then(|s| s.min_years_or(assumption));
+        let typical = up.and_then(|s| s.typical_years_or(assumption));
         // The weaker standing of the two figures: an assumption marks the pair.
         let years_basis = [min, typical]
             .into_iter()
@@ -292,7 +308,7 @@ fn ladder(profile: &Profile, plan: &Plan, analysis: &Analysis) -> Vec<LadderGrad
             min_years: min.map(|y| y.years),
             typical_years: typical.map(|y| y.years),
             years_basis,
-            exam: step.is_some_and(|s| s.exam),
+            exam: into.is_some_and(|s| s.exam),
             earliest_fy: trajectory.and_then(|s| s.earliest_fy),
             typical_fy: trajectory.and_then(|s| s.typical_fy),
             reachable: trajectory.and_then(|s| s.reachable),
@@ -300,7 +316,6 @@ fn ladder(profile: &Profile, plan: &Plan, analysis: &Analysis) -> Vec<LadderGrad
             management: profile.management_limit(g).applies,
             unconnected: analysis.trajectory.unconnected.contains(&g.id),
         });
-        below = Some(&g.id);
     }
     out
 }

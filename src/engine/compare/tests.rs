@@ -237,7 +237,9 @@ fn a_side_lists_the_ladder_the_three_largest_gaps_and_the_first_years_trainings(
     assert_eq!(current[0].grade, plan.grade);
     assert!(s.ladder.iter().any(|g| g.target && g.grade == plan.target_grade));
     assert!(s.ladder.windows(2).all(|w| w[0].rank + 1 == w[1].rank));
-    assert_eq!(s.ladder[0].min_years, None, "nothing leads into the lowest grade");
+    assert_eq!(s.ladder.last().unwrap().min_years, None, "no step up from the top");
+    let step = iruma.steps_from(&s.ladder[0].grade).next().unwrap();
+    assert_eq!(s.ladder[0].min_years, step.min_years, "years in the lowest grade");
     for g in s
         .ladder
         .iter()
