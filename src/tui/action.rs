@@ -169,6 +169,11 @@ pub enum Command {
     PrevField,
     /// List the plans of a folder (the team list; asks for the folder first).
     Team,
+    /// Compare two plans (start screen: pick them), or the open plan under another city's
+    /// profile (pick the city).
+    Compare,
+    /// On the compare screen: the mapping report (what was mapped, what could not be).
+    ShowMapping,
 }
 
 /// Everything that reaches `update`.

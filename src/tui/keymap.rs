@@ -34,6 +34,8 @@ pub enum Scope {
     Conflict,
     /// The team list (the plans of a folder).
     Team,
+    /// The compare screen (two plans side by side).
+    Compare,
 }
 
 impl Scope {
@@ -60,6 +62,7 @@ impl Scope {
             Scope::Unsaved => lang.pick("未保存の変更の確認", "Unsaved changes"),
             Scope::Conflict => lang.pick("ファイルが他で変更されたとき", "When the file changed elsewhere"),
             Scope::Team => lang.pick("チームの計画一覧", "Team folder"),
+            Scope::Compare => lang.pick("比較", "Compare"),
         }
     }
 }
@@ -142,6 +145,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Start, "u Ctrl-Z", [ch('u'), ctrl('z')], C::Undo, "削除を元に戻す", "Undo the deletion", false),
     bind!(Start, "q", [ch('q')], C::Quit, "終了", "Quit", true),
     bind!(Start, "t", [ch('t')], C::Team, "チームのフォルダを一覧", "List a team folder", true),
+    bind!(Start, "C", [ch('C'), Key::Code(Char('C'), SHIFT)], C::Compare, "2つの計画を比較（保存した計画・サンプル）", "Compare two plans (saved plans, samples)", true),
 
     bind!(Plan, "Tab", [k(Tab)], C::NextView, "次の画面", "Next view", true),
     bind!(Plan, "Shift-Tab", [k(BackTab), Key::Code(BackTab, SHIFT)], C::PrevView, "前の画面", "Previous view", false),
@@ -163,6 +167,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Plan, "Esc", [k(Esc)], C::Back, "現在の状況へ戻る", "Back to My situation", false),
     bind!(Plan, "← h", [k(Left), ch('h')], C::Left, "左・値を戻す", "Left / previous value", false),
     bind!(Plan, "→ l", [k(Right), ch('l')], C::Right, "右・値を進める", "Right / next value", false),
+    bind!(Plan, "C", [ch('C'), Key::Code(Char('C'), SHIFT)], C::Compare, "別の市のプロファイルで比較", "Compare under another city's profile", false),
 
     bind!(View(View::Situation), "Enter", [k(Enter)], C::Open, "選んだ行を編集", "Edit the selected row", true),
     bind!(View(View::Situation), "+", [ch('+'), Key::Code(Char('+'), SHIFT), ch('=')], C::LevelUp, "本人評価を上げる", "Raise self level", true),
@@ -256,6 +261,11 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Team, "Home g", [k(Home), ch('g')], C::Top, "先頭へ", "To the top", false),
     bind!(Team, "End G", [k(End), ch('G'), Key::Code(Char('G'), SHIFT)], C::Bottom, "末尾へ", "To the end", false),
     bind!(Team, "Esc q", [k(Esc), ch('q')], C::Back, "閉じる", "Close", true),
+
+    bind!(Compare, "↑ ↓", [k(Up), k(Down)], C::Down, "スクロール", "Scroll", true),
+    bind!(Compare, "PgUp PgDn", [k(PageUp), k(PageDown)], C::PageDown, "ページ送り", "Page", false),
+    bind!(Compare, "m", [ch('m')], C::ShowMapping, "対応づけの詳細（写せなかったもの）", "Mapping report", true),
+    bind!(Compare, "Esc q", [k(Esc), ch('q')], C::Back, "戻る", "Back", true),
 ];
 
 /// Whether `pattern` matches `key`. Terminals report Shift with upper-case letters

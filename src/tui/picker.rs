@@ -29,6 +29,12 @@ pub enum PickTarget {
     SetLevel(String, Option<u8>),
     /// Agree on (or withdraw) a training at an interview (index into the plan's interviews).
     AgreeTraining(usize, String),
+    /// The first plan to compare; the second is asked next.
+    CompareFirst(crate::tui::state::CompareSource),
+    /// Both plans to compare.
+    CompareWith(crate::tui::state::CompareSource, crate::tui::state::CompareSource),
+    /// Compare the open plan with itself under this profile (an id).
+    CompareAs(String),
 }
 
 #[derive(Debug, Clone)]
@@ -74,12 +80,13 @@ impl Picker {
     pub fn palette(state: &State) -> Picker {
         let lang = state.lang();
         let mut items = Vec::new();
-        if let Some(doc) = &state.doc {
+        if let (Some(doc), None) = (&state.doc, &state.compare) {
             profile_items(doc, lang, &mut items);
         }
-        let scopes: Vec<Scope> = match &state.doc {
-            None => vec![Scope::Global, Scope::Start],
-            Some(doc) => vec![Scope::Global, Scope::Plan, Scope::View(doc.view)],
+        let scopes: Vec<Scope> = match (&state.compare, &state.doc) {
+            (Some(_), _) => vec![Scope::Global, Scope::Compare],
+            (None, None) => vec![Scope::Global, Scope::Start],
+            (None, Some(doc)) => vec![Scope::Global, Scope::Plan, Scope::View(doc.view)],
         };
         let mut seen = Vec::new();
         for b in BINDINGS.iter().filter(|b| scopes.contains(&b.scope)) {

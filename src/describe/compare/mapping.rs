@@ -94,14 +94,15 @@ fn level_words(c: &CompetencyMapping, lang: Lang) -> String {
 pub fn mapping_summary(r: &MappingReport, lang: Lang) -> String {
     let mapped = r.competencies.iter().filter(|c| c.to.is_some()).count();
     let total = r.competencies.len();
-    let lost = unmapped_lines(r, lang).len();
+    let lost = r.unmapped_competencies().count();
+    let others = other_lines(r, lang).len();
     match lang {
         Lang::Ja => format!(
-            "{} → {}に写した計画: 職級は下からの位置、能力 {mapped}/{total} 件が名前で対応、段階は相対位置で換算（Michi の仮定）。写せなかったもの {lost} 件",
+            "{} → {}に写した計画: 職級は下からの位置、能力 {mapped}/{total} 件が名前で対応、段階は相対位置で換算（Michi の仮定）。写せなかったもの: 能力 {lost} 件・ほか {others} 項目",
             r.from_city, r.to_city
         ),
         Lang::En => format!(
-            "Plan read across {} → {}: grades by position from the bottom, {mapped} of {total} competencies matched by name, levels converted by relative position (Michi's assumption); {lost} item(s) not carried over",
+            "Plan read across {} → {}: grades by position from the bottom, {mapped} of {total} competencies matched by name, levels converted by relative position (Michi's assumption). Not carried over: {lost} competencies and {others} other item(s)",
             r.from_city, r.to_city
         ),
     }
@@ -230,7 +231,36 @@ pub fn mapping_lines(r: &MappingReport, lang: Lang) -> Vec<String> {
 
 /// Everything that could not be carried over, one item a line.
 pub fn unmapped_lines(r: &MappingReport, lang: Lang) -> Vec<String> {
+    let mut lines = competency_lines(r, lang);
+    lines.extend(other_lines(r, lang));
+    lines
+}
+
+/// The competencies (and levels) that could not be carried over.
+fn competency_lines(r: &MappingReport, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
+    // Those with no match at all in one line, every name given: it is what was lost.
+    let missing: Vec<&str> = r
+        .unmapped_competencies()
+        .filter(|c| c.candidates.is_empty() && c.taken_by.is_none())
+        .map(|c| c.from_name.as_str())
+        .collect();
+    if !missing.is_empty() {
+        lines.push(match lang {
+            Lang::Ja => format!(
+                "能力 {} 件（{}に同じ名前・別名の能力なし）: {}",
+                missing.len(),
+                r.to_city,
+                missing.join("、")
+            ),
+            Lang::En => format!(
+                "{} competencies ({} has none of that name or alias): {}",
+                missing.len(),
+                r.to_city,
+                missing.join(", ")
+            ),
+        });
+    }
     for c in r.unmapped_competencies() {
         let why = if !c.candidates.is_empty() {
             match lang {
@@ -243,10 +273,7 @@ pub fn unmapped_lines(r: &MappingReport, lang: Lang) -> Vec<String> {
                 Lang::En => format!("its match is already taken by {holder}"),
             }
         } else {
-            match lang {
-                Lang::Ja => format!("{}に同じ名前・別名の能力がありません", r.to_city),
-                Lang::En => format!("{} has no competency of that name or alias", r.to_city),
-            }
+            continue;
         };
         lines.push(match lang {
             Lang::Ja => format!("能力 {}: {why}", c.from_name),
@@ -259,6 +286,13 @@ pub fn unmapped_lines(r: &MappingReport, lang: Lang) -> Vec<String> {
             Lang::En => format!("the level of {}: a one-level scale cannot be converted", c.from_name),
         });
     }
+    lines
+}
+
+/// Everything else that could not be carried over: the position, trainings, roles, the
+/// course, interviews and notes.
+fn other_lines(r: &MappingReport, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
     if let Some(position) = &r.position_dropped {
         lines.push(match lang {
             Lang::Ja => format!("職級の中の役職「{position}」"),

@@ -2,6 +2,7 @@
 //! training id, a posting), never only a row number, so lists that re-sort after an edit
 //! keep the same thing selected. Nothing here touches the disk, the clock or the terminal.
 
+mod compare;
 mod doc;
 mod interview;
 mod lists;
@@ -9,6 +10,9 @@ mod said;
 mod team;
 mod workshop;
 
+pub use compare::{
+    Compare, ComparePage, CompareRow, CompareSource, RowKind, TWO_COLUMNS_FROM, column_width, plain, visible_rows,
+};
 pub use doc::{Doc, Edit, HISTORY_LIMIT, History, ReadOnly, Source};
 pub use interview::{IvRow, NoteOrder, interview_rows, interviews_of, side_label};
 pub use lists::{
@@ -170,6 +174,8 @@ pub struct State {
     /// Why each profile that failed to load failed, in both languages (its first problem,
     /// and all of them).
     pub profile_problems: Vec<ProfileProblem>,
+    /// The compare screen, when open (over the start screen or the open plan; read-only).
+    pub compare: Option<Compare>,
 }
 
 /// A profile that failed to load, told in both languages.
@@ -197,6 +203,7 @@ impl State {
             session: String::from("0"),
             drafts_made: 0,
             profile_problems: Vec::new(),
+            compare: None,
         }
     }
 

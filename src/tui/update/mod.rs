@@ -3,6 +3,7 @@
 //! shell carries out and reports back as [`Action::Done`].
 
 mod assess;
+mod compare;
 mod delete;
 mod edit;
 mod interview;
@@ -90,6 +91,11 @@ pub enum Effect {
     /// Read the plans of a folder, as typed (`~` is expanded by the shell), for the team
     /// list (reports `Team`, or `FileFailed` when the folder cannot be read).
     ReadTeam(String),
+    /// Read two plans to compare (reports `CompareRead`).
+    ReadCompare {
+        first: crate::tui::state::CompareSource,
+        second: crate::tui::state::CompareSource,
+    },
 }
 
 /// The key-table scopes of the current mode, widest first.
@@ -105,6 +111,7 @@ pub fn scopes(state: &State) -> Vec<Scope> {
         Some(Overlay::Unsaved { .. }) => vec![Scope::Unsaved],
         Some(Overlay::Conflict) => vec![Scope::Conflict],
         Some(Overlay::Team(_)) => vec![Scope::Team],
+        None if state.compare.is_some() => vec![Scope::Global, Scope::Compare],
         None => match &state.doc {
             None => vec![Scope::Global, Scope::Start],
             Some(doc) => vec![Scope::Global, Scope::Plan, Scope::View(doc.view)],
@@ -183,6 +190,7 @@ pub fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             state.ui.theme = state.ui.theme.next();
             fx.push(Effect::WriteSettings(state.ui));
         }
+        _ if state.compare.is_some() => compare::command(state, command),
         _ if state.doc.is_some() => views::command(state, command, fx),
         _ => start::command(state, command, fx),
     }
@@ -204,7 +212,7 @@ fn interrupt(state: &mut State, fx: &mut Vec<Effect>) {
 /// A click on something drawn: a tab switches views; a row is selected, and a click on the
 /// row already selected opens it (as Enter does).
 fn click(state: &mut State, hit: Hit, fx: &mut Vec<Effect>) {
-    if state.overlay.is_some() || state.too_small() {
+    if state.overlay.is_some() || state.too_small() || state.compare.is_some() {
         return;
     }
     match (hit, &mut state.doc) {
