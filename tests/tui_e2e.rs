@@ -596,3 +596,36 @@ fn a_team_folder_is_listed_from_the_start_screen_and_a_plan_opens_from_it() {
     t.wait_exit();
     t.assert_restored();
 }
+
+/// A comparison from the start screen: `C`, the first plan, then the second searched for;
+/// both people and both readiness figures side by side; `Esc` back to the start screen.
+#[test]
+fn two_plans_are_compared_from_the_start_screen() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (data, config) = (dir.path().join("data"), dir.path().join("config"));
+    let t = Tmux::start("compare", &command(&data, &config, "--today 2026-11-21"));
+    t.wait_text("サンプルの人物像");
+    t.keys(&["C"]);
+    t.wait_text("比較する1つ目の計画を選ぶ");
+    t.keys(&["Down", "Enter"]);
+    t.wait_text("比較する2つ目の計画を選ぶ");
+    t.keys(&["kawagoe", "Enter"]);
+    let shown = t.wait_text("比較: 2つの計画");
+    for text in [
+        "A: 入間 健 — 入間市・一般職員",
+        "B: 川越 由紀 — 川越市・保育職",
+        "■ 目標の職級への準備度",
+        "本人 52/100（評価済み 16/16）",
+        "—（この職級に求める段階の定めなし）",
+    ] {
+        assert!(shown.contains(text), "{text} missing:\n{shown}");
+    }
+    t.keys(&["Escape"]);
+    t.wait("the start screen", |s| s.contains("新しい計画を作る") && !s.contains("比較:"));
+    t.keys(&["q"]);
+    t.wait_exit();
+    t.assert_restored();
+}
