@@ -624,7 +624,9 @@ fn two_plans_are_compared_from_the_start_screen() {
         assert!(shown.contains(text), "{text} missing:\n{shown}");
     }
     t.keys(&["Escape"]);
-    t.wait("the start screen", |s| s.contains("新しい計画を作る") && !s.contains("比較:"));
+    t.wait("the start screen", |s| {
+        s.contains("新しい計画を作る") && !s.contains("比較:")
+    });
     t.keys(&["q"]);
     t.wait_exit();
     t.assert_restored();
