@@ -307,6 +307,18 @@ mod tests {
     }
 
     #[test]
+    fn a_hanging_wrap_keeps_the_indent_and_hangs_a_bullet() {
+        assert_eq!(
+            wrap_hanging("  ・能力 3 件: 行政経営能力、組織管理能力", 20),
+            ["  ・能力 3 件: 行", "    政経営能力、組織", "    管理能力"]
+        );
+        assert_eq!(wrap_hanging("  a b", 10), ["  a b"]);
+        for line in wrap_hanging("    ・長い説明の文章をここに書きます", 12) {
+            assert!(width(&line) <= 12, "{line}");
+        }
+    }
+
+    #[test]
     fn japanese_wraps_by_width_and_keeps_punctuation_off_line_starts() {
         let lines = wrap(
             "職務に関して必要な知識・技能を身につけ、職務を正確・迅速に処理する。",
