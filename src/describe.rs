@@ -5,6 +5,7 @@ use crate::engine::PlanNote;
 use crate::i18n::Lang;
 use crate::model::{Profile, fiscal_year_label};
 
+pub mod compare;
 mod levels;
 mod lifeline;
 pub mod next10;

@@ -141,6 +141,19 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     lines
 }
 
+/// Wraps one line like [`wrap`], keeping its leading spaces on every line it becomes, and
+/// hanging the lines after the first under the text of a 「・」 bullet.
+pub fn wrap_hanging(line: &str, columns: usize) -> Vec<String> {
+    let body = line.trim_start_matches(' ');
+    let indent = width(line).saturating_sub(width(body));
+    let hang = if body.starts_with('・') { indent + 2 } else { indent };
+    wrap(body, columns.saturating_sub(hang).max(2))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| format!("{}{l}", " ".repeat(if i == 0 { indent } else { hang })))
+        .collect()
+}
+
 /// Display column of the character at `char_index` in `s` (where a text cursor goes).
 pub fn column_of(s: &str, char_index: usize) -> usize {
     s.chars().take(char_index).map(|c| c.width().unwrap_or(0)).sum()
@@ -291,6 +304,18 @@ mod tests {
         assert_eq!(escape_controls("a\u{1b}[31mb"), "a\\u{1b}[31mb");
         assert_eq!(escape_controls("x\u{202e}y"), "x\\u{202e}y");
         assert_eq!(escape_controls("主事\tok"), "主事\tok");
+    }
+
+    #[test]
+    fn a_hanging_wrap_keeps_the_indent_and_hangs_a_bullet() {
+        assert_eq!(
+            wrap_hanging("  ・能力 3 件: 行政経営能力、組織管理能力", 20),
+            ["  ・能力 3 件: 行", "    政経営能力、組織", "    管理能力"]
+        );
+        assert_eq!(wrap_hanging("  a b", 10), ["  a b"]);
+        for line in wrap_hanging("    ・長い説明の文章をここに書きます", 12) {
+            assert!(width(&line) <= 12, "{line}");
+        }
     }
 
     #[test]

@@ -41,6 +41,16 @@ fn capture(name: &str) -> State {
     };
     open_persona(&mut s, persona);
     s.status = None;
+    if name == "compare" {
+        // The same person under another city's profile, beside the original.
+        update(&mut s, Action::Command(Command::Compare));
+        for c in "joetsu".chars() {
+            press(&mut s, KeyCode::Char(c));
+        }
+        press(&mut s, KeyCode::Enter);
+        s.status = None;
+        return s;
+    }
     let view = match name {
         "situation" => View::Situation,
         "path" => View::Path,

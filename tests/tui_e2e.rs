@@ -649,3 +649,38 @@ fn a_guided_tour_runs_from_start_to_end_in_a_real_terminal() {
         "a tour writes no plan"
     );
 }
+
+/// A comparison from the start screen: `C`, the first plan, then the second searched for;
+/// both people and both readiness figures side by side; `Esc` back to the start screen.
+#[test]
+fn two_plans_are_compared_from_the_start_screen() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (data, config) = (dir.path().join("data"), dir.path().join("config"));
+    let t = Tmux::start("compare", &command(&data, &config, "--today 2026-11-21"));
+    t.wait_text("サンプルの人物像");
+    t.keys(&["C"]);
+    t.wait_text("比較する1つ目の計画を選ぶ");
+    t.keys(&["Down", "Enter"]);
+    t.wait_text("比較する2つ目の計画を選ぶ");
+    t.keys(&["hoiku-shunin", "Enter"]);
+    let shown = t.wait_text("比較: 2つの計画");
+    for text in [
+        "A: 入間 健 — 入間市・一般職員",
+        "B: 川越 由紀 — 川越市・保育職",
+        "■ 目標の職級への準備度",
+        "本人 52/100（評価済み 16/16）",
+        "—（この職級に求める段階の定めなし）",
+    ] {
+        assert!(shown.contains(text), "{text} missing:\n{shown}");
+    }
+    t.keys(&["Escape"]);
+    t.wait("the start screen", |s| {
+        s.contains("新しい計画を作る") && !s.contains("比較:")
+    });
+    t.keys(&["q"]);
+    t.wait_exit();
+    t.assert_restored();
+}

@@ -151,3 +151,51 @@ fn the_next_ten_years_page_in_both_languages_at_both_sizes() {
     press(&mut s, KeyCode::Down);
     insta::assert_snapshot!("next10_ja_80x24_ascii", screen(&mut s, 80, 24));
 }
+
+/// The compare screen: 入間's 主任 read under 上越's profile, in both languages at both
+/// sizes (two columns at 120, stacked at 80); its mapping page; the same with `--ascii`; and
+/// two plans chosen on the start screen.
+#[test]
+fn the_compare_screen_in_both_languages_at_both_sizes() {
+    let mapped = |lang: Lang, ascii: bool| {
+        let mut s = state(lang);
+        s.ui.ascii = ascii;
+        open_persona(&mut s, "iruma-shunin-to-kacho");
+        update(&mut s, Action::Command(Command::Compare));
+        tui_common::typed(&mut s, "joetsu");
+        press(&mut s, KeyCode::Enter);
+        assert!(s.compare.is_some());
+        s.status = None;
+        s
+    };
+    for lang in [Lang::Ja, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut s = mapped(lang, false);
+            let lang = if lang == Lang::Ja { "ja" } else { "en" };
+            insta::assert_snapshot!(format!("compare_{lang}_{w}x{h}"), screen(&mut s, w, h));
+        }
+    }
+    let mut s = mapped(Lang::Ja, false);
+    press(&mut s, KeyCode::Char('m'));
+    insta::assert_snapshot!("compare_mapping_ja_80x24", screen(&mut s, 80, 24));
+    let mut s = mapped(Lang::Ja, true);
+    insta::assert_snapshot!("compare_ascii_ja_80x24", screen(&mut s, 80, 24));
+    press(&mut s, KeyCode::Char('m'));
+    insta::assert_snapshot!("compare_mapping_ascii_ja_120x40", screen(&mut s, 120, 40));
+
+    let mut s = state(Lang::Ja);
+    press(&mut s, KeyCode::Char('C'));
+    press(&mut s, KeyCode::Down);
+    press(&mut s, KeyCode::Enter);
+    tui_common::typed(&mut s, "hoiku-shunin");
+    let effects = press(&mut s, KeyCode::Enter);
+    let data = tempfile::tempdir().unwrap();
+    let mut files = michi::tui::shell::Files::in_dir(data.path());
+    for effect in effects {
+        if let Some(outcome) = files.carry_out(&s, effect) {
+            update(&mut s, Action::Done(Box::new(outcome)));
+        }
+    }
+    s.status = None;
+    insta::assert_snapshot!("compare_two_plans_ja_120x40", screen(&mut s, 120, 40));
+}

@@ -1,6 +1,7 @@
 //! The headless commands. Each returns an exit code: 0 success, 1 bad input (the problems
 //! are printed), 2 usage errors (clap's own).
 
+mod compare;
 mod output;
 mod plan;
 mod profile;
@@ -110,6 +111,26 @@ pub enum Command {
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+    /// Two plans side by side, or one person under another city's profile (--as): ladder
+    /// and years, retirement and 役職定年, readiness, the largest gaps, the next trainings
+    /// and the rotation rules.
+    Compare {
+        /// Plan TOML file (A).
+        plan: PathBuf,
+        /// The second plan TOML file (B).
+        #[arg(required_unless_present = "as_profile", conflicts_with = "as_profile")]
+        other: Option<PathBuf>,
+        /// Read plan A across to this profile (id or name) as B: grades by rank, competencies
+        /// by name; the mapping report comes first and says what could not be mapped.
+        #[arg(long = "as", value_name = "PROFILE")]
+        as_profile: Option<String>,
+        /// Print JSON instead of the side-by-side text.
+        #[arg(long)]
+        json: bool,
+        /// The as-of date (YYYY-MM-DD); default: today in Japan.
+        #[arg(long, value_parser = plan::parse_today)]
+        today: Option<crate::model::Date>,
     },
 }
 
@@ -386,6 +407,23 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Plan(PlanCommand::Next10 { plan, today, json })) => {
             plan::next10(&plan, today, json, lang, &mut out)
         }
+        Some(Command::Compare {
+            plan,
+            other,
+            as_profile,
+            json,
+            today,
+        }) => compare::run(
+            &compare::CompareArgs {
+                first: &plan,
+                second: other.as_deref(),
+                as_profile: as_profile.as_deref(),
+                json,
+                today,
+            },
+            lang,
+            &mut out,
+        ),
         Some(Command::Grade(GradeCommand::Diff {
             profile,
             series,

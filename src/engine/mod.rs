@@ -1,6 +1,7 @@
 //! Pure computations over a profile and a plan: retirement, trajectory, competency gaps,
 //! training plan, rotation. No I/O and no clock: today's date is a parameter.
 
+pub mod compare;
 pub mod disagreement;
 pub mod gaps;
 pub mod input_checks;

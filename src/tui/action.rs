@@ -181,6 +181,11 @@ pub enum Command {
     ResetSample,
     /// Show names as pseudonyms (参加者A …), or as they are.
     ToggleAnonymous,
+    /// Compare two plans (start screen: pick them), or the open plan under another city's
+    /// profile (pick the city).
+    Compare,
+    /// On the compare screen: the mapping report (what was mapped, what could not be).
+    ShowMapping,
 }
 
 /// Everything that reaches `update`.

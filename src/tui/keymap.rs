@@ -40,6 +40,8 @@ pub enum Scope {
     Tour,
     /// "Put this sample back as shipped?": y resets, anything else keeps it.
     ConfirmReset,
+    /// The compare screen (two plans side by side).
+    Compare,
 }
 
 impl Scope {
@@ -72,6 +74,7 @@ impl Scope {
                 "During a guided tour (n and p take over from notes and planning)",
             ),
             Scope::ConfirmReset => lang.pick("サンプルを元に戻す確認", "Resetting a sample"),
+            Scope::Compare => lang.pick("比較", "Compare"),
         }
     }
 }
@@ -155,6 +158,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Start, "q", [ch('q')], C::Quit, "終了", "Quit", true),
     bind!(Start, "t", [ch('t')], C::Team, "チームのフォルダを一覧", "List a team folder", true),
     bind!(Start, "w", [ch('w')], C::Workshop, "ワークショップ（対象を選ぶ）", "Workshop mode (choose the cohort)", true),
+    bind!(Start, "C", [ch('C'), Key::Code(Char('C'), SHIFT)], C::Compare, "2つの計画を比較（保存した計画・サンプル）", "Compare two plans (saved plans, samples)", true),
 
     bind!(Plan, "Tab", [k(Tab)], C::NextView, "次の画面", "Next view", true),
     bind!(Plan, "Shift-Tab", [k(BackTab), Key::Code(BackTab, SHIFT)], C::PrevView, "前の画面", "Previous view", false),
@@ -176,6 +180,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Plan, "Esc", [k(Esc)], C::Back, "現在の状況へ戻る", "Back to My situation", false),
     bind!(Plan, "← h", [k(Left), ch('h')], C::Left, "左・値を戻す", "Left / previous value", false),
     bind!(Plan, "→ l", [k(Right), ch('l')], C::Right, "右・値を進める", "Right / next value", false),
+    bind!(Plan, "C", [ch('C'), Key::Code(Char('C'), SHIFT)], C::Compare, "別の市のプロファイルで比較", "Compare under another city's profile", false),
 
     bind!(View(View::Situation), "Enter", [k(Enter)], C::Open, "選んだ行を編集", "Edit the selected row", true),
     bind!(View(View::Situation), "+", [ch('+'), Key::Code(Char('+'), SHIFT), ch('=')], C::LevelUp, "本人評価を上げる", "Raise self level", true),
@@ -285,6 +290,10 @@ pub static BINDINGS: &[Binding] = &[
 
     bind!(ConfirmReset, "y", [ch('y'), ch('Y'), Key::Code(Char('Y'), SHIFT)], C::Answer(Answer::Yes), "元に戻す（u で変更を取り戻せる）", "Reset (u brings the edits back)", true),
     bind!(ConfirmReset, "(any other)", [Key::AnyKey], C::Answer(Answer::No), "取り消す", "Cancel", true),
+    bind!(Compare, "↑ ↓", [k(Up), k(Down)], C::Down, "スクロール", "Scroll", true),
+    bind!(Compare, "PgUp PgDn", [k(PageUp), k(PageDown)], C::PageDown, "ページ送り", "Page", false),
+    bind!(Compare, "m", [ch('m')], C::ShowMapping, "対応づけの詳細（写せなかったもの）", "Mapping report", true),
+    bind!(Compare, "Esc q", [k(Esc), ch('q')], C::Back, "戻る", "Back", true),
 ];
 
 /// Whether `pattern` matches `key`. Terminals report Shift with upper-case letters

@@ -31,6 +31,12 @@ pub enum PickTarget {
     AgreeTraining(usize, String),
     /// Workshop mode for a cohort (None: leave workshop mode).
     Cohort(Option<crate::store::tours::Cohort>),
+    /// The first plan to compare; the second is asked next.
+    CompareFirst(crate::tui::state::CompareSource),
+    /// Both plans to compare.
+    CompareWith(crate::tui::state::CompareSource, crate::tui::state::CompareSource),
+    /// Compare the open plan with itself under this profile (an id).
+    CompareAs(String),
 }
 
 #[derive(Debug, Clone)]
@@ -76,7 +82,7 @@ impl Picker {
     pub fn palette(state: &State) -> Picker {
         let lang = state.lang();
         let mut items = Vec::new();
-        if let Some(doc) = &state.doc {
+        if let (Some(doc), None) = (&state.doc, &state.compare) {
             profile_items(doc, lang, &mut items);
         }
         let scopes: Vec<Scope> = crate::tui::update::scopes(state)

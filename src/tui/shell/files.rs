@@ -186,6 +186,9 @@ impl Files {
             }
             Effect::SetMouse(_) | Effect::Quit => None,
             Effect::ReadTeam(typed) => Some(team(state, &typed)),
+            Effect::ReadCompare { first, second } => {
+                Some(crate::tui::shell::compare::read_both(state, &first, &second))
+            }
         }
     }
 

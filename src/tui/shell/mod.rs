@@ -31,6 +31,7 @@ use crate::tui::theme::ThemeKind;
 use crate::tui::update::{Effect, scopes, update};
 use crate::tui::view::{self, HitMap};
 
+mod compare;
 mod files;
 
 pub use files::Files;

@@ -2,6 +2,7 @@
 //! training id, a posting), never only a row number, so lists that re-sort after an edit
 //! keep the same thing selected. Nothing here touches the disk, the clock or the terminal.
 
+mod compare;
 mod doc;
 mod interview;
 mod lifeline;
@@ -13,6 +14,9 @@ mod tour;
 mod wcm;
 mod workshop;
 
+pub use compare::{
+    Compare, ComparePage, CompareRow, CompareSource, RowKind, TWO_COLUMNS_FROM, column_width, plain, visible_rows,
+};
 pub use doc::{Doc, Edit, HISTORY_LIMIT, History, ReadOnly, Source};
 pub use interview::{IvRow, NoteOrder, interview_rows, interviews_of, side_label};
 pub use lists::{
@@ -207,6 +211,8 @@ pub struct State {
     pub session_today: Date,
     /// Workshop mode (`michi workshop`, or `w` on the start screen).
     pub workshop: Option<WorkshopMode>,
+    /// The compare screen, when open (over the start screen or the open plan; read-only).
+    pub compare: Option<Compare>,
 }
 
 /// A profile that failed to load, told in both languages.
@@ -236,6 +242,7 @@ impl State {
             profile_problems: Vec::new(),
             session_today: today,
             workshop: None,
+            compare: None,
         }
     }
 

@@ -3,6 +3,7 @@
 //! shell carries out and reports back as [`Action::Done`].
 
 mod assess;
+mod compare;
 mod delete;
 mod edit;
 mod interview;
@@ -92,6 +93,11 @@ pub enum Effect {
     /// Read the plans of a folder, as typed (`~` is expanded by the shell), for the team
     /// list (reports `Team`, or `FileFailed` when the folder cannot be read).
     ReadTeam(String),
+    /// Read two plans to compare (reports `CompareRead`).
+    ReadCompare {
+        first: crate::tui::state::CompareSource,
+        second: crate::tui::state::CompareSource,
+    },
 }
 
 /// The key-table scopes of the current mode, widest first.
@@ -108,6 +114,7 @@ pub fn scopes(state: &State) -> Vec<Scope> {
         Some(Overlay::Conflict) => vec![Scope::Conflict],
         Some(Overlay::Team(_)) => vec![Scope::Team],
         Some(Overlay::ConfirmReset) => vec![Scope::ConfirmReset],
+        None if state.compare.is_some() => vec![Scope::Global, Scope::Compare],
         None => {
             // Workshop keys sit between the screen's and the view's; a tour's win over all.
             let workshop = state.workshop.as_ref();
@@ -193,6 +200,7 @@ pub fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             state.ui.theme = state.ui.theme.next();
             fx.push(Effect::WriteSettings(state.ui));
         }
+        _ if state.compare.is_some() => compare::command(state, command),
         Command::Workshop
         | Command::TourStart
         | Command::TourNext
@@ -222,7 +230,7 @@ fn interrupt(state: &mut State, fx: &mut Vec<Effect>) {
 /// A click on something drawn: a tab switches views; a row is selected, and a click on the
 /// row already selected opens it (as Enter does).
 fn click(state: &mut State, hit: Hit, fx: &mut Vec<Effect>) {
-    if state.overlay.is_some() || state.too_small() {
+    if state.overlay.is_some() || state.too_small() || state.compare.is_some() {
         return;
     }
     match (hit, &mut state.doc) {

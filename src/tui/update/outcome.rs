@@ -76,6 +76,11 @@ pub enum Outcome {
         rows: Vec<TeamRow>,
         more: bool,
     },
+    /// The two plans to compare were read (or why one could not be).
+    CompareRead {
+        first: Box<Result<Plan, Said>>,
+        second: Box<Result<Plan, Said>>,
+    },
 }
 
 fn shown(path: &std::path::Path) -> String {
@@ -305,6 +310,7 @@ pub fn apply(state: &mut State, outcome: Outcome, fx: &mut Vec<Effect>) {
         }
         Outcome::FileFailed { reason } => state.warn(reason),
         Outcome::Team { dir, rows, more } => crate::tui::update::team::show(state, dir, rows, more),
+        Outcome::CompareRead { first, second } => crate::tui::update::compare::read(state, *first, *second),
     }
 }
 

@@ -70,6 +70,7 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 "Rename, duplicate and delete work on saved plans (and deleting drafts)",
             )),
         },
+        Command::Compare => crate::tui::update::compare::choose_first(state),
         Command::Team => {
             let folder = state.start.team_folder.clone().unwrap_or_default();
             state.overlay = Some(Overlay::Prompt(Prompt::new(PromptFor::TeamFolder, &folder)));

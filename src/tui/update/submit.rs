@@ -352,6 +352,9 @@ pub fn pick(state: &mut State, target: PickTarget, fx: &mut Vec<Effect>) {
         PickTarget::AgreeTraining(interview, id) => {
             crate::tui::update::interview::toggle_agreed(state, interview, id, fx);
         }
+        target @ (PickTarget::CompareFirst(_) | PickTarget::CompareWith(..) | PickTarget::CompareAs(_)) => {
+            crate::tui::update::compare::pick(state, target, fx);
+        }
         PickTarget::AddCompleted(id) => {
             let Some(doc) = &state.doc else { return };
             let name = training_name(doc, &id);

@@ -47,6 +47,7 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 .unwrap_or(View::Situation);
         }
         Command::Go(view) => doc.view = view,
+        Command::Compare => crate::tui::update::compare::choose_city(state),
         Command::Up => move_selection(doc, -1),
         Command::Down => move_selection(doc, 1),
         Command::PageUp => move_selection(doc, -page),

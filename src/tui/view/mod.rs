@@ -2,6 +2,7 @@
 //! reads the state and never changes it; it hands back a [`HitMap`] of what it drew where,
 //! so a mouse click looks things up instead of recomputing the layout.
 
+mod compare;
 mod dialogs;
 mod evaluation;
 mod form;
@@ -242,9 +243,11 @@ pub fn draw(frame: &mut Frame, state: &State) -> HitMap {
         u16::try_from(tour.len()).unwrap_or(0),
     );
     draw_header(frame, state, r.header, &theme);
-    match &state.doc {
-        None => start::draw(frame, state, r.body, &theme, &mut hits),
-        Some(doc) => {
+    match (&state.compare, &state.doc) {
+        // Over the tab line too: the compare screen is not one of the plan's views.
+        (Some(c), _) => compare::draw(frame, state, c, r.tabs.union(r.body), &theme),
+        (None, None) => start::draw(frame, state, r.body, &theme, &mut hits),
+        (None, Some(doc)) => {
             draw_tabs(frame, state, doc.view, r.tabs, &theme, &mut hits);
             match doc.view {
                 View::Situation => situation::draw(frame, state, doc, r.body, &theme, &mut hits),
