@@ -169,6 +169,11 @@ pub enum Command {
     PrevField,
     /// List the plans of a folder (the team list; asks for the folder first).
     Team,
+    /// Show or hide the 和暦 beside fiscal years.
+    ToggleWareki,
+    /// Scroll the current view's details pane (the lower or right pane) down or up a line.
+    DetailsDown,
+    DetailsUp,
 }
 
 /// Everything that reaches `update`.

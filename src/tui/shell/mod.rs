@@ -45,6 +45,10 @@ pub struct Options {
     pub plan: Option<PathBuf>,
     /// `--today`: the as-of date for the whole session (demos, handouts).
     pub today: Option<Date>,
+    /// `--no-wareki`: fiscal years without their 和暦 this session.
+    pub no_wareki: bool,
+    /// `--ambiguous-wide`: the terminal draws ambiguous-width characters two columns wide.
+    pub ambiguous_wide: bool,
 }
 
 /// Puts the terminal back as it was: raw mode off, main screen, cursor shown, mouse
@@ -127,6 +131,8 @@ fn state_before_profiles(options: &Options, settings: &Settings, today: Date) ->
         theme,
         ascii: options.ascii || settings.ascii,
         mouse: settings.mouse,
+        wareki: settings.wareki && !options.no_wareki,
+        ambiguous_wide: options.ambiguous_wide || settings.ambiguous_wide,
     };
     let mut state = State::new(
         Catalog::default(),

@@ -83,7 +83,7 @@ impl History {
 }
 
 /// The selection of each view.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Selections {
     pub situation: Selection<SitRow>,
     pub path: Selection<String>,
@@ -122,6 +122,9 @@ pub struct Doc {
     pub note_order: NoteOrder,
     /// The workshop view's page.
     pub workshop_page: crate::tui::state::WorkshopPage,
+    /// Lines the current view's details pane is scrolled down (J / K); back to the top
+    /// when the view or its selection changes.
+    pub detail_scroll: usize,
 }
 
 impl Doc {
@@ -154,6 +157,7 @@ impl Doc {
             interview_fy: today.fiscal_year(),
             note_order: NoteOrder::Date,
             workshop_page: Default::default(),
+            detail_scroll: 0,
         }
     }
 
