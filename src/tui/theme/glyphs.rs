@@ -313,7 +313,11 @@ pub fn prepare(text: &str, mode: GlyphMode) -> std::borrow::Cow<'_, str> {
                 .replace("← →", "Left/Right")
                 .replace("←→", "Left/Right")
                 .replace("↑ ↓", "Up/Down")
-                .replace("↑↓", "Up/Down");
+                .replace("↑↓", "Up/Down")
+                .replace("-↑", "-Up")
+                .replace("-↓", "-Down")
+                .replace("-←", "-Left")
+                .replace("-→", "-Right");
             let mut out = String::with_capacity(keys.len());
             for c in keys.chars() {
                 match ascii_for(c) {
