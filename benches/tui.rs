@@ -23,6 +23,7 @@ fn state_with_persona() -> State {
         theme: ThemeKind::Default,
         ascii: false,
         mouse: true,
+        ..Default::default()
     };
     let mut s = State::new(
         Catalog::load(None, Lang::Ja),
@@ -86,6 +87,7 @@ fn state_with_large_plan() -> State {
         theme: ThemeKind::Default,
         ascii: false,
         mouse: true,
+        ..Default::default()
     };
     let today = Date::parse("2026-11-21").unwrap();
     let mut s = State::new(catalog, ui, today, false);

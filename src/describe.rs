@@ -126,9 +126,14 @@ pub fn course_label(profile: &Profile, plan: &crate::model::Plan, lang: Lang) ->
 /// A fiscal year of the path, or 「在級年数の定めなし」 where the promotion model states no
 /// years in grade on the way (and no assumption is declared).
 pub fn step_year(fy: Option<crate::model::FiscalYear>, lang: Lang) -> String {
+    step_year_text(fy, lang, true)
+}
+
+/// [`step_year`] with or without the 和暦.
+pub fn step_year_text(fy: Option<crate::model::FiscalYear>, lang: Lang, wareki: bool) -> String {
     fy.map_or_else(
         || lang.pick("在級年数の定めなし", "no years in grade stated").to_string(),
-        |fy| fiscal_year_label(fy, lang),
+        |fy| crate::model::fiscal_year_text(fy, lang, wareki),
     )
 }
 

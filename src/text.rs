@@ -9,6 +9,25 @@ pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
+/// Stands for the second column of an East-Asian-ambiguous character laid out two columns
+/// wide (`--ambiguous-wide`): a private-use character the width functions count as one
+/// column, placed right after the character, so every measure, pad, cut and wrap of the
+/// text reserves two columns for it. The terminal app's last drawing step turns the cell
+/// it lands in into the character's second half; it never reaches a terminal or a file.
+pub const WIDE_TAIL: char = '\u{E000}';
+
+/// Whether `c` is East-Asian-ambiguous: one column in most terminals, two in terminals set
+/// up for CJK (Tera Term, RLogin, Windows Terminal with ambiguous characters wide) — ○ ◎ ■
+/// ▶ █ ░ ← → … — and box drawing. [`WIDE_TAIL`] is not counted, though it is private use.
+pub fn is_ambiguous(c: char) -> bool {
+    c != WIDE_TAIL && c.width() == Some(1) && c.width_cjk() == Some(2)
+}
+
+/// Columns `s` occupies in a terminal that draws ambiguous characters two columns wide.
+pub fn width_cjk(s: &str) -> usize {
+    UnicodeWidthStr::width_cjk(s)
+}
+
 /// `s` padded with spaces on the right to `columns` display columns (never truncated).
 pub fn pad_right(s: &str, columns: usize) -> String {
     let w = width(s);
@@ -21,23 +40,38 @@ pub fn pad_right(s: &str, columns: usize) -> String {
 /// `s` cut to at most `columns` display columns, ending in "…" when cut. Never splits a
 /// character.
 pub fn truncate(s: &str, columns: usize) -> String {
+    truncate_with(s, columns, "…")
+}
+
+/// `s` cut to at most `columns` display columns, ending in `ellipsis` when cut (an ASCII
+/// `~`, or a `…` laid out two columns wide). Never splits a character, nor a character
+/// from its [`WIDE_TAIL`].
+pub fn truncate_with(s: &str, columns: usize, ellipsis: &str) -> String {
     if width(s) <= columns {
         return s.to_string();
     }
-    if columns == 0 {
+    let room = columns.saturating_sub(width(ellipsis));
+    if room == 0 && columns < width(ellipsis) {
         return String::new();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > columns - 1 {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        // A character and its tail go together, or not at all.
+        let tail = usize::from(chars.peek() == Some(&WIDE_TAIL));
+        let w = c.width().unwrap_or(0) + tail;
+        if used + w > room {
             break;
         }
         out.push(c);
+        if tail == 1 {
+            out.push(WIDE_TAIL);
+            chars.next();
+        }
         used += w;
     }
-    out.push('…');
+    out.push_str(ellipsis);
     out
 }
 
@@ -45,7 +79,9 @@ pub fn truncate(s: &str, columns: usize) -> String {
 fn no_line_start(c: char) -> bool {
     matches!(
         c,
-        '、' | '。'
+        WIDE_TAIL
+            | '、'
+            | '。'
             | '，'
             | '．'
             | '）'
@@ -112,20 +148,25 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
                 // Closing punctuation may not start a line: take the character before it
                 // along to the next line (追い出し), unless nothing would be left behind;
                 // no line is ever wider than asked.
-                let carried = match line.chars().last() {
-                    Some(p)
-                        if no_line_start(c) && line.chars().count() > 1 && p.width().unwrap_or(0) + w <= columns =>
-                    {
+                // A character laid out two columns wide goes with its tail.
+                let take = match line.chars().rev().take(2).collect::<Vec<char>>()[..] {
+                    [WIDE_TAIL, _] => 2,
+                    _ => 1,
+                };
+                let carried: String = line.chars().skip(line.chars().count().saturating_sub(take)).collect();
+                let carried = if no_line_start(c) && line.chars().count() > take && width(&carried) + w <= columns {
+                    for _ in 0..take {
                         line.pop();
-                        Some(p)
                     }
-                    _ => None,
+                    Some(carried)
+                } else {
+                    None
                 };
                 lines.push(std::mem::take(&mut line).trim_end().to_string());
                 used = 0;
                 if let Some(p) = carried {
-                    used += p.width().unwrap_or(0);
-                    line.push(p);
+                    used += width(&p);
+                    line.push_str(&p);
                 }
                 if c == ' ' {
                     i += 1;
@@ -335,6 +376,9 @@ mod tests {
         assert_eq!(wrap("日付は YYYY-MM-DD。", 12), ["日付は", "YYYY-MM-DD。"]);
         // 「例示）」 would overflow by its bracket: 示 moves down with it.
         assert_eq!(wrap("必要 5（段階は例示）", 18), ["必要 5（段階は例", "示）"]);
+        // A symbol laid out two columns wide moves down whole, its tail with it.
+        let wide = format!("表の◎{WIDE_TAIL}・○{WIDE_TAIL}");
+        assert_eq!(wrap(&wide, 7), ["表の", &format!("◎{WIDE_TAIL}・○{WIDE_TAIL}")]);
     }
 
     #[test]

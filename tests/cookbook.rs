@@ -448,6 +448,7 @@ fn evaluation_only_the_app_shows_the_evaluation_and_the_self_report_in_the_docum
         theme: michi::tui::theme::ThemeKind::Default,
         ascii: false,
         mouse: true,
+        ..Default::default()
     };
     let mut state = michi::tui::state::State::new(Catalog::load(Some(dir.path()), Lang::Ja), ui, today(), false);
     tui_common::open_start_row(&mut state, michi::tui::state::StartKey::New("kakuu".into()));

@@ -413,6 +413,7 @@ fn app(text: &str, lang: Lang) -> michi::tui::state::State {
         theme: michi::tui::theme::ThemeKind::Default,
         ascii: false,
         mouse: true,
+        ..Default::default()
     };
     let mut state = michi::tui::state::State::new(Catalog::load(Some(dir.path()), lang), ui, today(), false);
     tui_common::open_start_row(&mut state, michi::tui::state::StartKey::New("reiji".into()));

@@ -67,6 +67,7 @@ fn the_rotation_view_shows_phases_progress_and_why_and_an_edit_keeps_the_self_re
         theme: ThemeKind::Default,
         ascii: false,
         mouse: true,
+        ..Default::default()
     };
     let today = Date::parse(tui_common::TODAY).unwrap();
     let mut state = State::new(Catalog::load(Some(&profiles), Lang::Ja), ui, today, false);

@@ -35,6 +35,43 @@ fn every_view_in_both_languages_at_both_sizes() {
     }
 }
 
+/// `--ascii` at 80×24: every symbol, mark, bar and border in ASCII, Japanese kept.
+#[test]
+fn every_view_in_ascii_at_80x24() {
+    for lang in [Lang::Ja, Lang::En] {
+        let mut s = state(lang);
+        s.ui.ascii = true;
+        insta::assert_snapshot!(format!("{}_ascii", name(None, lang, 80, 24)), screen(&mut s, 80, 24));
+        open_persona(&mut s, "iruma-shunin-to-kacho");
+        s.status = None;
+        for view in View::ALL {
+            update(&mut s, Action::Command(Command::Go(view)));
+            insta::assert_snapshot!(
+                format!("{}_ascii", name(Some(view), lang, 80, 24)),
+                screen(&mut s, 80, 24)
+            );
+        }
+    }
+}
+
+/// The projector's personas on the path at 80×24: 上尾 (役職定年後) and 昭島 (選考試験), in
+/// the compact table, with Unicode and with ASCII.
+#[test]
+fn the_projector_personas_path_at_80x24() {
+    for persona in ["ageo-shusa-born-1968", "akishima-gino-to-ginocho"] {
+        for ascii in [false, true] {
+            let mut s = state(Lang::Ja);
+            s.ui.ascii = ascii;
+            open_persona(&mut s, persona);
+            s.status = None;
+            update(&mut s, Action::Command(Command::Go(View::Path)));
+            let city = persona.split('-').next().unwrap_or(persona);
+            let mode = if ascii { "_ascii" } else { "" };
+            insta::assert_snapshot!(format!("path_{city}_ja_80x24{mode}"), screen(&mut s, 80, 24));
+        }
+    }
+}
+
 #[test]
 fn an_interview_record_at_both_sizes() {
     for (lang, w, h) in [(Lang::Ja, 80, 24), (Lang::En, 120, 40), (Lang::Ja, 120, 40)] {

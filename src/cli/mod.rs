@@ -25,9 +25,21 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, env = "MICHI_LANG")]
     pub lang: Option<Lang>,
 
-    /// Draw plain ASCII borders (for terminals that show box-drawing characters two columns wide).
+    /// Draw plain ASCII symbols, bars and borders, and show other East-Asian-ambiguous
+    /// characters as ASCII (Japanese text stays).
     #[arg(long, global = true)]
     pub ascii: bool,
+
+    /// The terminal draws East-Asian-ambiguous characters (○ ◎ ■ ▶ …) two columns wide
+    /// (Tera Term, RLogin, Windows Terminal with CJK settings): lay them out that wide, with
+    /// ASCII borders (terminal app; kept in its settings).
+    #[arg(long)]
+    pub ambiguous_wide: bool,
+
+    /// Show fiscal years without their 和暦 (「2026年度」, not 「2026（令和8年度）」) in the
+    /// terminal app; W switches it while the app runs.
+    #[arg(long)]
+    pub no_wareki: bool,
 
     /// Colour theme of the terminal app: default, high-contrast (projectors) or mono.
     #[arg(long, global = true, value_parser = ["default", "high-contrast", "mono"])]
@@ -344,6 +356,8 @@ pub fn run(cli: Cli) -> ExitCode {
             plan: cli.plan,
             today: cli.today,
             workshop: None,
+            no_wareki: cli.no_wareki,
+            ambiguous_wide: cli.ambiguous_wide,
         });
     }
     if let Some(Command::Workshop {
@@ -359,6 +373,8 @@ pub fn run(cli: Cli) -> ExitCode {
             plan: None,
             today: today.or(cli.today),
             workshop: Some(crate::tui::WorkshopOptions { cohort, anonymous }),
+            no_wareki: cli.no_wareki,
+            ambiguous_wide: cli.ambiguous_wide,
         });
     }
     let stdout = std::io::stdout();

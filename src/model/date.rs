@@ -233,9 +233,16 @@ enum DateInput {
 /// A fiscal year for people: `2026（令和8年度）` in Japanese; `FY2026` in English, where
 /// the era name would mean nothing to most readers.
 pub fn fiscal_year_label(fy: FiscalYear, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => format!("{fy}（{}）", japanese_fiscal_year(fy)),
-        Lang::En => format!("FY{fy}"),
+    fiscal_year_text(fy, lang, true)
+}
+
+/// [`fiscal_year_label`] with the 和暦 (`wareki`) or without it: `2026年度` in Japanese
+/// without it, where a narrow screen has no room for the era (English never shows it).
+pub fn fiscal_year_text(fy: FiscalYear, lang: Lang, wareki: bool) -> String {
+    match (lang, wareki) {
+        (Lang::Ja, true) => format!("{fy}（{}）", japanese_fiscal_year(fy)),
+        (Lang::Ja, false) => format!("{fy}年度"),
+        (Lang::En, _) => format!("FY{fy}"),
     }
 }
 

@@ -21,8 +21,8 @@ pub mod workshop;
 
 pub use courses::{Course, CourseField};
 pub use date::{
-    Date, DateInputError, Era, FiscalYear, FiscalYearInputError, fiscal_year_label, japanese_fiscal_year,
-    parse_fiscal_year_input,
+    Date, DateInputError, Era, FiscalYear, FiscalYearInputError, fiscal_year_label, fiscal_year_text,
+    japanese_fiscal_year, parse_fiscal_year_input,
 };
 pub use interview::{Goal, GoalStatus, Interview, InterviewKind, Note, NoteAuthor};
 pub use names::{GradeHit, NameRead, NamedField, Reading};

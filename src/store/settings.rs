@@ -1,4 +1,4 @@
-//! The user's interface settings (language, theme, borders, mouse), kept in
+//! The user's interface settings (language, theme, borders, mouse, 和暦, ambiguous width), kept in
 //! `settings.toml` in the config directory.
 
 use std::path::{Path, PathBuf};
@@ -15,6 +15,10 @@ pub struct Settings {
     pub theme: String,
     pub ascii: bool,
     pub mouse: bool,
+    /// Fiscal years with their 和暦 (Japanese only).
+    pub wareki: bool,
+    /// The terminal draws ambiguous-width characters two columns wide.
+    pub ambiguous_wide: bool,
 }
 
 impl Default for Settings {
@@ -24,6 +28,8 @@ impl Default for Settings {
             theme: "default".into(),
             ascii: false,
             mouse: true,
+            wareki: true,
+            ambiguous_wide: false,
         }
     }
 }

@@ -186,6 +186,11 @@ pub enum Command {
     Compare,
     /// On the compare screen: the mapping report (what was mapped, what could not be).
     ShowMapping,
+    /// Show or hide the 和暦 beside fiscal years.
+    ToggleWareki,
+    /// Scroll the current view's details pane (the lower or right pane) down or up a line.
+    DetailsDown,
+    DetailsUp,
 }
 
 /// Everything that reaches `update`.

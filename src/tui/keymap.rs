@@ -149,6 +149,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Global, "M", [ch('M'), Key::Code(Char('M'), SHIFT)], C::ToggleMouse, "マウス操作の切替（オフで文字を選択できます）", "Toggle mouse capture (off lets you select text)", false),
     bind!(Global, "L", [ch('L'), Key::Code(Char('L'), SHIFT)], C::ToggleLang, "表示言語の切替（日本語／English）", "Switch language (日本語 / English)", false),
     bind!(Global, "T", [ch('T'), Key::Code(Char('T'), SHIFT)], C::CycleTheme, "配色の切替（標準／高コントラスト／モノクロ）", "Cycle theme (default / high contrast / monochrome)", false),
+    bind!(Global, "W", [ch('W'), Key::Code(Char('W'), SHIFT)], C::ToggleWareki, "和暦の表示の切替（2026（令和8年度）／2026年度）", "Show or hide Japanese era years (和暦; Japanese only)", false),
 
     bind!(Start, "Enter", [k(Enter)], C::Open, "開く", "Open", true),
     bind!(Start, "r", [ch('r')], C::Rename, "保存した計画の名前を変える", "Rename a saved plan", true),
@@ -181,6 +182,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Plan, "← h", [k(Left), ch('h')], C::Left, "左・値を戻す", "Left / previous value", false),
     bind!(Plan, "→ l", [k(Right), ch('l')], C::Right, "右・値を進める", "Right / next value", false),
     bind!(Plan, "C", [ch('C'), Key::Code(Char('C'), SHIFT)], C::Compare, "別の市のプロファイルで比較", "Compare under another city's profile", false),
+    bind!(Plan, "J K", [ch('J'), Key::Code(Char('J'), SHIFT), Key::Code(Down, SHIFT), ch('K'), Key::Code(Char('K'), SHIFT), Key::Code(Up, SHIFT)], C::DetailsDown, "説明の欄を下・上へ送る（Shift-↓ Shift-↑ も）", "Scroll the details pane down / up (Shift-↓ Shift-↑ too)", false),
 
     bind!(View(View::Situation), "Enter", [k(Enter)], C::Open, "選んだ行を編集", "Edit the selected row", true),
     bind!(View(View::Situation), "+", [ch('+'), Key::Code(Char('+'), SHIFT), ch('=')], C::LevelUp, "本人評価を上げる", "Raise self level", true),
@@ -321,6 +323,7 @@ pub fn command_for(key: &KeyEvent, scopes: &[Scope]) -> Option<Command> {
                     (Command::PageDown, KeyCode::PageUp) => Command::PageUp,
                     (Command::Right, KeyCode::Left) => Command::Left,
                     (Command::NextPage, KeyCode::Char('[')) => Command::PrevPage,
+                    (Command::DetailsDown, KeyCode::Char('K') | KeyCode::Up) => Command::DetailsUp,
                     (command, _) => command,
                 });
             }

@@ -22,6 +22,7 @@ pub fn state(lang: Lang) -> State {
         theme: ThemeKind::Default,
         ascii: false,
         mouse: true,
+        ..Default::default()
     };
     State::new(Catalog::load(None, lang), ui, Date::parse(TODAY).unwrap(), false)
 }

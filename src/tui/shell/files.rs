@@ -175,6 +175,8 @@ impl Files {
                     theme: ui.theme.name().into(),
                     ascii: ui.ascii,
                     mouse: ui.mouse,
+                    wareki: ui.wareki,
+                    ambiguous_wide: ui.ambiguous_wide,
                 };
                 crate::store::settings::save(path, &settings)
                     .err()

@@ -48,6 +48,10 @@ pub struct Options {
     pub today: Option<Date>,
     /// `michi workshop`: start in workshop mode.
     pub workshop: Option<WorkshopOptions>,
+    /// `--no-wareki`: fiscal years without their 和暦 this session.
+    pub no_wareki: bool,
+    /// `--ambiguous-wide`: the terminal draws ambiguous-width characters two columns wide.
+    pub ambiguous_wide: bool,
 }
 
 /// The options of `michi workshop`.
@@ -139,6 +143,8 @@ fn state_before_profiles(options: &Options, settings: &Settings, today: Date) ->
         theme,
         ascii: options.ascii || settings.ascii,
         mouse: settings.mouse,
+        wareki: settings.wareki && !options.no_wareki,
+        ambiguous_wide: options.ambiguous_wide || settings.ambiguous_wide,
     };
     let mut state = State::new(
         Catalog::default(),

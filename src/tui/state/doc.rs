@@ -83,7 +83,7 @@ impl History {
 }
 
 /// The selection of each view.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Selections {
     pub situation: Selection<SitRow>,
     pub path: Selection<String>,
@@ -130,6 +130,9 @@ pub struct Doc {
     pub lifeline_fy: Option<FiscalYear>,
     /// The bundled persona this plan was opened from (its file stem), if any.
     pub persona: Option<&'static str>,
+    /// Lines the current view's details pane is scrolled down (J / K); back to the top
+    /// when the view or its selection changes.
+    pub detail_scroll: usize,
 }
 
 impl Doc {
@@ -165,6 +168,7 @@ impl Doc {
             wcm: Default::default(),
             lifeline_fy: None,
             persona: None,
+            detail_scroll: 0,
         }
     }
 

@@ -17,7 +17,7 @@ mod workshop;
 pub use compare::{
     Compare, ComparePage, CompareRow, CompareSource, RowKind, TWO_COLUMNS_FROM, column_width, plain, visible_rows,
 };
-pub use doc::{Doc, Edit, HISTORY_LIMIT, History, ReadOnly, Source};
+pub use doc::{Doc, Edit, HISTORY_LIMIT, History, ReadOnly, Selections, Source};
 pub use interview::{IvRow, NoteOrder, interview_rows, interviews_of, side_label};
 pub use lists::{
     Field, GapFilter, GapSort, Section, Selection, SitRow, StartKey, SupportEntry, TrainingRow, gap_rows, path_rows,
@@ -38,7 +38,7 @@ use crate::store::Catalog;
 use crate::tui::action::View;
 use crate::tui::forms::{Editor, Form, Prompt};
 use crate::tui::picker::Picker;
-use crate::tui::theme::{Theme, ThemeKind};
+use crate::tui::theme::{GlyphMode, Theme, ThemeKind};
 
 /// Smallest terminal the app lays itself out in: an 80×24 terminal inside tmux or screen
 /// has 23 rows, so the minimum is below that.
@@ -179,6 +179,36 @@ pub struct Ui {
     pub theme: ThemeKind,
     pub ascii: bool,
     pub mouse: bool,
+    /// Fiscal years with their 和暦 (「2026（令和8年度）」); off: 「2026年度」. English never
+    /// shows the era.
+    pub wareki: bool,
+    /// The terminal draws East-Asian-ambiguous characters two columns wide (Tera Term,
+    /// RLogin, Windows Terminal with CJK settings): symbols are laid out that wide.
+    pub ambiguous_wide: bool,
+}
+
+impl Default for Ui {
+    fn default() -> Ui {
+        Ui {
+            lang: Lang::Ja,
+            theme: ThemeKind::Default,
+            ascii: false,
+            mouse: true,
+            wareki: true,
+            ambiguous_wide: false,
+        }
+    }
+}
+
+impl Ui {
+    /// How ambiguous-width characters are drawn: ASCII wins over wide (ASCII has none).
+    pub fn glyph_mode(&self) -> GlyphMode {
+        match (self.ascii, self.ambiguous_wide) {
+            (true, _) => GlyphMode::Ascii,
+            (false, true) => GlyphMode::Wide,
+            (false, false) => GlyphMode::Unicode,
+        }
+    }
 }
 
 pub struct State {
@@ -251,7 +281,13 @@ impl State {
     }
 
     pub fn theme(&self) -> Theme {
-        Theme::new(self.ui.theme, self.ui.ascii)
+        Theme::new(self.ui.theme, self.ui.glyph_mode())
+    }
+
+    /// A fiscal year as the screens show it: 「2026（令和8年度）」, 「2026年度」 with the
+    /// 和暦 off, 「FY2026」 in English.
+    pub fn fy(&self, fy: crate::model::FiscalYear) -> String {
+        crate::model::fiscal_year_text(fy, self.lang(), self.ui.wareki)
     }
 
     pub fn too_small(&self) -> bool {

@@ -35,7 +35,8 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) -> boo
                 doc.interview_fy += if command == Command::Right { 1 } else { -1 };
                 doc.selected.interview = Default::default();
                 let fy = doc.interview_fy;
-                state.say(Said::each(|l| crate::model::fiscal_year_label(fy, l)));
+                let wareki = state.ui.wareki;
+                state.say(Said::each(|l| crate::model::fiscal_year_text(fy, l, wareki)));
             }
         }
         _ => return false,
@@ -311,6 +312,7 @@ pub fn toggle_agreed(state: &mut State, i: usize, id: String, fx: &mut Vec<Effec
         && changed
     {
         state.overlay = Some(Overlay::Picker(agreed_picker(doc, i, lang)));
+        let wareki = state.ui.wareki;
         state.say(Said::each(|l| {
             if agreed {
                 format!(
@@ -332,7 +334,7 @@ pub fn toggle_agreed(state: &mut State, i: usize, id: String, fx: &mut Vec<Effec
                 format!(
                     "{name}: {} {}",
                     l.pick("合意し、研修計画に入れました", "agreed and in the training plan for"),
-                    crate::model::fiscal_year_label(year, l)
+                    crate::model::fiscal_year_text(year, l, wareki)
                 )
             }
         }));

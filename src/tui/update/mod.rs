@@ -5,6 +5,7 @@
 mod assess;
 mod compare;
 mod delete;
+mod display;
 mod edit;
 mod interview;
 mod outcome;
@@ -196,10 +197,9 @@ pub fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 fx.push(Effect::Scan);
             }
         }
-        Command::CycleTheme => {
-            state.ui.theme = state.ui.theme.next();
-            fx.push(Effect::WriteSettings(state.ui));
-        }
+        Command::CycleTheme => display::cycle_theme(state, fx),
+        Command::ToggleWareki => display::toggle_wareki(state, fx),
+        Command::DetailsDown | Command::DetailsUp => display::scroll_details(state, command),
         _ if state.compare.is_some() => compare::command(state, command),
         Command::Workshop
         | Command::TourStart
@@ -209,7 +209,7 @@ pub fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         | Command::ResetSample
         | Command::ToggleAnonymous => tour::command(state, command, fx),
         _ if tour::name_hidden(state, command) => {}
-        _ if state.doc.is_some() => views::command(state, command, fx),
+        _ if state.doc.is_some() => display::keeping_detail_scroll(state, |state| views::command(state, command, fx)),
         _ => start::command(state, command, fx),
     }
 }
@@ -243,20 +243,23 @@ fn click(state: &mut State, hit: Hit, fx: &mut Vec<Effect>) {
                 state.start.selected.select_key(&rows, key);
             }
         }
-        (hit, Some(doc)) => {
-            let again = views::select_hit(doc, hit);
-            if again {
-                let command = match doc.view {
-                    View::Situation | View::Rotation | View::Interview => Command::Open,
-                    View::Path => Command::SetTarget,
-                    View::Gaps => Command::EditEvidence,
-                    View::Trainings => Command::MarkPlanned,
-                    View::Roles => Command::TickRole,
-                    View::Support | View::Workshop => Command::Down,
-                };
-                views::command(state, command, fx);
-            }
-        }
+        (hit, Some(_)) => display::keeping_detail_scroll(state, |state| click_row(state, hit, fx)),
         _ => {}
+    }
+}
+
+/// A click on a row of the open plan's view.
+fn click_row(state: &mut State, hit: Hit, fx: &mut Vec<Effect>) {
+    let Some(doc) = &mut state.doc else { return };
+    if views::select_hit(doc, hit) {
+        let command = match doc.view {
+            View::Situation | View::Rotation | View::Interview => Command::Open,
+            View::Path => Command::SetTarget,
+            View::Gaps => Command::EditEvidence,
+            View::Trainings => Command::MarkPlanned,
+            View::Roles => Command::TickRole,
+            View::Support | View::Workshop => Command::Down,
+        };
+        views::command(state, command, fx);
     }
 }

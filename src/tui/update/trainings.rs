@@ -57,12 +57,13 @@ pub(super) fn mark_training(state: &mut State, done: bool, fx: &mut Vec<Effect>)
     );
     if changed {
         let added = result == Some(TrainingMark::Added);
+        let wareki = state.ui.wareki;
         state.say(Said::each(|l| {
             let what = match (done, added) {
                 (false, true) => format!(
                     "{}{}{}",
                     l.pick("を受講予定にしました（", ": planned for "),
-                    crate::model::fiscal_year_label(fy, l),
+                    crate::model::fiscal_year_text(fy, l, wareki),
                     l.pick("。← → で年度を変更）", "; ← → moves the year")
                 ),
                 (false, false) => l.pick("を受講予定から外しました", ": no longer planned").to_string(),
@@ -106,8 +107,9 @@ pub(super) fn move_planned_year(state: &mut State, delta: i32, fx: &mut Vec<Effe
         },
         fx,
     ) {
+        let wareki = state.ui.wareki;
         state.say(Said::each(|l| {
-            format!("{name}: {}", crate::model::fiscal_year_label(year, l))
+            format!("{name}: {}", crate::model::fiscal_year_text(year, l, wareki))
         }));
     }
 }

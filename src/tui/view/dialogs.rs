@@ -10,14 +10,17 @@ use crate::tui::forms::{Editor, EditorFor, Prompt, PromptFor};
 use crate::tui::keymap::{Scope, bindings_for};
 use crate::tui::state::{AfterClose, Said, State};
 use crate::tui::theme::Theme;
-use crate::tui::view::{block, centered, clear_popup, wrapped};
+use crate::tui::view::{block, centered, clear_popup};
 
 /// The keys of a dialog's scopes, as "key description" spans (from the key table).
 fn key_line(state: &State, scopes: &[Scope], theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
     for b in bindings_for(scopes).filter(|b| b.hint) {
-        spans.push(Span::styled(b.keys, theme.key));
-        spans.push(Span::styled(format!(" {}   ", b.describe(state.lang())), theme.text));
+        spans.push(Span::styled(theme.keys(b.keys).into_owned(), theme.key));
+        spans.push(Span::styled(
+            format!(" {}   ", theme.text(b.describe(state.lang()))),
+            theme.text,
+        ));
     }
     Line::from(spans)
 }
@@ -26,12 +29,12 @@ fn key_line(state: &State, scopes: &[Scope], theme: &Theme) -> Line<'static> {
 fn key_lines(state: &State, scopes: &[Scope], columns: usize, theme: &Theme) -> Vec<Line<'static>> {
     let text: String = bindings_for(scopes)
         .filter(|b| b.hint)
-        .map(|b| format!("{} {}   ", b.keys, b.describe(state.lang())))
+        .map(|b| format!("{} {}   ", theme.keys(b.keys), b.describe(state.lang())))
         .collect();
-    if crate::text::width(&text) <= columns {
+    if theme.width(&text) <= columns {
         vec![key_line(state, scopes, theme)]
     } else {
-        wrapped(text.trim_end(), columns, theme.key)
+        theme.wrap(text.trim_end(), columns, theme.key)
     }
 }
 
@@ -59,7 +62,7 @@ pub fn prompt(frame: &mut Frame, state: &State, prompt: &Prompt, area: Rect, the
     let (shown, cursor) = prompt.input.visible(columns.saturating_sub(2));
     let mut lines = vec![Line::from(format!(" {shown}")), Line::from("")];
     if let Some(e) = &prompt.error {
-        lines.extend(wrapped(e.get(lang), columns, theme.error));
+        lines.extend(theme.wrap(e.get(lang), columns, theme.error));
     } else if let PromptFor::Field(field) = &prompt.target {
         use crate::tui::state::Field;
         let hint = match field {
@@ -70,9 +73,9 @@ pub fn prompt(frame: &mut Frame, state: &State, prompt: &Prompt, area: Rect, the
             Field::TargetFy => lang.pick("例: 2032、令和14年度（空欄で指定なし）", "e.g. 2032 (empty: none)"),
             _ => "",
         };
-        lines.extend(wrapped(hint, columns, theme.dim));
+        lines.extend(theme.wrap(hint, columns, theme.dim));
     } else if prompt.target == PromptFor::TeamFolder {
-        lines.extend(wrapped(
+        lines.extend(theme.wrap(
             lang.pick(
                 "フォルダ内の計画ファイル（.toml）を一覧します。例: ~/team",
                 "Lists the plan files (.toml) in the folder. e.g. ~/team",
@@ -132,7 +135,7 @@ pub fn editor(frame: &mut Frame, state: &State, editor: &Editor, area: Rect, the
     let error = editor
         .error
         .as_ref()
-        .map(|e| wrapped(e.get(lang), columns, theme.error))
+        .map(|e| theme.wrap(e.get(lang), columns, theme.error))
         .unwrap_or_default();
     let text_height = usize::from(inner.height)
         .saturating_sub(footer.len() + error.len() + 1)
@@ -170,7 +173,7 @@ pub fn message(frame: &mut Frame, state: &State, title: &Said, body: &Said, scro
     let lines: Vec<Line> = body
         .get(lang)
         .lines()
-        .flat_map(|l| wrapped(l, columns, theme.text))
+        .flat_map(|l| theme.wrap(l, columns, theme.text))
         .collect();
     let height = usize::from(inner.height).saturating_sub(1);
     let scroll = scroll.min(lines.len().saturating_sub(height));
@@ -181,9 +184,12 @@ pub fn message(frame: &mut Frame, state: &State, title: &Said, body: &Said, scro
     }
     shown.push(Line::styled(
         if more {
-            lang.pick("↓ 続きあり　Esc / Enter で閉じる", "↓ more below   Esc / Enter closes")
+            match lang {
+                crate::i18n::Lang::Ja => format!("{} 続きあり　Esc / Enter で閉じる", theme.glyphs.down),
+                crate::i18n::Lang::En => format!("{} more below   Esc / Enter closes", theme.glyphs.down),
+            }
         } else {
-            lang.pick("Esc / Enter で閉じる", "Esc / Enter closes")
+            lang.pick("Esc / Enter で閉じる", "Esc / Enter closes").to_string()
         },
         theme.dim,
     ));
@@ -193,7 +199,7 @@ pub fn message(frame: &mut Frame, state: &State, title: &Said, body: &Said, scro
 fn dialog(frame: &mut Frame, state: &State, title: &str, text: &str, scope: Scope, area: Rect, theme: &Theme) {
     let width = 72u16.min(area.width);
     let columns = usize::from(width.saturating_sub(2));
-    let mut lines = wrapped(text, columns, theme.text);
+    let mut lines = theme.wrap(text, columns, theme.text);
     lines.push(Line::from(""));
     lines.extend(key_lines(state, &[scope], columns, theme));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);

@@ -7,7 +7,6 @@ use ratatui::text::Line;
 use crate::i18n::Lang;
 use crate::model::{Evaluation, EvaluationKind, Profile, Quote, RatingScale, SelfReportSystem};
 use crate::tui::theme::Theme;
-use crate::tui::view::wrapped;
 
 /// Lines of one detail pane, wrapped to its width.
 struct Pane<'t> {
@@ -19,24 +18,28 @@ struct Pane<'t> {
 
 impl Pane<'_> {
     fn title(&mut self, text: &str) {
-        self.lines.extend(wrapped(text, self.columns, self.theme.title));
+        self.lines.extend(self.theme.wrap(text, self.columns, self.theme.title));
     }
 
     fn text(&mut self, text: &str) {
-        self.lines.extend(wrapped(text, self.columns, self.theme.text));
+        self.lines.extend(self.theme.wrap(text, self.columns, self.theme.text));
     }
 
     /// 「label value」, or 「label 文書に記載なし」 when the document does not say.
     fn fact(&mut self, label: (&str, &str), value: Option<&str>) {
         let label = self.lang.pick(label.0, label.1);
         match value {
-            Some(value) => self
-                .lines
-                .extend(wrapped(&format!("{label} {value}"), self.columns, self.theme.accent)),
+            Some(value) => self.lines.extend(self.theme.wrap(
+                &format!("{label} {value}"),
+                self.columns,
+                self.theme.accent,
+            )),
             None => {
                 let unstated = self.lang.pick("文書に記載なし", "not stated in the document");
-                self.lines
-                    .extend(wrapped(&format!("{label} {unstated}"), self.columns, self.theme.dim));
+                self.lines.extend(
+                    self.theme
+                        .wrap(&format!("{label} {unstated}"), self.columns, self.theme.dim),
+                );
             }
         }
     }
@@ -48,8 +51,10 @@ impl Pane<'_> {
 
     fn source(&mut self, source: &str) {
         let label = self.lang.pick("出典:", "Source:");
-        self.lines
-            .extend(wrapped(&format!("{label} {source}"), self.columns, self.theme.dim));
+        self.lines.extend(
+            self.theme
+                .wrap(&format!("{label} {source}"), self.columns, self.theme.dim),
+        );
     }
 
     fn list(&mut self, items: &[String]) -> Option<String> {
@@ -165,7 +170,7 @@ pub fn kind(
             Lang::Ja => format!("{heading}（{count}件）:"),
             Lang::En => format!("{heading} ({count}):"),
         };
-        pane.lines.extend(wrapped(&heading, columns, theme.accent));
+        pane.lines.extend(theme.wrap(&heading, columns, theme.accent));
     }
     for item in &kind.items {
         let mut text = String::from("・");

@@ -6,11 +6,10 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::text::truncate;
 use crate::tui::forms::{FieldRef, Form, FormKind};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
-use crate::tui::view::{block, cell, clear_popup, wrapped};
+use crate::tui::view::{block, clear_popup};
 
 pub fn draw(frame: &mut Frame, state: &State, form: &Form, area: Rect, theme: &Theme) {
     let lang = state.lang();
@@ -54,26 +53,25 @@ pub fn draw(frame: &mut Frame, state: &State, form: &Form, area: Rect, theme: &T
                     "" => lang.pick("（部署から判定）", "(from the department)"),
                     l => l,
                 };
-                if theme.ascii {
-                    format!("< {label} >")
-                } else {
-                    format!("◀ {label} ▶")
-                }
+                format!("{} {label} {}", theme.glyphs.choice_left, theme.glyphs.choice_right)
             }
         };
         lines.push(Line::from(vec![
-            Span::styled(cell(label, label_w), if selected { theme.accent } else { theme.dim }),
             Span::styled(
-                truncate(&value, columns.saturating_sub(label_w)),
+                theme.cell(label, label_w),
+                if selected { theme.accent } else { theme.dim },
+            ),
+            Span::styled(
+                theme.cut(&value, columns.saturating_sub(label_w)),
                 if selected { theme.selected } else { theme.text },
             ),
         ]));
     }
     lines.push(Line::from(""));
     if let Some(e) = &form.error {
-        lines.extend(wrapped(e.get(lang), columns, theme.error));
+        lines.extend(theme.wrap(e.get(lang), columns, theme.error));
     }
-    lines.extend(wrapped(
+    lines.extend(theme.wrap(
         lang.pick(
             "Tab ↑↓ 項目  ← → 選択肢  Enter 確定  Esc 取消",
             "Tab ↑↓ field  ← → choice  Enter saves  Esc cancels",

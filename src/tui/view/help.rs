@@ -6,11 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::text::truncate;
 use crate::tui::keymap::{BINDINGS, Scope};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
-use crate::tui::view::{block, cell, centered, clear_popup, wrapped};
+use crate::tui::view::{block, centered, clear_popup};
 
 /// Every line of the help text for `columns`.
 pub fn lines(state: &State, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
@@ -30,16 +29,28 @@ pub fn lines(state: &State, columns: usize, theme: &Theme) -> Vec<Line<'static>>
             if last.is_some() {
                 lines.push(Line::from(""));
             }
-            lines.push(Line::styled(format!("■ {title}"), theme.title));
+            lines.push(Line::styled(format!("{} {title}", theme.glyphs.bullet), theme.title));
             last = Some(title);
         }
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {}", cell(b.keys, key_w)), theme.key),
-            Span::raw(truncate(b.describe(lang), columns.saturating_sub(key_w + 3))),
-        ]));
+        // A description wraps under itself, never cut: the key column stays clear.
+        let room = columns.saturating_sub(key_w + 3).max(8);
+        for (i, line) in crate::text::wrap(&theme.text(b.describe(lang)), room)
+            .into_iter()
+            .enumerate()
+        {
+            let keys = if i == 0 {
+                theme.keys(b.keys).into_owned()
+            } else {
+                String::new()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {} ", theme.cell(&keys, key_w)), theme.key),
+                Span::raw(line),
+            ]));
+        }
     }
     lines.push(Line::from(""));
-    lines.extend(wrapped(
+    lines.extend(theme.wrap(
         lang.pick(
             "数字キー 1〜5 は画面の切り替えだけに使います（段階は + - > < で変えます）。u で元に戻す操作は自動保存の後でも使え、元の内容をファイルに書き戻します。マウス: タブや行をクリックで選択、もう一度クリックで開く、ホイールで上下。M でマウス操作をオフにすると文字を選択できます。",
             "Number keys 1–5 only switch views (levels change with + - > <). Undo (u) works after an autosave too and writes the earlier state back. Mouse: click a tab or row to select it, again to open it; the wheel scrolls. M turns mouse capture off so you can select text.",

@@ -10,22 +10,22 @@ use ratatui::widgets::Paragraph;
 
 use crate::i18n::Lang;
 use crate::model::{FiscalYear, Goal, GoalStatus, Interview, NoteAuthor};
-use crate::text::truncate;
 use crate::tui::forms::interview::status_label;
 use crate::tui::state::{Doc, Hit, IvRow, State, interview_rows, interviews_of, side_label};
-use crate::tui::theme::Theme;
-use crate::tui::view::{HitMap, block, marked, row_rect, scroll_offset, wrapped};
+use crate::tui::theme::{Glyphs, Theme};
+use crate::tui::view::{Details, HitMap, block, draw_details, row_rect, scroll_offset};
 
-fn status_mark(status: GoalStatus, ascii: bool) -> &'static str {
-    match (status, ascii) {
-        (GoalStatus::Planned, false) => "○",
-        (GoalStatus::InProgress, false) => "◐",
-        (GoalStatus::Done, false) => "●",
-        (GoalStatus::Dropped, false) => "×",
-        (GoalStatus::Planned, true) => "[ ]",
-        (GoalStatus::InProgress, true) => "[~]",
-        (GoalStatus::Done, true) => "[x]",
-        (GoalStatus::Dropped, true) => "[-]",
+/// The record and the selected row in full.
+fn panes(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area)
+}
+
+fn status_mark(status: GoalStatus, glyphs: &Glyphs) -> &'static str {
+    match status {
+        GoalStatus::Planned => glyphs.goal_planned,
+        GoalStatus::InProgress => glyphs.goal_in_progress,
+        GoalStatus::Done => glyphs.goal_done,
+        GoalStatus::Dropped => glyphs.goal_dropped,
     }
 }
 
@@ -46,7 +46,7 @@ fn unwritten(lang: Lang) -> &'static str {
 }
 
 /// 「2026（令和8）年度 面談 2件・目標 3件（未完 2）・記録メモ 4件」
-fn year_summary(doc: &Doc, fy: FiscalYear, lang: Lang) -> String {
+fn year_summary(state: &State, doc: &Doc, fy: FiscalYear, lang: Lang) -> String {
     let interviews = interviews_of(doc, fy);
     let goals: Vec<&Goal> = interviews
         .iter()
@@ -58,7 +58,7 @@ fn year_summary(doc: &Doc, fy: FiscalYear, lang: Lang) -> String {
         .filter(|g| matches!(g.status, GoalStatus::Planned | GoalStatus::InProgress))
         .count();
     let notes = doc.plan.notes.iter().filter(|n| n.date.fiscal_year() == fy).count();
-    let year = crate::model::fiscal_year_label(fy, lang);
+    let year = state.fy(fy);
     match lang {
         Lang::Ja => format!(
             "{year}  面談 {}件・目標 {}件（未完 {open}）・記録メモ {notes}件",
@@ -88,10 +88,10 @@ fn interview_heading(iv: &Interview, lang: Lang) -> String {
     text
 }
 
-fn goal_line(goal: &Goal, n: usize, ascii: bool, lang: Lang) -> String {
+fn goal_line(goal: &Goal, n: usize, glyphs: &Glyphs, lang: Lang) -> String {
     let mut text = format!(
         "{} {}{}: {}",
-        status_mark(goal.status, ascii),
+        status_mark(goal.status, glyphs),
         lang.pick("目標", "Goal "),
         n + 1,
         one_line(&goal.title)
@@ -119,8 +119,7 @@ fn training_names(doc: &Doc, ids: &[String], lang: Lang) -> String {
 /// A row's text and style.
 fn row_text(doc: &Doc, row: IvRow, state: &State, theme: &Theme) -> (String, Style) {
     let lang = state.lang();
-    let ascii = state.ui.ascii;
-    let plus = if ascii { "+" } else { "＋" };
+    let plus = theme.glyphs.add;
     let iv = |i: usize| doc.plan.interviews.get(i);
     match row {
         IvRow::Interview(i) => (
@@ -174,7 +173,7 @@ fn row_text(doc: &Doc, row: IvRow, state: &State, theme: &Theme) -> (String, Sty
                 _ => theme.text,
             };
             (
-                goal.map(|goal| format!("  {}", goal_line(goal, g, ascii, lang)))
+                goal.map(|goal| format!("  {}", goal_line(goal, g, theme.glyphs, lang)))
                     .unwrap_or_default(),
                 style,
             )
@@ -189,14 +188,10 @@ fn row_text(doc: &Doc, row: IvRow, state: &State, theme: &Theme) -> (String, Sty
         ),
         IvRow::NotesHeader => (
             match lang {
-                Lang::Ja => format!(
-                    "{} 記録メモ（{}）",
-                    if ascii { "--" } else { "──" },
-                    doc.note_order.label(lang)
-                ),
+                Lang::Ja => format!("{} 記録メモ（{}）", theme.glyphs.rule, doc.note_order.label(lang)),
                 Lang::En => format!(
                     "{} Notes of the period ({})",
-                    if ascii { "--" } else { "──" },
+                    theme.glyphs.rule,
                     doc.note_order.label(lang)
                 ),
             },
@@ -230,7 +225,7 @@ fn row_text(doc: &Doc, row: IvRow, state: &State, theme: &Theme) -> (String, Sty
 
 pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &Theme, hits: &mut HitMap) {
     let lang = state.lang();
-    let [top, bottom] = Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
+    let [top, _] = panes(area);
     let title = match lang {
         Lang::Ja => "面談記録（← → で年度）",
         Lang::En => "Interview record (← → year)",
@@ -240,7 +235,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     frame.render_widget(outer, top);
     let columns = usize::from(inner.width);
     let mut lines = vec![Line::styled(
-        truncate(&year_summary(doc, doc.interview_fy, lang), columns),
+        theme.cut(&year_summary(state, doc, doc.interview_fy, lang), columns),
         theme.title,
     )];
     let rows = interview_rows(doc);
@@ -251,41 +246,53 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     for (n, (pos, row)) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
         let (text, style) = row_text(doc, *row, state, theme);
         let style = if pos == selected { theme.selected } else { style };
-        lines.push(Line::styled(marked(&text, pos == selected, columns, theme), style));
+        lines.push(Line::styled(theme.marked(&text, pos == selected, columns), style));
         hits.add(row_rect(inner, first_row + n), Hit::Interview(*row));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    draw_details(frame, state, details(state, doc, area, theme), doc.detail_scroll, theme);
+}
 
-    let detail = block(lang.pick("選んだ行の全文", "The selected row in full"), theme);
-    let detail_inner = detail.inner(bottom);
-    frame.render_widget(detail, bottom);
-    let columns = usize::from(detail_inner.width);
-    let lines = rows
-        .get(selected)
-        .map(|row| detail_lines(doc, *row, lang, columns, theme))
-        .unwrap_or_default();
-    frame.render_widget(Paragraph::new(lines), detail_inner);
+/// The lower pane: the selected row in full.
+pub fn details(state: &State, doc: &Doc, area: Rect, theme: &Theme) -> Details {
+    let lang = state.lang();
+    let [_, bottom] = panes(area);
+    let columns = usize::from(bottom.width.saturating_sub(2));
+    let rows = interview_rows(doc);
+    let selected = doc.selected.interview.index(&rows);
+    let mut lines = Vec::new();
+    if let Some(row) = rows.get(selected) {
+        // The year's figures first where the line above the list is cut (80 columns).
+        let summary = year_summary(state, doc, doc.interview_fy, lang);
+        if theme.width(&summary) > columns {
+            lines.extend(theme.wrap(&summary, columns, theme.dim));
+        }
+        lines.extend(detail_lines(state, doc, *row, columns, theme));
+    }
+    Details {
+        area: bottom,
+        title: lang.pick("選んだ行の全文", "The selected row in full").to_string(),
+        lines,
+    }
 }
 
 /// `label: value` lines, wrapped, skipping values not given.
 fn labelled(lines: &mut Vec<Line<'static>>, label: &str, value: Option<&str>, columns: usize, theme: &Theme) {
     if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
-        lines.extend(wrapped(&format!("{label}: {value}"), columns, theme.text));
+        lines.extend(theme.wrap(&format!("{label}: {value}"), columns, theme.text));
     }
 }
 
-fn detail_lines(doc: &Doc, row: IvRow, lang: Lang, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn detail_lines(state: &State, doc: &Doc, row: IvRow, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = state.lang();
     let mut lines = Vec::new();
     let hint = |lines: &mut Vec<Line<'static>>, ja: &str, en: &str| {
-        lines.extend(wrapped(lang.pick(ja, en), columns, theme.dim));
+        lines.extend(theme.wrap(lang.pick(ja, en), columns, theme.dim));
     };
     let iv = row.interview().and_then(|i| doc.plan.interviews.get(i));
     match (row, iv) {
         (IvRow::Interview(_), Some(iv)) => {
-            lines.push(Line::styled(
-                truncate(&interview_heading(iv, lang), columns),
-                theme.accent,
-            ));
+            lines.extend(theme.wrap(&interview_heading(iv, lang), columns, theme.accent));
             labelled(
                 &mut lines,
                 lang.pick("本人の所見", "Own comment"),
@@ -311,12 +318,12 @@ fn detail_lines(doc: &Doc, row: IvRow, lang: Lang, columns: usize, theme: &Theme
                 NoteAuthor::Own => iv.self_comment.as_deref(),
                 NoteAuthor::Supervisor => iv.supervisor_comment.as_deref(),
             };
-            lines.extend(wrapped(text.unwrap_or(unwritten(lang)), columns, theme.text));
+            lines.extend(theme.wrap(text.unwrap_or(unwritten(lang)), columns, theme.text));
             hint(&mut lines, "Enter: 書く（複数行）", "Enter: write (several lines)");
         }
         (IvRow::NextSteps(_), Some(iv)) => {
             for step in &iv.agreed_next_steps {
-                lines.extend(wrapped(&format!("・{step}"), columns, theme.text));
+                lines.extend(theme.wrap(&format!("・{step}"), columns, theme.text));
             }
             hint(
                 &mut lines,
@@ -336,18 +343,14 @@ fn detail_lines(doc: &Doc, row: IvRow, lang: Lang, columns: usize, theme: &Theme
                     .copied()
                     .or_else(|| doc.analysis.trainings.iter().find(|s| s.id == *id).map(|s| s.fy))
                 {
-                    format!(
-                        "{} {}",
-                        lang.pick("研修計画:", "planned:"),
-                        crate::model::fiscal_year_label(fy, lang)
-                    )
+                    format!("{} {}", lang.pick("研修計画:", "planned:"), state.fy(fy))
                 } else if doc.plan.planned_trainings.contains(id) {
                     lang.pick("研修計画に入っています", "in the training plan").to_string()
                 } else {
                     lang.pick("研修計画から外されています", "not in the training plan")
                         .to_string()
                 };
-                lines.extend(wrapped(&format!("・{name} — {status}"), columns, theme.text));
+                lines.extend(theme.wrap(&format!("・{name} {} {status}", theme.glyphs.dash), columns, theme.text));
             }
             hint(
                 &mut lines,
@@ -357,7 +360,7 @@ fn detail_lines(doc: &Doc, row: IvRow, lang: Lang, columns: usize, theme: &Theme
         }
         (IvRow::Goal(_, g), Some(iv)) => {
             if let Some(goal) = iv.goals.get(g) {
-                lines.extend(wrapped(&goal.title, columns, theme.accent));
+                lines.extend(theme.wrap(&goal.title, columns, theme.accent));
                 labelled(
                     &mut lines,
                     lang.pick("達成基準", "Measure"),
@@ -415,14 +418,12 @@ fn detail_lines(doc: &Doc, row: IvRow, lang: Lang, columns: usize, theme: &Theme
                         )
                     })
                     .unwrap_or_default();
-                lines.push(Line::styled(
-                    truncate(
-                        &format!("{} {}{about}", note.date, side_label(note.author, lang)),
-                        columns,
-                    ),
+                lines.extend(theme.wrap(
+                    &format!("{} {}{about}", note.date, side_label(note.author, lang)),
+                    columns,
                     theme.accent,
                 ));
-                lines.extend(wrapped(&note.text, columns, theme.text));
+                lines.extend(theme.wrap(&note.text, columns, theme.text));
             }
         }
         (IvRow::NotesHeader | IvRow::AddNote, _) => hint(

@@ -1,6 +1,20 @@
 //! Drawing: header, tabs, the current view, pop-ups, the message bar and key hints. Drawing
 //! reads the state and never changes it; it hands back a [`HitMap`] of what it drew where,
 //! so a mouse click looks things up instead of recomputing the layout.
+//!
+//! Conventions every screen follows, so that everything essential fits 80×24 and every
+//! terminal draws it in line:
+//!
+//! - Symbols from `theme.glyphs`, text measured, cut, padded and wrapped through the theme
+//!   (`theme.text`, `theme.width`, `theme.cut`, `theme.cell`, `theme.wrap`,
+//!   `theme.marked`, `theme.keys`): see [`crate::tui::theme`]. [`cell`] and [`wrapped`]
+//!   here are for text that is ASCII or Japanese already.
+//! - Nothing that matters is cut: a long text wraps ([`hanging`] keeps a table's columns),
+//!   a list scrolls by its selection, and a pane whose text can be longer than the pane is
+//!   a details pane — [`Details`], drawn with [`draw_details`], scrolled by `J` / `K`
+//!   through `doc.detail_scroll` (the view tells [`detail_scroll_limit`] how long it is).
+//!   A row cut with the ellipsis shows in full in its view's details pane.
+//! - Fiscal years through `state.fy(fy)`, which honours the 和暦 setting (`W`, `--no-wareki`).
 
 mod compare;
 mod dialogs;
@@ -54,22 +68,117 @@ impl HitMap {
     }
 }
 
-/// A cell of a hand-laid table: truncated with "…" and padded to exactly `columns`.
+/// A cell of a hand-laid table: truncated with "…" and padded to exactly `columns`. For
+/// text that may hold symbols, use [`Theme::cell`].
 pub fn cell(text: &str, columns: usize) -> String {
     pad_right(&truncate(text, columns), columns)
 }
 
-/// A list row's text with the selection marker: "▶ " (or "> " with ASCII) when selected,
-/// so selection never rests on colour alone; two spaces otherwise.
+/// A list row's text with the selection marker (`theme.glyphs.selected`) when selected,
+/// so selection never rests on colour alone; as many spaces otherwise.
 pub fn marked(text: &str, selected: bool, columns: usize, theme: &Theme) -> String {
-    let marker = if !selected {
-        "  "
-    } else if theme.ascii {
-        "> "
-    } else {
-        "▶ "
+    theme.marked(text, selected, columns)
+}
+
+/// `text` wrapped to `columns` after `prefix`, its following lines indented as far as the
+/// prefix is wide: a table row whose last column wraps in place.
+pub fn hanging(prefix: &str, text: &str, columns: usize, style: Style, theme: &Theme) -> Vec<Line<'static>> {
+    let prefix = theme.text(prefix);
+    let indent = width(&prefix);
+    let room = columns.saturating_sub(indent);
+    if room < 8 {
+        // No room beside the prefix: the text goes below it.
+        let mut lines = vec![Line::styled(theme.cut(&prefix, columns), style)];
+        lines.extend(
+            theme
+                .wrap(text, columns.saturating_sub(2).max(2), style)
+                .into_iter()
+                .map(|l| {
+                    Line::styled(
+                        format!("  {}", l.spans.first().map_or("", |s| s.content.as_ref())),
+                        style,
+                    )
+                }),
+        );
+        return lines;
+    }
+    theme
+        .wrap(text, room, style)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let text = l.spans.first().map_or(String::new(), |s| s.content.to_string());
+            let lead = if i == 0 { prefix.to_string() } else { " ".repeat(indent) };
+            Line::styled(format!("{lead}{text}"), style)
+        })
+        .collect()
+}
+
+/// A view's details pane: where it goes, its title, and all its lines (which may be more
+/// than the pane holds: it scrolls with `J` / `K`).
+pub struct Details {
+    pub area: Rect,
+    pub title: String,
+    pub lines: Vec<Line<'static>>,
+}
+
+impl Details {
+    /// Lines the pane can scroll before its last line is at its bottom.
+    pub fn scroll_limit(&self) -> usize {
+        self.lines
+            .len()
+            .saturating_sub(usize::from(self.area.height.saturating_sub(2)))
+    }
+}
+
+/// Draws a details pane from line `scroll` (clamped), and, while lines are hidden, says on
+/// its bottom border how many and which keys bring them.
+pub fn draw_details(frame: &mut Frame, state: &State, details: Details, scroll: usize, theme: &Theme) {
+    let lang = state.lang();
+    let scroll = scroll.min(details.scroll_limit());
+    let height = usize::from(details.area.height.saturating_sub(2));
+    let below = details.lines.len().saturating_sub(scroll + height);
+    let more = match ((below, scroll), lang) {
+        ((0, 0), _) => String::new(),
+        ((0, _), Lang::Ja) => " K で上へ ".to_string(),
+        ((0, _), Lang::En) => " K: back up ".to_string(),
+        ((n, 0), Lang::Ja) => format!(" J で続き（あと{n}行） "),
+        ((n, 0), Lang::En) => format!(" J: {n} more "),
+        ((n, _), Lang::Ja) => format!(" J で続き（あと{n}行）・K で上へ "),
+        ((n, _), Lang::En) => format!(" J: {n} more, K: back up "),
     };
-    truncate(&format!("{marker}{text}"), columns)
+    let mut pane = block(&details.title, theme);
+    if !more.is_empty() {
+        pane = pane.title_bottom(Line::styled(theme.text(&more).into_owned(), theme.key).right_aligned());
+    }
+    let inner = pane.inner(details.area);
+    frame.render_widget(pane, details.area);
+    let shown: Vec<Line> = details.lines.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// How far the current view's details pane can scroll (0 when everything fits): the same
+/// layout as drawing, from the state alone, so `J` stops at the last line.
+pub fn detail_scroll_limit(state: &State) -> usize {
+    let Some(doc) = &state.doc else { return 0 };
+    let theme = state.theme();
+    let body = body_area(state);
+    details_of(state, doc, body, &theme).map_or(0, |d| d.scroll_limit())
+}
+
+/// The current view's details pane, if it has one.
+fn details_of(state: &State, doc: &crate::tui::state::Doc, body: Rect, theme: &Theme) -> Option<Details> {
+    Some(match doc.view {
+        View::Situation => situation::details(state, doc, body, theme),
+        View::Path => path::details(state, doc, body, theme),
+        View::Gaps => gaps::details(state, doc, body, theme),
+        View::Trainings => trainings::details(state, doc, body, theme),
+        View::Rotation => rotation::details(state, doc, body, theme),
+        View::Roles => roles::details(state, doc, body, theme),
+        View::Support => support::details(state, doc, body, theme),
+        View::Interview => interview::details(state, doc, body, theme),
+        View::Workshop => return None,
+    })
 }
 
 /// The first row to show so that `selected` stays visible in `height` rows.
@@ -87,7 +196,7 @@ pub fn block<'a>(title: &str, theme: &Theme) -> Block<'a> {
         .borders(Borders::ALL)
         .border_set(theme.borders)
         .border_style(theme.border)
-        .title(Span::styled(format!(" {title} "), theme.title))
+        .title(Span::styled(format!(" {} ", theme.text(title)), theme.title))
 }
 
 /// Wrapped paragraph lines.
@@ -225,8 +334,10 @@ pub(crate) fn body_area(state: &State) -> Rect {
     .body
 }
 
-/// Draws the whole screen and returns where things are.
-pub fn draw(frame: &mut Frame, state: &State) -> HitMap {
+/// Draws the whole screen without the last step of [`draw`]: what the screens themselves
+/// put in each cell (tests check that no ambiguous-width character is left to that step).
+#[doc(hidden)]
+pub fn draw_unsettled(frame: &mut Frame, state: &State) -> HitMap {
     let mut hits = HitMap::default();
     let area = frame.area();
     let theme = state.theme();
@@ -271,6 +382,14 @@ pub fn draw(frame: &mut Frame, state: &State) -> HitMap {
     hits
 }
 
+/// Draws the whole screen and returns where things are; the last step fits every
+/// ambiguous-width character to the terminal ([`crate::tui::theme::glyphs::settle`]).
+pub fn draw(frame: &mut Frame, state: &State) -> HitMap {
+    let hits = draw_unsettled(frame, state);
+    crate::tui::theme::glyphs::settle(frame.buffer_mut(), state.ui.glyph_mode());
+    hits
+}
+
 fn draw_too_small(frame: &mut Frame, state: &State, area: Rect) {
     let text = match state.lang() {
         Lang::Ja => format!(
@@ -282,10 +401,9 @@ fn draw_too_small(frame: &mut Frame, state: &State, area: Rect) {
             area.width, area.height
         ),
     };
-    let lines: Vec<Line> = wrap(&text, usize::from(area.width.max(1)))
-        .into_iter()
-        .map(Line::from)
-        .collect();
+    let lines = state
+        .theme()
+        .wrap(&text, usize::from(area.width.max(1)), ratatui::style::Style::new());
     frame.render_widget(Paragraph::new(lines), area);
 }
 
@@ -297,7 +415,11 @@ fn draw_header(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
             || lang.pick("（氏名未入力）", "(no name)").to_string(),
             |n| state.shown_name(n),
         );
-        spans.push(Span::styled(format!("│ {} — {} ", doc.profile.name, who), theme.text));
+        let g = theme.glyphs;
+        spans.push(Span::styled(
+            format!("{} {} {} {} ", g.divider, doc.profile.name, g.dash, theme.text(&who)),
+            theme.text,
+        ));
         let (text, warn) = match (&doc.source, doc.unsaved(), doc.conflict) {
             (_, _, true) => (
                 lang.pick("他で変更あり（Ctrl-S で選ぶ）", "changed elsewhere (Ctrl-S)"),
@@ -323,12 +445,16 @@ fn draw_header(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
             ),
         };
         spans.push(Span::styled(
-            format!("│ {text} "),
+            format!("{} {text} ", theme.glyphs.divider),
             if warn { theme.warn } else { theme.dim },
         ));
     } else {
         spans.push(Span::styled(
-            lang.pick("│ キャリアパス計画", "│ career-path planner"),
+            format!(
+                "{} {}",
+                theme.glyphs.divider,
+                lang.pick("キャリアパス計画", "career-path planner")
+            ),
             theme.dim,
         ));
     }
@@ -347,7 +473,7 @@ fn draw_header(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
     let room = usize::from(area.width).saturating_sub(width(&right));
     if used > room {
         let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
-        spans = vec![Span::styled(truncate(&text, room), theme.text)];
+        spans = vec![Span::styled(theme.cut(&text, room), theme.text)];
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     spans.push(Span::raw(" ".repeat(room.saturating_sub(used))));
@@ -390,11 +516,14 @@ fn message_lines(state: &State, columns: usize) -> Vec<Line<'static>> {
     };
     let style = if status.warning { theme.warn } else { theme.accent };
     let mark = if status.warning { "! " } else { "» " };
-    let mut lines = wrap(&format!("{mark}{}", status.text.get(state.lang())), columns);
+    let text = theme
+        .text(&format!("{mark}{}", status.text.get(state.lang())))
+        .into_owned();
+    let mut lines = wrap(&text, columns);
     if lines.len() > 3 {
         lines.truncate(3);
         if let Some(last) = lines.last_mut() {
-            *last = truncate(last, columns.saturating_sub(2)) + "…";
+            *last = theme.cut(last, columns.saturating_sub(2)) + theme.glyphs.ellipsis;
         }
     }
     lines.into_iter().map(|l| Line::styled(l, style)).collect()
@@ -418,7 +547,7 @@ fn draw_hints(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
         .iter()
         .position(|b| b.command == crate::tui::action::Command::Help)
         .map(|i| hints.remove(i));
-    let text = |b: &crate::tui::keymap::Binding| format!("{} {}", b.keys, b.describe(lang));
+    let text = |b: &crate::tui::keymap::Binding| format!("{} {}", theme.keys(b.keys), theme.text(b.describe(lang)));
     let reserved = help.map_or(0, |b| width(&text(b)) + 2);
     let mut spans = Vec::new();
     let mut used = 0;
@@ -427,13 +556,13 @@ fn draw_hints(frame: &mut Frame, state: &State, area: Rect, theme: &Theme) {
         if used + w + reserved > usize::from(area.width) {
             continue;
         }
-        spans.push(Span::styled(b.keys, theme.key));
-        spans.push(Span::styled(format!(" {}  ", b.describe(lang)), theme.dim));
+        spans.push(Span::styled(theme.keys(b.keys).into_owned(), theme.key));
+        spans.push(Span::styled(format!(" {}  ", theme.text(b.describe(lang))), theme.dim));
         used += w;
     }
     if let Some(b) = help {
-        spans.push(Span::styled(b.keys, theme.key));
-        spans.push(Span::styled(format!(" {}", b.describe(lang)), theme.dim));
+        spans.push(Span::styled(theme.keys(b.keys).into_owned(), theme.key));
+        spans.push(Span::styled(format!(" {}", theme.text(b.describe(lang))), theme.dim));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

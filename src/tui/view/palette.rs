@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use crate::tui::picker::Picker;
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
-use crate::tui::view::{block, cell, clear_popup, marked, scroll_offset};
+use crate::tui::view::{block, clear_popup, scroll_offset};
 
 pub fn draw(frame: &mut Frame, state: &State, picker: &Picker, area: Rect, theme: &Theme) {
     clear_popup(frame, area);
@@ -24,11 +24,10 @@ pub fn draw(frame: &mut Frame, state: &State, picker: &Picker, area: Rect, theme
         let Some(item) = picker.items.get(i) else { continue };
         let selected = pos == picker.selected;
         lines.push(Line::styled(
-            marked(
-                &format!("{}{}", cell(&item.kind, 12), item.label),
+            theme.marked(
+                &format!("{}{}", theme.cell(&item.kind, 12), item.label),
                 selected,
                 columns,
-                theme,
             ),
             if selected { theme.selected } else { theme.text },
         ));

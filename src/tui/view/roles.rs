@@ -8,10 +8,14 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::i18n::Lang;
-use crate::text::truncate;
 use crate::tui::state::{Doc, Hit, State, role_rows};
 use crate::tui::theme::Theme;
-use crate::tui::view::{HitMap, block, cell, marked, row_rect, scroll_offset, wrapped};
+use crate::tui::view::{Details, HitMap, block, draw_details, row_rect, scroll_offset};
+
+/// The checklist and the role in full.
+fn panes(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area)
+}
 
 /// 「役割 本人 3/7・上司 1/7」: how much of the target grade's roles are carried out.
 pub fn roles_summary(doc: &Doc, lang: Lang) -> Option<String> {
@@ -29,7 +33,7 @@ pub fn roles_summary(doc: &Doc, lang: Lang) -> Option<String> {
 pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &Theme, hits: &mut HitMap) {
     let lang = state.lang();
     let report = &doc.analysis.roles;
-    let [top, bottom] = Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
+    let [top, _] = panes(area);
     let grade = crate::describe::grade_name(&doc.profile, &report.grade);
     let heading = report.heading.as_deref().unwrap_or(lang.pick("役割", "roles"));
     let title = match lang {
@@ -42,8 +46,8 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let columns = usize::from(inner.width);
     let mut lines = Vec::new();
     match roles_summary(doc, lang) {
-        Some(summary) => lines.push(Line::styled(truncate(&summary, columns), theme.accent)),
-        None => lines.extend(wrapped(
+        Some(summary) => lines.extend(theme.wrap(&summary, columns, theme.accent)),
+        None => lines.extend(theme.wrap(
             lang.pick(
                 "文書はこの職級の役割を挙げていません。",
                 "The document lists no roles for this grade.",
@@ -53,7 +57,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         )),
     }
     if doc.analysis.target.readiness.is_none() && !report.roles.is_empty() {
-        lines.extend(wrapped(
+        lines.extend(theme.wrap(
             lang.pick(
                 "この文書には能力ごとの職級要件がないため、役割の確認が準備の目安です。",
                 "The document sets no ability requirements for this grade: these roles are the readiness signal.",
@@ -64,11 +68,11 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     }
     if !report.roles.is_empty() {
         lines.push(Line::styled(
-            truncate(
+            theme.cut(
                 &format!(
                     "  {}{}{}",
-                    cell(lang.pick("本人", "Self"), 6),
-                    cell(lang.pick("上司", "Supv"), 6),
+                    theme.cell(lang.pick("本人", "Self"), 6),
+                    theme.cell(lang.pick("上司", "Supv"), 6),
                     lang.pick("役割（文書の順）", "Role (the document's order)")
                 ),
                 columns,
@@ -81,34 +85,37 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let first_row = lines.len();
     let height = usize::from(inner.height).saturating_sub(first_row);
     let offset = scroll_offset(selected, height);
-    let (yes, no) = if state.ui.ascii {
-        ("[x]", "[ ]")
-    } else {
-        ("[✓]", "[ ]")
-    };
+    let (yes, no) = (theme.glyphs.ticked, theme.glyphs.unticked);
     for (n, (pos, role)) in report.roles.iter().enumerate().skip(offset).take(height).enumerate() {
         let text = format!(
             "{}{}{}. {}",
-            cell(if role.own { yes } else { no }, 6),
-            cell(if role.supervisor { yes } else { no }, 6),
+            theme.cell(if role.own { yes } else { no }, 6),
+            theme.cell(if role.supervisor { yes } else { no }, 6),
             role.number,
             role.text.replace('\n', " ")
         );
         let style = if pos == selected { theme.selected } else { theme.text };
-        lines.push(Line::styled(marked(&text, pos == selected, columns, theme), style));
+        lines.push(Line::styled(theme.marked(&text, pos == selected, columns), style));
         hits.add(row_rect(inner, first_row + n), Hit::Role(role.number));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 
-    let detail = block(lang.pick("役割の全文", "The role in full"), theme);
-    let detail_inner = detail.inner(bottom);
-    frame.render_widget(detail, bottom);
-    let columns = usize::from(detail_inner.width);
+    draw_details(frame, state, details(state, doc, area, theme), doc.detail_scroll, theme);
+}
+
+/// The lower pane: the selected role in the document's words, and its source.
+pub fn details(state: &State, doc: &Doc, area: Rect, theme: &Theme) -> Details {
+    let lang = state.lang();
+    let report = &doc.analysis.roles;
+    let [_, bottom] = panes(area);
+    let columns = usize::from(bottom.width.saturating_sub(2));
+    let rows = role_rows(doc);
+    let selected = doc.selected.roles.index(&rows);
     let mut lines = Vec::new();
     if let Some(role) = report.roles.get(selected) {
-        lines.extend(wrapped(&role.text, columns, theme.text));
+        lines.extend(theme.wrap(&format!("{}. {}", role.number, role.text), columns, theme.text));
         lines.push(Line::from(""));
-        lines.extend(wrapped(
+        lines.extend(theme.wrap(
             lang.pick(
                 "Space: 本人が「できている」・外す　c: 上司が確認・外す",
                 "Space: self 'I do this' / undo   c: supervisor confirms / undo",
@@ -118,10 +125,15 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         ));
     }
     if let Some(source) = &report.source {
-        lines.push(Line::styled(
-            truncate(&format!("{} {source}", lang.pick("出典:", "Source:")), columns),
+        lines.extend(theme.wrap(
+            &format!("{} {source}", lang.pick("出典:", "Source:")),
+            columns,
             theme.dim,
         ));
     }
-    frame.render_widget(Paragraph::new(lines), detail_inner);
+    Details {
+        area: bottom,
+        title: lang.pick("役割の全文", "The role in full").to_string(),
+        lines,
+    }
 }

@@ -8,12 +8,18 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::i18n::Lang;
-use crate::model::{Track, fiscal_year_label};
+use crate::model::Track;
 use crate::tui::state::{Doc, Field, Hit, SitRow, State, situation_rows};
 use crate::tui::theme::Theme;
-use crate::tui::view::{HitMap, block, cell, marked, row_rect, scroll_offset, wrapped};
+use crate::tui::view::{Details, HitMap, block, draw_details, row_rect, scroll_offset};
 
-fn field_value(doc: &Doc, field: Field, lang: Lang) -> String {
+/// The editor's list and the details pane.
+fn panes(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area)
+}
+
+fn field_value(state: &State, doc: &Doc, field: Field) -> String {
+    let lang = state.lang();
     let p = &doc.plan;
     // A grade or series the document does not name is marked as Michi's reading.
     let reading = lang.pick("（Michi の読み取り）", " (Michi's reading)");
@@ -53,7 +59,7 @@ fn field_value(doc: &Doc, field: Field, lang: Lang) -> String {
                 lang.pick("（指定なし: 標準的な年度）", "(none: the typical year)")
                     .to_string()
             },
-            |fy| fiscal_year_label(fy, lang),
+            |fy| state.fy(fy),
         ),
         Field::CourseField => {
             let course = p.course_id(&doc.profile).and_then(|c| doc.profile.course(c));
@@ -84,10 +90,11 @@ fn field_value(doc: &Doc, field: Field, lang: Lang) -> String {
 }
 
 /// One row of the editor as text.
-fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
+fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize, theme: &Theme) -> String {
     let lang = state.lang();
     let p = &doc.plan;
-    let bullet = if state.ui.ascii { "#" } else { "■" };
+    let g = theme.glyphs;
+    let bullet = g.bullet;
     match row {
         SitRow::Header(crate::tui::state::Section::Assessment) if doc.profile.competencies.is_empty() => format!(
             "{bullet} {}",
@@ -96,13 +103,24 @@ fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
                 "Self-assessment: no ability table (see 6 Roles)"
             )
         ),
-        SitRow::Header(section) => format!("{bullet} {}", section.title(lang)),
+        SitRow::Header(section) => {
+            // A heading too long for the list keeps its name; its keys are in the details
+            // pane of the rows under it.
+            let title = section.title(lang);
+            let full = format!("{bullet} {title}");
+            if theme.width(&full) + 2 > columns {
+                let name = title.split(['（', '(']).next().unwrap_or(title).trim_end();
+                format!("{bullet} {name}")
+            } else {
+                full
+            }
+        }
         SitRow::Field(f) => {
             let value = match (f, &p.name) {
                 (Field::Name, Some(name)) => state.shown_name(name),
-                _ => field_value(doc, *f, lang),
+                _ => field_value(state, doc, *f),
             };
-            format!("  {} {}", cell(f.label(lang), 14), value)
+            format!("  {} {}", theme.cell(f.label(lang), 14), value)
         }
         SitRow::Competency(id) => {
             let Some(c) = doc.profile.competency(id) else {
@@ -113,7 +131,11 @@ fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
                 .requirement_on(p.series_id(&doc.profile), &p.target_grade, c);
             let mark = match &req {
                 Some(r) if r.level.is_none() => lang.pick("－", "-"),
-                Some(r) if doc.profile.uses_marks() => r.emphasis.mark(),
+                Some(r) if doc.profile.uses_marks() => match r.emphasis {
+                    crate::model::Emphasis::Key => g.key_mark,
+                    crate::model::Emphasis::Expected => g.expected_mark,
+                    crate::model::Emphasis::Unmarked => "",
+                },
                 _ => "",
             };
             let (own, supervisor, none, level_w) = match lang {
@@ -134,10 +156,10 @@ fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
             };
             format!(
                 "  {} {} {own} {} {supervisor} {} {}",
-                cell(&c.name, 26.min(columns / 3)),
-                cell(mark, 2),
-                cell(&level(p.self_assessment.get(&c.id)), level_w),
-                cell(&level(p.supervisor_assessment.get(&c.id)), level_w),
+                theme.cell(&c.name, 26.min(columns / 3)),
+                theme.cell(mark, 2),
+                theme.cell(&level(p.self_assessment.get(&c.id)), level_w),
+                theme.cell(&level(p.supervisor_assessment.get(&c.id)), level_w),
                 evidence
             )
         }
@@ -153,9 +175,13 @@ fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
                 .map_or(String::new(), |f| format!("（{}）", f.name));
             let to =
                 a.to.map_or_else(|| lang.pick("現在", "now").to_string(), |d| d.to_string());
-            format!("  {} ～ {}  {name}{family}", a.from, cell(&to, 10))
+            format!("  {} ～ {}  {name}{family}", a.from, theme.cell(&to, 10))
         }
-        SitRow::AddPosting => format!("  ＋ {}", lang.pick("配属を追加（Enter）", "add a posting (Enter)")),
+        SitRow::AddPosting => format!(
+            "  {} {}",
+            g.add,
+            lang.pick("配属を追加（Enter）", "add a posting (Enter)")
+        ),
         SitRow::Leave(i) => {
             let Some(l) = p.leaves.get(*i) else {
                 return String::new();
@@ -170,17 +196,22 @@ fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
             format!(
                 "  {} ～ {}  {kind} {}",
                 l.from,
-                cell(&to, 10),
+                theme.cell(&to, 10),
                 l.note.as_deref().unwrap_or("")
             )
         }
-        SitRow::AddLeave => format!("  ＋ {}", lang.pick("休業等を追加（Enter）", "add leave (Enter)")),
+        SitRow::AddLeave => format!(
+            "  {} {}",
+            g.add,
+            lang.pick("休業等を追加（Enter）", "add leave (Enter)")
+        ),
         SitRow::Training(id) => {
             let name = doc.profile.training(id).map_or(id.as_str(), |t| t.name.as_str());
-            format!("  {} {name}", if state.ui.ascii { "v" } else { "✓" })
+            format!("  {} {name}", g.done)
         }
         SitRow::AddTraining => format!(
-            "  ＋ {}",
+            "  {} {}",
+            g.add,
             lang.pick(
                 "受講済みの研修を追加（Enter で検索）",
                 "add a completed training (Enter searches)"
@@ -191,7 +222,8 @@ fn row_text(state: &State, doc: &Doc, row: &SitRow, columns: usize) -> String {
             format!("  ・{}", text.replace('\n', " / "))
         }
         SitRow::AddConstraint => format!(
-            "  ＋ {}",
+            "  {} {}",
+            g.add,
             lang.pick("本人の事情を追加（Enter）", "add a constraint (Enter)")
         ),
     }
@@ -204,10 +236,12 @@ fn detail(state: &State, doc: &Doc, row: Option<&SitRow>, columns: usize, theme:
     let mut lines = Vec::new();
     match row {
         Some(SitRow::Competency(id)) => {
-            let Some(c) = doc.profile.competency(id) else { return lines };
-            lines.push(Line::styled(c.name.clone(), theme.title));
+            let Some(c) = doc.profile.competency(id) else {
+                return lines;
+            };
+            lines.extend(theme.wrap(&c.name, columns, theme.title));
             if !c.definition.is_empty() {
-                lines.extend(wrapped(&c.definition, columns, theme.text));
+                lines.extend(theme.wrap(&c.definition, columns, theme.text));
             }
             for (label, grade) in [
                 (lang.pick("現在の職級", "Current grade"), &p.grade),
@@ -216,9 +250,16 @@ fn detail(state: &State, doc: &Doc, row: Option<&SitRow>, columns: usize, theme:
                 let Some(req) = doc.profile.requirement_on(p.series_id(&doc.profile), grade, c) else {
                     continue;
                 };
-                let name = doc.profile.grade(grade).map_or(grade.as_str(), |(_, g)| g.name.as_str());
+                let name = doc
+                    .profile
+                    .grade(grade)
+                    .map_or(grade.as_str(), |(_, g)| g.name.as_str());
                 lines.push(Line::from(""));
-                let example = if req.illustrative { lang.pick("（段階は例示）", " (level illustrative)") } else { "" };
+                let example = if req.illustrative {
+                    lang.pick("（段階は例示）", " (level illustrative)")
+                } else {
+                    ""
+                };
                 let heading = format!(
                     "{label}: {name} {} {}{example}",
                     lang.pick("必要", "required"),
@@ -231,11 +272,12 @@ fn detail(state: &State, doc: &Doc, row: Option<&SitRow>, columns: usize, theme:
                         lang
                     ),
                 );
-                lines.extend(wrapped(&heading, columns, theme.accent));
+                lines.extend(theme.wrap(&heading, columns, theme.accent));
                 match req.descriptor {
-                    Some(d) => lines.extend(wrapped(d, columns, theme.text)),
-                    None => lines.push(Line::styled(
+                    Some(d) => lines.extend(theme.wrap(d, columns, theme.text)),
+                    None => lines.extend(theme.wrap(
                         lang.pick("（文書に記述なし）", "(the document says nothing here)"),
+                        columns,
                         theme.dim,
                     )),
                 }
@@ -245,12 +287,16 @@ fn detail(state: &State, doc: &Doc, row: Option<&SitRow>, columns: usize, theme:
             let rungs = doc.profile.rungs(series, &c.id);
             if doc.profile.scale.kind() == crate::model::ScaleKind::Descriptors {
                 // The ladder the self level is read on: each rung with the grades it belongs to.
-                lines.push(Line::styled(
-                    lang.pick("評価の段階（文書の記述の順）:", "Levels (the document's descriptions, in order):"),
+                lines.extend(theme.wrap(
+                    lang.pick(
+                        "評価の段階（文書の記述の順）:",
+                        "Levels (the document's descriptions, in order):",
+                    ),
+                    columns,
                     theme.accent,
                 ));
                 if rungs.is_empty() {
-                    lines.extend(wrapped(
+                    lines.extend(theme.wrap(
                         lang.pick(
                             "この職系では、文書はこの能力を職級ごとに記述していません。",
                             "On this ladder the document does not describe this ability per grade.",
@@ -261,48 +307,84 @@ fn detail(state: &State, doc: &Doc, row: Option<&SitRow>, columns: usize, theme:
                 }
                 for rung in rungs {
                     let meaning = crate::describe::rung_text(&doc.profile, &rung, lang);
-                    lines.extend(wrapped(&meaning, columns, theme.dim));
+                    lines.extend(theme.wrap(&meaning, columns, theme.dim));
                 }
             } else {
-                let scale: Vec<String> =
-                    doc.profile.scale.levels.iter().map(|l| format!("{} {}", l.level, l.label)).collect();
-                lines.extend(wrapped(&scale.join(" / "), columns, theme.dim));
+                let scale: Vec<String> = doc
+                    .profile
+                    .scale
+                    .levels
+                    .iter()
+                    .map(|l| format!("{} {}", l.level, l.label))
+                    .collect();
+                lines.extend(theme.wrap(&scale.join(" / "), columns, theme.dim));
             }
             for line in crate::describe::scale_legend(&doc.profile, lang) {
-                lines.extend(wrapped(&line, columns, theme.dim));
+                lines.extend(theme.wrap(&line, columns, theme.dim));
             }
             if let Some(e) = p.evidence.get(&c.id) {
                 lines.push(Line::from(""));
                 lines.push(Line::styled(lang.pick("根拠:", "Evidence:"), theme.accent));
-                lines.extend(wrapped(e, columns, theme.text));
+                lines.extend(theme.wrap(e, columns, theme.text));
             }
+            lines.push(Line::from(""));
+            lines.extend(theme.wrap(crate::tui::state::Section::Assessment.title(lang), columns, theme.dim));
         }
-        Some(SitRow::Field(_)) => lines.extend(wrapped(
+        Some(SitRow::Field(field)) => {
+            let value = format!("{}: {}", field.label(lang), field_value(state, doc, *field));
+            lines.extend(theme.wrap(&value, columns, theme.accent));
+            lines.push(Line::from(""));
+            lines.extend(theme.wrap(
             lang.pick(
                 "Enter で編集、← → で選択肢を切替。日付は 1990-02-03、1990/2/3、平成2年2月3日 などで入力できます。変更はすぐに分析へ反映され、u で元に戻せます。",
                 "Enter edits, ← → cycles choices. Dates as 1990-02-03, 1990/2/3 or 平成2年2月3日. Changes update the analysis at once; u undoes.",
             ),
             columns,
             theme.dim,
-        )),
-        Some(SitRow::Constraint(i)) => {
-            lines.push(Line::styled(lang.pick("本人の事情", "Personal constraint"), theme.title));
-            lines.extend(wrapped(p.constraints.get(*i).map_or("", String::as_str), columns, theme.text));
-            lines.push(Line::from(""));
-            lines.extend(wrapped(lang.pick("Enter で編集、x で削除。", "Enter edits, x deletes."), columns, theme.dim));
+        ));
         }
-        Some(SitRow::Posting(_) | SitRow::Leave(_) | SitRow::Training(_)) => lines.extend(wrapped(
-            lang.pick("Enter で編集、x で削除（確認あり・u で元に戻す）。", "Enter edits, x deletes (asks first; u undoes)."),
-            columns,
-            theme.dim,
-        )),
+        Some(SitRow::Constraint(i)) => {
+            lines.extend(theme.wrap(lang.pick("本人の事情", "Personal constraint"), columns, theme.title));
+            lines.extend(theme.wrap(p.constraints.get(*i).map_or("", String::as_str), columns, theme.text));
+            lines.push(Line::from(""));
+            lines.extend(theme.wrap(
+                lang.pick("Enter で編集、x で削除。", "Enter edits, x deletes."),
+                columns,
+                theme.dim,
+            ));
+        }
+        Some(row @ (SitRow::Posting(_) | SitRow::Leave(_) | SitRow::Training(_))) => {
+            // The row in full: a department or a note cut short in the list.
+            let text = row_text(state, doc, row, usize::MAX, theme);
+            lines.extend(theme.wrap(text.trim_start(), columns, theme.text));
+            lines.push(Line::from(""));
+            lines.extend(theme.wrap(
+                lang.pick(
+                    "Enter で編集、x で削除（確認あり・u で元に戻す）。",
+                    "Enter edits, x deletes (asks first; u undoes).",
+                ),
+                columns,
+                theme.dim,
+            ));
+        }
+        Some(
+            row @ (SitRow::Header(_)
+            | SitRow::AddPosting
+            | SitRow::AddLeave
+            | SitRow::AddTraining
+            | SitRow::AddConstraint),
+        ) => {
+            // The row in full (cut at 80 columns in English).
+            let text = row_text(state, doc, row, usize::MAX, theme);
+            lines.extend(theme.wrap(text.trim_start(), columns, theme.title));
+        }
         _ => {}
     }
     lines
 }
 
 pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &Theme, hits: &mut HitMap) {
-    let [left, right] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
+    let [left, _] = panes(area);
     let list_block = block(state.lang().pick("現在の状況", "My situation"), theme);
     frame.render_widget(list_block, left);
     let inner = left.inner(Margin::new(1, 1));
@@ -313,11 +395,10 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let offset = scroll_offset(selected, height);
     let mut lines = Vec::new();
     for (n, (i, row)) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
-        let text = marked(
-            row_text(state, doc, row, columns).trim_start(),
+        let text = theme.marked(
+            row_text(state, doc, row, columns, theme).trim_start(),
             i == selected,
             columns,
-            theme,
         );
         let style = if i == selected {
             theme.selected
@@ -330,10 +411,18 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         hits.add(row_rect(inner, n), Hit::Situation(row.clone()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    draw_details(frame, state, details(state, doc, area, theme), doc.detail_scroll, theme);
+}
 
-    let detail_block = block(state.lang().pick("説明", "Details"), theme);
-    let detail_inner = detail_block.inner(right);
-    frame.render_widget(detail_block, right);
-    let lines = detail(state, doc, rows.get(selected), usize::from(detail_inner.width), theme);
-    frame.render_widget(Paragraph::new(lines), detail_inner);
+/// The right pane: the selected row in full, and for a competency the document's words.
+pub fn details(state: &State, doc: &Doc, area: Rect, theme: &Theme) -> Details {
+    let [_, right] = panes(area);
+    let rows = situation_rows(doc);
+    let selected = doc.selected.situation.index(&rows);
+    let columns = usize::from(right.width.saturating_sub(2));
+    Details {
+        area: right,
+        title: state.lang().pick("説明", "Details").to_string(),
+        lines: detail(state, doc, rows.get(selected), columns, theme),
+    }
 }

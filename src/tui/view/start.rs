@@ -9,10 +9,10 @@ use ratatui::widgets::Paragraph;
 use crate::i18n::Lang;
 use crate::store::Origin as ProfileOrigin;
 use crate::store::personas::{PERSONAS, as_of, description, persona};
-use crate::text::{escape_controls, truncate};
+use crate::text::escape_controls;
 use crate::tui::state::{Hit, StartKey, State, start_rows};
 use crate::tui::theme::Theme;
-use crate::tui::view::{HitMap, block, row_rect, scroll_offset};
+use crate::tui::view::{HitMap, block, hanging, row_rect, scroll_offset};
 
 /// Section title shown above the first item of each kind.
 fn section(state: &State, item: &StartKey) -> String {
@@ -126,14 +126,21 @@ fn row_text(state: &State, key: &StartKey, theme: &Theme) -> (String, ratatui::s
                             ""
                         };
                         (
-                            format!("{who} — {} {}{sample}  {when}  {}", s.city, s.grade, file_name(path)),
+                            format!(
+                                "{who} {} {} {}{sample}  {when}  {}",
+                                theme.glyphs.dash,
+                                s.city,
+                                s.grade,
+                                file_name(path)
+                            ),
                             theme.text,
                         )
                     }
                     Err(problem) => (
                         format!(
-                            "{} — {}: {}",
+                            "{} {} {}: {}",
                             file_name(path),
+                            theme.glyphs.dash,
                             lang.pick("問題があるため開けません", "has problems, not opened"),
                             problem.get(lang).lines().next().unwrap_or("")
                         ),
@@ -163,7 +170,10 @@ fn row_text(state: &State, key: &StartKey, theme: &Theme) -> (String, ratatui::s
                 Some(ProfileOrigin::User(_)) => lang.pick("［ユーザー］", "[user]"),
                 _ => "",
             };
-            (format!("{name} {romaji}{origin} — {title}"), theme.text)
+            (
+                format!("{name} {romaji}{origin} {} {title}", theme.glyphs.dash),
+                theme.text,
+            )
         }
         StartKey::Persona(name) => {
             let text = PERSONAS.iter().find(|(n, _)| n == name).map_or("", |(_, t)| t);
@@ -184,7 +194,11 @@ fn row_text(state: &State, key: &StartKey, theme: &Theme) -> (String, ratatui::s
                 .find(|f| f.path == *path)
                 .map_or("", |f| f.first.get(lang));
             (
-                format!("{} — {reason}", escape_controls(&path.display().to_string())),
+                format!(
+                    "{} {} {reason}",
+                    escape_controls(&path.display().to_string()),
+                    theme.glyphs.dash
+                ),
                 theme.error,
             )
         }
@@ -223,8 +237,7 @@ pub fn draw(frame: &mut Frame, state: &State, area: Rect, theme: &Theme, hits: &
     // Lines with the row each belongs to (None: a section title or a gap).
     let mut lines: Vec<(Option<usize>, Line<'static>)> = Vec::new();
     let mut last = String::new();
-    let marker = if theme.ascii { "> " } else { "▶ " };
-    let bullet = if theme.ascii { "# " } else { "■ " };
+    let bullet = format!("{} ", theme.glyphs.bullet);
     for (i, key) in rows.iter().enumerate() {
         let title = section(state, key);
         if title != last {
@@ -233,23 +246,25 @@ pub fn draw(frame: &mut Frame, state: &State, area: Rect, theme: &Theme, hits: &
             }
             lines.push((
                 None,
-                Line::styled(truncate(&format!("{bullet}{title}"), columns), theme.title),
+                Line::styled(theme.cut(&format!("{bullet}{title}"), columns), theme.title),
             ));
             last = title;
         }
         let (text, style) = row_text(state, key, theme);
-        let is_selected = i == selected;
-        let text = truncate(&format!("{}{text}", if is_selected { marker } else { "  " }), columns);
-        lines.push((
-            Some(i),
-            Line::from(vec![Span::styled(
-                text,
-                if is_selected { theme.selected } else { style },
-            )]),
-        ));
+        if i == selected {
+            // The selected row whole: a persona's description is longer than 80 columns.
+            for line in hanging(theme.glyphs.selected, &text, columns, theme.selected, theme) {
+                lines.push((Some(i), line));
+            }
+        } else {
+            lines.push((
+                Some(i),
+                Line::from(vec![Span::styled(theme.marked(&text, false, columns), style)]),
+            ));
+        }
     }
     let height = usize::from(inner.height);
-    let selected_line = lines.iter().position(|(i, _)| *i == Some(selected)).unwrap_or(0);
+    let selected_line = lines.iter().rposition(|(i, _)| *i == Some(selected)).unwrap_or(0);
     let offset = scroll_offset(selected_line, height);
     let mut shown = Vec::new();
     for (n, (row, line)) in lines.into_iter().skip(offset).take(height).enumerate() {

@@ -9,10 +9,14 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::i18n::Lang;
-use crate::text::truncate;
 use crate::tui::state::{Doc, Hit, State, SupportEntry, support_entries, support_rows};
 use crate::tui::theme::Theme;
-use crate::tui::view::{HitMap, block, cell, evaluation, marked, row_rect, scroll_offset, wrapped};
+use crate::tui::view::{Details, HitMap, block, draw_details, evaluation, row_rect, scroll_offset};
+
+/// The entries and the selected one in the document's words.
+fn panes(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
+}
 
 /// One entry of the view.
 enum Entry<'p> {
@@ -44,7 +48,7 @@ fn entry<'p>(doc: &'p Doc, entries: &[SupportEntry], i: usize) -> Option<Entry<'
 
 pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &Theme, hits: &mut HitMap) {
     let lang = state.lang();
-    let [top, bottom] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    let [top, _] = panes(area);
     let title = match lang {
         Lang::Ja => format!("{} の目指す職員像と育成の取組", doc.profile.name),
         Lang::En => format!(
@@ -61,7 +65,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let mut lines = Vec::new();
     let p = &doc.profile;
     if p.ideals.is_empty() && p.measures.is_empty() && p.evaluation.is_none() && p.self_report.is_none() {
-        lines.extend(wrapped(
+        lines.extend(theme.wrap(
             lang.pick(
                 "このプロファイルには目指す職員像・育成の取組が記録されていません。",
                 "This profile records no ideal employee or career-support measures.",
@@ -107,40 +111,51 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             ),
             None => continue,
         };
-        let text = format!("{} {} {when}", cell(kind, 20), name.replace('\n', " "));
+        // 「Secondment and exchange」 is the longest kind: 24 columns keep it whole.
+        let text = format!("{} {} {when}", theme.cell(kind, 24), name.replace('\n', " "));
         let style = if n == selected { theme.selected } else { theme.text };
-        lines.push(Line::styled(marked(&text, n == selected, columns, theme), style));
+        lines.push(Line::styled(theme.marked(&text, n == selected, columns), style));
         hits.add(row_rect(inner, n - offset), Hit::Support(i));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 
-    let detail = block(lang.pick("文書の記述", "In the document's words"), theme);
-    let detail_inner = detail.inner(bottom);
-    frame.render_widget(detail, bottom);
-    let columns = usize::from(detail_inner.width);
+    draw_details(frame, state, details(state, doc, area, theme), doc.detail_scroll, theme);
+}
+
+/// The lower pane: the selected entry in the document's words, with its source.
+pub fn details(state: &State, doc: &Doc, area: Rect, theme: &Theme) -> Details {
+    let lang = state.lang();
+    let [_, bottom] = panes(area);
+    let columns = usize::from(bottom.width.saturating_sub(2));
+    let rows = support_rows(doc);
+    let entries = support_entries(&doc.profile);
+    let selected = doc.selected.support.index(&rows);
     let mut lines = Vec::new();
     let fact = |label: (&str, &str), value: &Option<String>, lines: &mut Vec<Line<'static>>| {
         if let Some(v) = value {
-            lines.push(Line::styled(
-                truncate(&format!("{} {v}", lang.pick(label.0, label.1)), columns),
-                theme.accent,
-            ));
+            lines.extend(theme.wrap(&format!("{} {v}", lang.pick(label.0, label.1)), columns, theme.accent));
         }
     };
     match rows.get(selected).and_then(|&i| entry(doc, &entries, i)) {
         Some(Entry::Ideal(ideal)) => {
-            lines.push(Line::styled(truncate(&ideal.name, columns), theme.title));
+            lines.extend(theme.wrap(&ideal.name, columns, theme.title));
             if let Some(text) = &ideal.text {
-                lines.extend(wrapped(text, columns, theme.text));
+                lines.extend(theme.wrap(text, columns, theme.text));
             }
             fact(("出典:", "Source:"), &Some(ideal.source.clone()), &mut lines);
         }
         Some(Entry::Measure(m)) => {
-            lines.push(Line::styled(truncate(&m.name, columns), theme.title));
+            lines.extend(theme.wrap(&m.name, columns, theme.title));
+            let kind = if lang == Lang::Ja {
+                m.kind.label_ja()
+            } else {
+                m.kind.label_en()
+            };
+            fact(("種類:", "Kind:"), &Some(kind.to_string()), &mut lines);
             fact(("時期:", "When:"), &m.timing, &mut lines);
             fact(("対象:", "For:"), &m.who, &mut lines);
             fact(("状況:", "Status:"), &m.status, &mut lines);
-            lines.extend(wrapped(&m.text, columns, theme.text));
+            lines.extend(theme.wrap(&m.text, columns, theme.text));
             fact(("出典:", "Source:"), &Some(m.source.clone()), &mut lines);
         }
         Some(Entry::Evaluation(e)) => lines.extend(evaluation::evaluation(e, columns, theme, lang)),
@@ -150,11 +165,11 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         Some(Entry::RatingScale(s)) => lines.extend(evaluation::rating_scale(s, columns, theme, lang)),
         Some(Entry::SelfReport(r)) => lines.extend(evaluation::self_report(r, columns, theme, lang)),
         Some(Entry::Delivery(m)) => {
-            lines.push(Line::styled(truncate(&m.name, columns), theme.title));
+            lines.extend(theme.wrap(&m.name, columns, theme.title));
             if let Some(text) = &m.text {
-                lines.extend(wrapped(text, columns, theme.text));
+                lines.extend(theme.wrap(text, columns, theme.text));
             }
-            lines.extend(wrapped(
+            lines.extend(theme.wrap(
                 lang.pick(
                     "研修の名前ではなく、研修の実施のしかたです。",
                     "A way of delivering training, not a training of its own.",
@@ -167,10 +182,10 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         Some(Entry::Scale) => {
             let scale = &doc.profile.scale;
             if let Some(note) = &scale.note {
-                lines.extend(wrapped(note, columns, theme.text));
+                lines.extend(theme.wrap(note, columns, theme.text));
             }
             for line in crate::describe::scale_legend(&doc.profile, lang) {
-                lines.extend(wrapped(&line, columns, theme.dim));
+                lines.extend(theme.wrap(&line, columns, theme.dim));
             }
             if !scale.targets.is_empty() {
                 let targets: Vec<String> = scale
@@ -178,13 +193,14 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
                     .iter()
                     .map(|t| {
                         let name = crate::describe::grade_name(&doc.profile, &t.grade);
+                        let g = theme.glyphs;
                         match t.expected {
-                            Some(e) => format!("{name} ◎{}○{e}", t.key),
-                            None => format!("{name} ◎{}", t.key),
+                            Some(e) => format!("{name} {}{}{}{e}", g.key_mark, t.key, g.expected_mark),
+                            None => format!("{name} {}{}", g.key_mark, t.key),
                         }
                     })
                     .collect();
-                lines.extend(wrapped(
+                lines.extend(theme.wrap(
                     &format!(
                         "{} {}",
                         lang.pick("職級ごとの必要段階:", "Level per grade:"),
@@ -198,5 +214,9 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         }
         None => {}
     }
-    frame.render_widget(Paragraph::new(lines), detail_inner);
+    Details {
+        area: bottom,
+        title: lang.pick("文書の記述", "In the document's words").to_string(),
+        lines,
+    }
 }

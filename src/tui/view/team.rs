@@ -10,10 +10,10 @@ use ratatui::widgets::Paragraph;
 
 use crate::i18n::Lang;
 use crate::store::team::MAX_PLANS;
-use crate::text::{escape_controls, pad_right, truncate, width};
+use crate::text::{escape_controls, pad_right, width};
 use crate::tui::state::{State, TeamList, TeamRow};
 use crate::tui::theme::Theme;
-use crate::tui::view::{block, cell, centered, clear_popup, marked, scroll_offset};
+use crate::tui::view::{block, centered, clear_popup, scroll_offset};
 
 /// Columns of the table, in order.
 const COLUMNS: usize = 8;
@@ -104,10 +104,10 @@ fn widths(headers: &[&str; COLUMNS], rows: &[[String; COLUMNS]], room: usize) ->
 }
 
 /// A table line from its cells: each cut and padded to its column, figures to the right.
-fn table_line(texts: &[String; COLUMNS], widths: &[usize; COLUMNS]) -> String {
+fn table_line(texts: &[String; COLUMNS], widths: &[usize; COLUMNS], theme: &Theme) -> String {
     let mut parts = Vec::with_capacity(COLUMNS);
     for ((text, w), column) in texts.iter().zip(widths).zip(&LAYOUT) {
-        let cut = truncate(text, *w);
+        let cut = theme.cut(text, *w);
         parts.push(if column.right {
             format!("{}{cut}", " ".repeat(w.saturating_sub(width(&cut))))
         } else {
@@ -133,7 +133,7 @@ pub fn draw(frame: &mut Frame, state: &State, list: &TeamList, area: Rect, theme
         Lang::En => format!("{} files", list.rows.len()),
     };
     let title = format!("{}: {folder} ({count})", lang.pick("チームの計画", "Team plans"));
-    let outer = block(&truncate(&title, usize::from(rect.width.saturating_sub(4))), theme);
+    let outer = block(&theme.cut(&title, usize::from(rect.width.saturating_sub(4))), theme);
     let inner = outer.inner(rect);
     frame.render_widget(outer, rect);
 
@@ -168,7 +168,7 @@ pub fn draw(frame: &mut Frame, state: &State, list: &TeamList, area: Rect, theme
     }
 
     let mut lines = vec![Line::styled(
-        format!("{}{}", " ".repeat(marker_w), table_line(&header_texts, &widths)),
+        format!("{}{}", " ".repeat(marker_w), table_line(&header_texts, &widths, theme)),
         theme.title,
     )];
     let height = usize::from(inner.height).saturating_sub(1 + footer.len());
@@ -176,22 +176,22 @@ pub fn draw(frame: &mut Frame, state: &State, list: &TeamList, area: Rect, theme
     for (i, (row, texts)) in list.rows.iter().zip(&all).enumerate().skip(offset).take(height) {
         let selected = i == list.selected;
         let (text, style) = match texts {
-            Some(texts) => (table_line(texts, &widths), theme.text),
+            Some(texts) => (table_line(texts, &widths, theme), theme.text),
             None => {
                 let name_w = widths.first().copied().unwrap_or(0);
                 let problem = row.summary.as_ref().err().map_or("", |p| p.get(lang));
                 (
                     format!(
                         "{} {}",
-                        cell(&row.file, name_w),
-                        truncate(problem, room.saturating_sub(name_w + 1))
+                        theme.cell(&row.file, name_w),
+                        theme.cut(problem, room.saturating_sub(name_w + 1))
                     ),
                     theme.warn,
                 )
             }
         };
         let style = if selected { theme.selected } else { style };
-        lines.push(Line::styled(marked(&text, selected, columns, theme), style));
+        lines.push(Line::styled(theme.marked(&text, selected, columns), style));
     }
     while lines.len() < height + 1 {
         lines.push(Line::from(""));

@@ -7,11 +7,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::i18n::Lang;
-use crate::model::fiscal_year_label;
-use crate::text::truncate;
 use crate::tui::state::{Doc, Hit, State, TrainingRow, training_rows};
 use crate::tui::theme::Theme;
-use crate::tui::view::{HitMap, block, cell, marked, row_rect, scroll_offset, wrapped};
+use crate::tui::view::{Details, HitMap, block, draw_details, row_rect, scroll_offset};
 
 /// The plan and the detail pane.
 fn panes(area: Rect) -> [Rect; 2] {
@@ -21,17 +19,17 @@ fn panes(area: Rect) -> [Rect; 2] {
 pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &Theme, hits: &mut HitMap) {
     let lang = state.lang();
     let a = &doc.analysis;
-    let [top, bottom] = panes(area);
+    let [top, _] = panes(area);
     let readiness = crate::describe::readiness_text(&a.target, lang);
     let title = match lang {
         Lang::Ja => format!(
             "研修計画（{} まで・年{}件まで）",
-            fiscal_year_label(a.target_fy, lang),
+            state.fy(a.target_fy),
             crate::engine::DEFAULT_PER_YEAR
         ),
         Lang::En => format!(
             "Training plan (to {}, up to {} a year)",
-            fiscal_year_label(a.target_fy, lang),
+            state.fy(a.target_fy),
             crate::engine::DEFAULT_PER_YEAR
         ),
     };
@@ -44,9 +42,9 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let selected = doc.selected.trainings.index(&keys);
     let competency = |id: &str| doc.profile.competency(id).map_or(id.to_string(), |c| c.name.clone());
     // Readiness on a line of its own, with its coverage: a title is cut at 80 columns.
-    let mut lines = vec![Line::styled(truncate(&readiness, columns), theme.accent)];
+    let mut lines = theme.wrap(&readiness, columns, theme.accent);
     if !a.target.ability_table {
-        lines.extend(wrapped(
+        lines.extend(theme.wrap(
             lang.pick(
                 "文書に能力表がないため、能力の差から研修は提案しません。下の一覧のどの研修も予定・受講済みにできます。",
                 "The document has no ability table, so no training is suggested from gaps. Any training below can still be marked.",
@@ -55,7 +53,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             theme.dim,
         ));
     } else if a.trainings.is_empty() {
-        lines.extend(wrapped(
+        lines.extend(theme.wrap(
             lang.pick(
                 "提案できる研修はありません（差がない、自己評価がまだ、または差を育てる研修が対象の職級にありません）。下の一覧のどの研修も予定・受講済みにできます。",
                 "Nothing to suggest (no gaps, no self-assessment yet, or no training for those gaps at your grade). Any training below can still be marked.",
@@ -67,11 +65,23 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
     let first_row = lines.len();
     let height = usize::from(inner.height).saturating_sub(first_row);
     let offset = scroll_offset(selected, height);
-    let done_mark = if state.ui.ascii { "v" } else { "✓" };
+    let done_mark = theme.glyphs.done;
     let planned_set: std::collections::HashSet<&str> = doc.plan.planned_trainings.iter().map(String::as_str).collect();
     let mut last_label = String::new();
+    // The year column as wide as its widest label (「2026年度」 without the 和暦).
+    let label_w = rows
+        .iter()
+        .map(|(row, _)| match row {
+            TrainingRow::Suggested(i) => a.trainings.get(*i).map_or(0, |s| theme.width(&state.fy(s.fy))),
+            TrainingRow::Other(_) => theme.width(lang.pick("その他の研修", "Other trainings")),
+            TrainingRow::Done(_) => theme.width(lang.pick("受講済み", "done")),
+        })
+        .max()
+        .unwrap_or(0)
+        .saturating_add(2)
+        .min(20);
     // The training's name gets the room a wide terminal has; what it develops the rest.
-    let name_w = (columns.saturating_sub(26) / 2).max(34);
+    let name_w = (columns.saturating_sub(7 + label_w) / 2).max(34);
     for (n, (pos, (row, id))) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
         let planned = planned_set.contains(id.as_str());
         let mark = if planned { lang.pick("予定", "plan") } else { "" };
@@ -80,7 +90,7 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
             TrainingRow::Suggested(i) => {
                 let Some(s) = a.trainings.get(*i) else { continue };
                 let addresses: Vec<String> = s.addresses.iter().map(|c| competency(c)).collect();
-                (fiscal_year_label(s.fy, lang), addresses.join("・"))
+                (state.fy(s.fy), addresses.join("・"))
             }
             TrainingRow::Other(_) => (lang.pick("その他の研修", "Other trainings").to_string(), String::new()),
             TrainingRow::Done(_) => (lang.pick("受講済み", "done").to_string(), String::new()),
@@ -98,38 +108,59 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         };
         let text = format!(
             "{}{} {}{}",
-            cell(&shown_label, 20),
-            cell(mark, 4),
-            cell(name, name_w),
+            theme.cell(&shown_label, label_w),
+            theme.cell(mark, 5),
+            theme.cell(name, name_w),
             rest
         );
         let style = if pos == selected { theme.selected } else { theme.text };
-        lines.push(Line::styled(marked(&text, pos == selected, columns, theme), style));
+        lines.push(Line::styled(theme.marked(&text, pos == selected, columns), style));
         hits.add(row_rect(inner, first_row + n), Hit::Training(id.clone()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 
-    let detail = block(lang.pick("研修の内容", "About the training"), theme);
-    let detail_inner = detail.inner(bottom);
-    frame.render_widget(detail, bottom);
-    let columns = usize::from(detail_inner.width);
+    draw_details(frame, state, details(state, doc, area, theme), doc.detail_scroll, theme);
+}
+
+/// The lower pane: the selected training in full — what it is, what it develops, who it
+/// is for, its source, and (when suggested) the gaps it addresses.
+pub fn details(state: &State, doc: &Doc, area: Rect, theme: &Theme) -> Details {
+    let lang = state.lang();
+    let a = &doc.analysis;
+    let [_, bottom] = panes(area);
+    let columns = usize::from(bottom.width.saturating_sub(2));
+    let rows = training_rows(doc);
+    let keys: Vec<String> = rows.iter().map(|(_, id)| id.clone()).collect();
+    let selected = doc.selected.trainings.index(&keys);
+    let competency = |id: &str| doc.profile.competency(id).map_or(id.to_string(), |c| c.name.clone());
     let id = keys.get(selected).map(String::as_str);
     let mut lines = Vec::new();
     if let Some(t) = id.and_then(|id| doc.profile.training(id)) {
         let kind = t.category_label(lang == Lang::Ja);
-        lines.push(Line::styled(
-            truncate(
-                &format!(
-                    "{}（{kind}）{}",
-                    t.name,
-                    t.provider.as_deref().map(|p| format!(" — {p}")).unwrap_or_default()
-                ),
-                columns,
+        lines.extend(theme.wrap(
+            &format!(
+                "{}（{kind}）{}",
+                t.name,
+                t.provider
+                    .as_deref()
+                    .map(|p| format!(" {} {p}", theme.glyphs.dash))
+                    .unwrap_or_default()
             ),
+            columns,
             theme.title,
         ));
+        if let Some((TrainingRow::Suggested(i), _)) = rows.get(selected)
+            && let Some(s) = a.trainings.get(*i)
+        {
+            let addresses: Vec<String> = s.addresses.iter().map(|c| competency(c)).collect();
+            let text = match lang {
+                Lang::Ja => format!("{}に提案（埋める差: {}）", state.fy(s.fy), addresses.join("・")),
+                Lang::En => format!("Suggested for {} (gaps: {})", state.fy(s.fy), addresses.join(", ")),
+            };
+            lines.extend(theme.wrap(&text, columns, theme.accent));
+        }
         if let Some(d) = &t.description {
-            lines.extend(wrapped(d, columns, theme.text));
+            lines.extend(theme.wrap(d, columns, theme.text));
         }
         let develops: Vec<String> = t.competencies.iter().map(|c| competency(c)).collect();
         let example = if t.competencies_illustrative {
@@ -137,33 +168,37 @@ pub fn draw(frame: &mut Frame, state: &State, doc: &Doc, area: Rect, theme: &The
         } else {
             ""
         };
-        lines.push(Line::styled(
-            truncate(
-                &format!(
-                    "{} {}{example}",
-                    lang.pick("育てる能力:", "Develops:"),
-                    if develops.is_empty() {
-                        lang.pick(
-                            "（文書は能力との対応を示していません）",
-                            "(the document links it to no competency)",
-                        )
-                        .to_string()
-                    } else {
-                        develops.join("・")
-                    }
-                ),
-                columns,
+        lines.extend(theme.wrap(
+            &format!(
+                "{} {}{example}",
+                lang.pick("育てる能力:", "Develops:"),
+                if develops.is_empty() {
+                    lang.pick(
+                        "（文書は能力との対応を示していません）",
+                        "(the document links it to no competency)",
+                    )
+                    .to_string()
+                } else {
+                    develops.join("・")
+                }
             ),
+            columns,
             theme.accent,
         ));
-        lines.push(Line::styled(
-            truncate(&crate::describe::training_audience(&doc.profile, t, lang), columns),
+        lines.extend(theme.wrap(
+            &crate::describe::training_audience(&doc.profile, t, lang),
+            columns,
             theme.accent,
         ));
-        lines.push(Line::styled(
-            truncate(&format!("{} {}", lang.pick("出典:", "Source:"), t.source), columns),
+        lines.extend(theme.wrap(
+            &format!("{} {}", lang.pick("出典:", "Source:"), t.source),
+            columns,
             theme.dim,
         ));
     }
-    frame.render_widget(Paragraph::new(lines), detail_inner);
+    Details {
+        area: bottom,
+        title: lang.pick("研修の内容", "About the training").to_string(),
+        lines,
+    }
 }

@@ -2,18 +2,14 @@
 //! difference side by side, and below, for the selected competency, what each side wrote
 //! (the period's notes, newest first, and the employee's undated 根拠).
 
-use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use crate::engine::{Disagreement, Gap};
 use crate::i18n::Lang;
 use crate::model::NoteAuthor;
-use crate::text::{truncate, width};
 use crate::tui::state::Doc;
 use crate::tui::theme::Theme;
-use crate::tui::view::{block, cell, wrapped};
+use crate::tui::view::Details;
 
 /// Columns of the 本人 and 上司 cells (「未評価」, 「段3」, 「unrated」).
 const LEVEL_W: usize = 8;
@@ -39,12 +35,12 @@ pub(super) struct Table {
 }
 
 impl Table {
-    pub fn new(doc: &Doc, rows: &[Row<'_>], columns: usize, lang: Lang) -> Table {
+    pub fn new(doc: &Doc, rows: &[Row<'_>], columns: usize, lang: Lang, theme: &Theme) -> Table {
         let marks = doc.profile.uses_marks();
         let required_w = rows
             .iter()
-            .map(|r| width(&required(doc, r.gap, lang)))
-            .chain([width(lang.pick("必要", "Req"))])
+            .map(|r| theme.width(&required(doc, r.gap, lang)))
+            .chain([theme.width(lang.pick("必要", "Req"))])
             .max()
             .unwrap_or(0)
             .max(5)
@@ -57,29 +53,29 @@ impl Table {
         }
     }
 
-    pub fn header(&self, lang: Lang) -> String {
+    pub fn header(&self, lang: Lang, theme: &Theme) -> String {
         format!(
             "  {}{}{}{}{}{}{}",
-            cell(lang.pick("能力", "Competency"), self.name_w),
-            cell(if self.marks { lang.pick("重点", "Mk") } else { "" }, self.mark_w()),
-            cell(lang.pick("必要", "Req"), self.required_w),
-            cell(lang.pick("本人", "Self"), LEVEL_W),
-            cell(lang.pick("上司", "Supv"), LEVEL_W),
-            cell(lang.pick("上司－本人", "Supv-Self"), DIFFERENCE_W),
+            theme.cell(lang.pick("能力", "Competency"), self.name_w),
+            theme.cell(if self.marks { lang.pick("重点", "Mk") } else { "" }, self.mark_w()),
+            theme.cell(lang.pick("必要", "Req"), self.required_w),
+            theme.cell(lang.pick("本人", "Self"), LEVEL_W),
+            theme.cell(lang.pick("上司", "Supv"), LEVEL_W),
+            theme.cell(lang.pick("上司－本人", "Supv-Self"), DIFFERENCE_W),
             // 「差」 would read as the self-supervisor difference here: the shortfall to the
             // requirement is named as the bar's legend names it.
             lang.pick("不足", "Gap"),
         )
     }
 
-    pub fn row(&self, doc: &Doc, id: &str, row: &Row<'_>, lang: Lang) -> String {
+    pub fn row(&self, doc: &Doc, id: &str, row: &Row<'_>, lang: Lang, theme: &Theme) -> String {
         let name = row
             .gap
             .map(|g| g.competency_name.as_str())
             .or(row.sides.map(|d| d.competency_name.as_str()))
             .unwrap_or_else(|| crate::describe::competency_name(&doc.profile, id));
         let mark = match row.gap {
-            Some(g) if self.marks => g.emphasis.mark(),
+            Some(g) if self.marks => super::emphasis_mark(g.emphasis, theme.glyphs),
             _ => "",
         };
         let level = |l: Option<u8>| {
@@ -99,12 +95,12 @@ impl Table {
         };
         format!(
             "{}{}{}{}{}{}{}",
-            cell(name, self.name_w),
-            cell(mark, self.mark_w()),
-            cell(&required(doc, row.gap, lang), self.required_w),
-            cell(&level(own), LEVEL_W),
-            cell(&level(supervisor), LEVEL_W),
-            cell(&difference, DIFFERENCE_W),
+            theme.cell(name, self.name_w),
+            theme.cell(mark, self.mark_w()),
+            theme.cell(&required(doc, row.gap, lang), self.required_w),
+            theme.cell(&level(own), LEVEL_W),
+            theme.cell(&level(supervisor), LEVEL_W),
+            theme.cell(&difference, DIFFERENCE_W),
             gap,
         )
     }
@@ -142,14 +138,7 @@ fn required(doc: &Doc, gap: Option<&Gap>, lang: Lang) -> String {
 
 /// The lower pane: both levels in the profile's words, then what each side wrote about the
 /// selected competency.
-pub(super) fn detail(
-    frame: &mut Frame,
-    doc: &Doc,
-    selected: Option<(&str, &Row<'_>)>,
-    area: Rect,
-    theme: &Theme,
-    lang: Lang,
-) {
+pub(super) fn details(doc: &Doc, selected: Option<(&str, &Row<'_>)>, area: Rect, theme: &Theme, lang: Lang) -> Details {
     let title = match (crate::describe::scale_legend_short(&doc.profile, lang), lang) {
         (Some(legend), Lang::Ja) => format!("本人と上司の評価・メモ（新しい順・{legend}）"),
         (Some(legend), Lang::En) => format!("Self vs supervisor: notes newest first ({legend})"),
@@ -161,12 +150,13 @@ pub(super) fn detail(
             .to_string(),
     };
     // The border's corners and the title's spaces take four columns.
-    let pane = block(&truncate(&title, usize::from(area.width).saturating_sub(4)), theme);
-    let inner = pane.inner(area);
-    frame.render_widget(pane, area);
-    let columns = usize::from(inner.width);
+    let title = theme.cut(&title, usize::from(area.width).saturating_sub(4));
+    let columns = usize::from(area.width.saturating_sub(2));
     let mut lines = Vec::new();
     if let Some((id, row)) = selected {
+        // The name in full: the table cuts a long one.
+        let name = crate::describe::competency_name(&doc.profile, id);
+        lines.extend(theme.wrap(name, columns, theme.title));
         let (own, supervisor) = levels(row);
         let series = doc.plan.series_id(&doc.profile);
         let meaning = |level: Option<u8>| match (level, series) {
@@ -179,7 +169,7 @@ pub(super) fn detail(
             (lang.pick("上司", "Supervisor"), supervisor),
         ] {
             let text = format!("{who}: {}", meaning(level));
-            lines.push(Line::styled(truncate(&text, columns), theme.accent));
+            lines.extend(theme.wrap(&text, columns, theme.accent));
         }
         let notes = crate::engine::competency_notes(&doc.plan, id);
         for note in &notes {
@@ -187,32 +177,26 @@ pub(super) fn detail(
                 NoteAuthor::Own => lang.pick("本人", "self"),
                 NoteAuthor::Supervisor => lang.pick("上司", "supervisor"),
             };
-            lines.extend(wrapped(
-                &format!("{} {who}: {}", note.date, note.text),
-                columns,
-                theme.text,
-            ));
+            lines.extend(theme.wrap(&format!("{} {who}: {}", note.date, note.text), columns, theme.text));
         }
         let evidence = doc.plan.evidence.get(id).filter(|e| !e.trim().is_empty());
         if let Some(evidence) = evidence {
             let label = lang.pick("根拠（本人・日付なし）", "Evidence (self, undated)");
-            lines.extend(wrapped(&format!("{label}: {evidence}"), columns, theme.text));
+            lines.extend(theme.wrap(&format!("{label}: {evidence}"), columns, theme.text));
         }
         if notes.is_empty() && evidence.is_none() {
-            lines.push(Line::styled(
-                truncate(
-                    lang.pick(
-                        "（この能力のメモと根拠はまだありません）",
-                        "(no notes or evidence for this competency yet)",
-                    ),
-                    columns,
+            lines.extend(theme.wrap(
+                lang.pick(
+                    "（この能力のメモと根拠はまだありません）",
+                    "(no notes or evidence for this competency yet)",
                 ),
+                columns,
                 theme.dim,
             ));
         }
     }
     for line in crate::describe::scale_legend(&doc.profile, lang) {
-        lines.extend(wrapped(&line, columns, theme.dim));
+        lines.extend(theme.wrap(&line, columns, theme.dim));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    Details { area, title, lines }
 }
