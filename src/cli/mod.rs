@@ -6,6 +6,7 @@ mod output;
 mod plan;
 mod profile;
 mod team;
+mod workshop;
 
 pub use profile::write_export_json;
 
@@ -106,7 +107,11 @@ pub enum Command {
     /// The terminal app for a career-design workshop (キャリアデザイン研修): the cohort's
     /// sample personas first, its guided tour (N), the as-of date fixed and shown, samples
     /// reset with R, names shown as pseudonyms with --anonymous (or A).
+    #[command(args_conflicts_with_subcommands = true)]
     Workshop {
+        /// `sheet`: print a worksheet (life-line, Will-Can-Must, the next ten years).
+        #[command(subcommand)]
+        command: Option<workshop::WorkshopCommand>,
         /// The cohort: 3nenme (3rd year since hire), 30dai, 40dai or 55sai; asked for when
         /// not given.
         #[arg(long, value_enum)]
@@ -361,6 +366,7 @@ pub fn run(cli: Cli) -> ExitCode {
         });
     }
     if let Some(Command::Workshop {
+        command: None,
         cohort,
         anonymous,
         today,
@@ -380,6 +386,9 @@ pub fn run(cli: Cli) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
+        Some(Command::Workshop {
+            command: Some(command), ..
+        }) => workshop::run(command, lang, &mut out),
         None | Some(Command::Workshop { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "michi", &mut out);

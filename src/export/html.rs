@@ -34,16 +34,18 @@ pub fn to_html(sheet: &Sheet, lang: crate::i18n::Lang) -> String {
         }
         out.push_str("</ul>\n");
     }
-    out.push_str("<table class=\"signatures\"><tbody><tr>\n");
-    for who in [pick("本人", "Employee"), pick("評価者", "Evaluator")] {
-        out.push_str(&format!(
-            "<td><div class=\"who\">{} {}</div><div class=\"box\"></div><div class=\"date\">{}</div></td>\n",
-            escape(who),
-            pick("署名", "signature"),
-            pick("日付　　年　　月　　日", "Date"),
-        ));
+    if sheet.signatures {
+        out.push_str("<table class=\"signatures\"><tbody><tr>\n");
+        for who in [pick("本人", "Employee"), pick("評価者", "Evaluator")] {
+            out.push_str(&format!(
+                "<td><div class=\"who\">{} {}</div><div class=\"box\"></div><div class=\"date\">{}</div></td>\n",
+                escape(who),
+                pick("署名", "signature"),
+                pick("日付　　年　　月　　日", "Date"),
+            ));
+        }
+        out.push_str("</tr></tbody></table>\n");
     }
-    out.push_str("</tr></tbody></table>\n");
     if let Some(table) = &sheet.self_report {
         write_table(&mut out, table, "confidential");
     }

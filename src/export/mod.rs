@@ -106,6 +106,10 @@ pub struct Sheet {
     pub self_report: Option<Table>,
     /// Legend lines for the marks the tables use.
     pub legend: Vec<String>,
+    /// Signature and date boxes for the employee and the evaluator close the printed sheet
+    /// (the interview sheet has them; a workshop's worksheet does not).
+    #[serde(skip)]
+    pub signatures: bool,
 }
 
 /// Builds the sheet of `plan` for `options.fy`.
@@ -384,6 +388,7 @@ pub fn sheet(profile: &Profile, plan: &Plan, analysis: &Analysis, options: Sheet
         tables,
         self_report,
         legend: crate::describe::scale_legend(profile, lang),
+        signatures: true,
     }
 }
 

@@ -92,6 +92,7 @@ pub fn blank(lang: Lang) -> Sheet {
             rows,
         }],
         self_report: None,
+        signatures: false,
         legend: how_to(lang),
     }
 }
@@ -152,6 +153,7 @@ pub fn prefilled(profile: &Profile, plan: &Plan, today: Date, lang: Lang) -> She
             rows,
         }],
         self_report: None,
+        signatures: false,
         legend: legend(profile, &chart, lang),
     }
 }

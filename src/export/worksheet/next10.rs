@@ -148,6 +148,7 @@ pub fn blank(lang: Lang) -> Sheet {
         header,
         tables: vec![years, options, rules_table(&rules, lang)],
         self_report: None,
+        signatures: false,
         legend: notes.into_iter().map(str::to_string).collect(),
     }
 }
@@ -260,6 +261,7 @@ pub fn filled(profile: &Profile, plan: &Plan, today: Date, lang: Lang) -> Sheet 
         header,
         tables: vec![years, dates, options, rules_table(&rules_used(&n), lang)],
         self_report: None,
+        signatures: false,
         legend: notes,
     }
 }

@@ -84,6 +84,7 @@ pub fn blank(lang: Lang) -> Sheet {
         ],
         tables: Pane::ALL.iter().map(|p| words_table(*p, None, lang)).collect(),
         self_report: None,
+        signatures: false,
         legend: Vec::new(),
     }
 }
@@ -122,6 +123,7 @@ pub fn prefilled(profile: &Profile, plan: &Plan, lang: Lang) -> Sheet {
         ],
         tables,
         self_report: None,
+        signatures: false,
         legend,
     }
 }
