@@ -7,6 +7,7 @@ pub mod input_checks;
 pub mod recommend;
 pub mod retirement;
 pub mod roles;
+pub mod roster;
 pub mod rotation;
 pub mod trajectory;
 
