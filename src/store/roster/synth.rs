@@ -120,9 +120,20 @@ pub fn write_roster(
             }
             pick -= w;
         }
-        let birth_year = i64::from(today.year()) - age - 1;
+        let mut birth_year = i64::from(today.year()) - age - 1;
         let month = 1 + rng.below(12);
         let day = 1 + rng.below(28);
+        // Still in service on `today` (a cohort a year older may have retired already).
+        let born = |y: i64| {
+            Date::new(
+                i32::try_from(y).unwrap_or(1970),
+                u8::try_from(month).unwrap_or(1),
+                u8::try_from(day).unwrap_or(1),
+            )
+        };
+        if born(birth_year).is_some_and(|b| crate::engine::retirement(b).date < today) {
+            birth_year += 1;
+        }
         let hire_age = 22 + rng.below(9).min(u64::try_from(age - 22).unwrap_or(0));
         let hire_year = birth_year + i64::try_from(hire_age).unwrap_or(22) + 1;
         let service = (i64::from(today.year()) - hire_year).max(0);
