@@ -5,6 +5,7 @@ mod compare;
 mod output;
 mod plan;
 mod profile;
+mod roster;
 mod team;
 mod workshop;
 
@@ -78,6 +79,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The HR office's report over a roster (人事給与 export, CSV or Excel): retirements by
+    /// year, 役職定年, who turns 60, the age pyramid; `synth` and `map-template` help.
+    Roster(roster::RosterArgs),
     /// Write a plan's 面談シート (interview sheet) as HTML for A4, Markdown, CSV or JSON.
     Export {
         /// Plan TOML file.
@@ -396,6 +400,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Profile(cmd)) => profile::run(cmd, lang, &mut out),
         Some(Command::Team { dir, json }) => team::run(&dir, json, lang, &mut out),
+        Some(Command::Roster(args)) => roster::run(args, lang, &mut out),
         Some(Command::Export {
             plan,
             format,

@@ -11,6 +11,7 @@ pub mod next_ten;
 pub mod recommend;
 pub mod retirement;
 pub mod roles;
+pub mod roster;
 pub mod rotation;
 pub mod trajectory;
 pub mod wcm;

@@ -14,6 +14,7 @@ pub mod plans;
 pub mod profile_check;
 pub mod profile_template;
 pub mod profiles;
+pub mod roster;
 pub mod schema;
 pub mod settings;
 pub mod shape_check;

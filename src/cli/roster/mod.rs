@@ -1,0 +1,292 @@
+//! `michi roster`: the HR office's report over a whole roster (the 人事給与 system's export),
+//! and its helpers `michi roster synth` (a fictitious roster) and `michi roster map-template`
+//! (a mapping file to start from). Exit status: 0 when a report was made, 1 when nothing
+//! usable was read, 2 for usage errors.
+
+mod text;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+use crate::model::Date;
+use crate::store::fsio::Keep;
+use crate::store::roster::{ReadOptions, RosterError, RosterMap, RosterOptions, TextEncoding, read_roster};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RosterFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    Utf8,
+    #[value(alias = "shift_jis", alias = "shift-jis", alias = "cp932")]
+    Sjis,
+}
+
+/// `michi roster FILE --profile ID …`, or one of its subcommands.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct RosterArgs {
+    #[command(subcommand)]
+    pub command: Option<RosterCommand>,
+    /// The roster: CSV (UTF-8 or Shift_JIS, comma or tab) or an Excel workbook.
+    pub file: Option<PathBuf>,
+    /// The profile (municipality) id.
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// A mapping file: column names and code tables (see `michi roster map-template`).
+    #[arg(long)]
+    pub map: Option<PathBuf>,
+    /// The as-of date (YYYY-MM-DD); default: today in Japan.
+    #[arg(long, value_parser = crate::cli::plan::parse_today)]
+    pub today: Option<Date>,
+    /// Fiscal years to look ahead.
+    #[arg(long, default_value_t = crate::engine::roster::DEFAULT_YEARS)]
+    pub years: u16,
+    #[arg(long, value_enum, default_value_t = RosterFormat::Text)]
+    pub format: RosterFormat,
+    /// Write here (0600) instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Replace an existing output file.
+    #[arg(long)]
+    pub force: bool,
+    /// Names and 職員番号 replaced by the row number.
+    #[arg(long)]
+    pub anonymous: bool,
+    /// The CSV's text encoding (default: detected).
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingArg>,
+    /// The workbook sheet to read (default: the first).
+    #[arg(long)]
+    pub sheet: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RosterCommand {
+    /// Write a fictitious roster with a municipal age and grade structure.
+    Synth {
+        #[arg(long)]
+        profile: String,
+        #[arg(long)]
+        rows: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Rows to break on purpose (each kind of problem in turn).
+        #[arg(long, default_value_t = 0)]
+        bad_rows: u64,
+        #[arg(long, value_parser = crate::cli::plan::parse_today)]
+        today: Option<Date>,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a mapping file to start from, with the profile's ids in comments.
+    MapTemplate {
+        #[arg(long)]
+        profile: String,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn error(lang: Lang, ja: String, en: String) -> ExitCode {
+    eprintln!(
+        "{}",
+        match lang {
+            Lang::Ja => format!("エラー: {ja}"),
+            Lang::En => format!("error: {en}"),
+        }
+    );
+    ExitCode::FAILURE
+}
+
+fn profile_of(id: &str, lang: Lang) -> Result<crate::model::Profile, ExitCode> {
+    let catalog = crate::store::Catalog::load(crate::store::profiles::user_profile_dir().as_deref(), lang);
+    match catalog.get(id) {
+        Some(entry) => Ok(entry.profile.clone()),
+        None => {
+            let known: Vec<&str> = catalog.entries.iter().map(|e| e.profile.id.as_str()).collect();
+            Err(error(
+                lang,
+                format!("プロファイル {id} がありません（あるもの: {}）", known.join(", ")),
+                format!("no profile {id} (there are: {})", known.join(", ")),
+            ))
+        }
+    }
+}
+
+fn write_output(
+    path: Option<&Path>,
+    bytes: &[u8],
+    force: bool,
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
+    match path.filter(|p| p.as_os_str() != "-") {
+        None => out.write_all(bytes)?,
+        Some(file) => {
+            if let Err(code) = crate::cli::output::write_new_file(file, bytes, force, Keep::Private, lang) {
+                return Ok(code);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
+    match args.command {
+        Some(RosterCommand::Synth {
+            profile,
+            rows,
+            seed,
+            bad_rows,
+            today,
+            output,
+            force,
+        }) => {
+            let profile = match profile_of(&profile, lang) {
+                Ok(p) => p,
+                Err(code) => return Ok(code),
+            };
+            let today = today.unwrap_or_else(crate::clock::today_in_japan);
+            let mut bytes = Vec::new();
+            crate::store::roster::synth::write_roster(&profile, today, rows, seed, bad_rows, &mut bytes)?;
+            write_output(Some(&output), &bytes, force, lang, out)
+        }
+        Some(RosterCommand::MapTemplate { profile, output, force }) => {
+            let profile = match profile_of(&profile, lang) {
+                Ok(p) => p,
+                Err(code) => return Ok(code),
+            };
+            let text = crate::store::roster::map::template(&profile);
+            write_output(output.as_deref(), text.as_bytes(), force, lang, out)
+        }
+        None => report(args, lang, out),
+    }
+}
+
+fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
+    let (Some(file), Some(profile)) = (&args.file, &args.profile) else {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "使い方: michi roster FILE --profile ID（michi roster --help）",
+                "usage: michi roster FILE --profile ID (michi roster --help)"
+            )
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let profile = match profile_of(profile, lang) {
+        Ok(p) => p,
+        Err(code) => return Ok(code),
+    };
+    let map = match &args.map {
+        None => RosterMap::default(),
+        Some(path) => {
+            let text = match std::fs::read_to_string(path) {
+                Ok(text) => text,
+                Err(e) => {
+                    return Ok(error(
+                        lang,
+                        format!("{} を読めません: {e}", path.display()),
+                        format!("cannot read {}: {e}", path.display()),
+                    ));
+                }
+            };
+            match toml::from_str::<RosterMap>(&text) {
+                Ok(map) => {
+                    let unknown = map.unknown_columns();
+                    if !unknown.is_empty() {
+                        return Ok(error(
+                            lang,
+                            format!("{}: [columns] に不明なキー {}", path.display(), unknown.join(", ")),
+                            format!("{}: unknown keys in [columns]: {}", path.display(), unknown.join(", ")),
+                        ));
+                    }
+                    map
+                }
+                Err(e) => {
+                    return Ok(error(
+                        lang,
+                        format!("{}: {e}", path.display()),
+                        format!("{}: {e}", path.display()),
+                    ));
+                }
+            }
+        }
+    };
+    let options = RosterOptions {
+        read: ReadOptions {
+            encoding: args.encoding.map(|e| match e {
+                EncodingArg::Utf8 => TextEncoding::Utf8,
+                EncodingArg::Sjis => TextEncoding::ShiftJis,
+            }),
+            sheet: args.sheet.clone(),
+        },
+        today: args.today.unwrap_or_else(crate::clock::today_in_japan),
+        years: args.years,
+        anonymous: args.anonymous,
+    };
+    let run = match read_roster(file, &profile, &map, &options) {
+        Ok(run) => run,
+        Err(RosterError::MissingColumns { missing, found }) => {
+            let names: Vec<&str> = missing.iter().map(|c| map.header(*c)).collect();
+            return Ok(error(
+                lang,
+                format!(
+                    "{}: 必要な列 {} がありません。見出しは {}。--map の [columns] で対応づけてください（michi roster map-template）",
+                    file.display(),
+                    names.join("・"),
+                    found.join(", ")
+                ),
+                format!(
+                    "{}: the columns {} are missing; the header has {}. Map them in --map [columns] (michi roster map-template)",
+                    file.display(),
+                    names.join(", "),
+                    found.join(", ")
+                ),
+            ));
+        }
+        Err(RosterError::Read(e)) => {
+            return Ok(error(
+                lang,
+                format!("{} を読めません: {e}", file.display()),
+                format!("cannot read {}: {e}", file.display()),
+            ));
+        }
+    };
+    let bytes = match args.format {
+        RosterFormat::Text => {
+            let mut b = Vec::new();
+            text::write(&mut b, &run, lang)?;
+            b
+        }
+        RosterFormat::Json => {
+            let mut b = serde_json::to_vec_pretty(&run).map_err(io::Error::from)?;
+            b.push(b'\n');
+            b
+        }
+    };
+    let code = write_output(args.output.as_deref(), &bytes, args.force, lang, out)?;
+    if code != ExitCode::SUCCESS {
+        return Ok(code);
+    }
+    if run.report.summary.used == 0 {
+        return Ok(error(
+            lang,
+            format!("{}: 使える行がありませんでした", file.display()),
+            format!("{}: no usable row", file.display()),
+        ));
+    }
+    Ok(ExitCode::SUCCESS)
+}

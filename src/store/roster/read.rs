@@ -1,0 +1,214 @@
+//! Reading a roster file row by row: CSV in UTF-8 (with or without a BOM) or Shift_JIS
+//! (detected, or chosen), comma or tab separated, streamed so memory stays flat; or an
+//! Excel workbook's sheet (the first, or one named).
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use encoding_rs::{Encoding, SHIFT_JIS, UTF_8};
+
+/// The text encoding of a CSV roster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    Utf8,
+    ShiftJis,
+}
+
+impl TextEncoding {
+    fn encoding(self) -> &'static Encoding {
+        match self {
+            TextEncoding::Utf8 => UTF_8,
+            TextEncoding::ShiftJis => SHIFT_JIS,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::ShiftJis => "Shift_JIS",
+        }
+    }
+}
+
+/// How to read a roster file.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// None: detect (a BOM or valid UTF-8 means UTF-8, else Shift_JIS).
+    pub encoding: Option<TextEncoding>,
+    /// The workbook sheet to read (None: the first).
+    pub sheet: Option<String>,
+}
+
+/// Why a roster file cannot be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("Excel: {0}")]
+    Workbook(String),
+    #[error("the workbook has no sheet named {0}")]
+    NoSheet(String),
+    #[error("the file is empty (no header row)")]
+    Empty,
+}
+
+/// Bytes read to decide the encoding and the separator.
+const SNIFF: usize = 64 * 1024;
+
+/// Whether `bytes` are UTF-8, allowing a character cut at the end of the sample.
+fn looks_utf8(bytes: &[u8]) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4,
+    }
+}
+
+/// The encoding of a CSV file from its first bytes.
+pub fn detect_encoding(head: &[u8]) -> TextEncoding {
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) || looks_utf8(head) {
+        TextEncoding::Utf8
+    } else {
+        TextEncoding::ShiftJis
+    }
+}
+
+/// Tab when the first line has more tabs than commas.
+fn detect_delimiter(head: &str) -> u8 {
+    let line = head.lines().next().unwrap_or("");
+    if line.matches('\t').count() > line.matches(',').count() {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// The rows of a roster: the header, then each data row with its number in the file
+/// (the header is row 1, as a spreadsheet counts).
+pub enum Rows {
+    Csv {
+        reader: csv::Reader<Box<dyn Read>>,
+        record: csv::StringRecord,
+        row: u64,
+        encoding: TextEncoding,
+    },
+    Sheet {
+        rows: std::vec::IntoIter<Vec<String>>,
+        current: Vec<String>,
+        row: u64,
+    },
+}
+
+impl Rows {
+    /// Opens `path`: an Excel workbook by its extension (.xlsx, .xlsm, .xls, .ods), else CSV.
+    pub fn open(path: &Path, options: &ReadOptions) -> Result<(Vec<String>, Rows), ReadError> {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
+            return open_workbook(path, options);
+        }
+        let mut file = BufReader::with_capacity(SNIFF, File::open(path)?);
+        let head = file.fill_buf()?;
+        let encoding = options.encoding.unwrap_or_else(|| detect_encoding(head));
+        let (sample, _, _) = encoding.encoding().decode(head);
+        let delimiter = detect_delimiter(sample.trim_start_matches('\u{feff}'));
+        let decoded: Box<dyn Read> = Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding.encoding()))
+                .bom_override(true)
+                .build(file),
+        );
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(decoded);
+        let mut record = csv::StringRecord::new();
+        if !reader.read_record(&mut record)? {
+            return Err(ReadError::Empty);
+        }
+        let header = record
+            .iter()
+            .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+            .collect();
+        Ok((
+            header,
+            Rows::Csv {
+                reader,
+                record,
+                row: 1,
+                encoding,
+            },
+        ))
+    }
+
+    /// The text encoding read (None for a workbook).
+    pub fn encoding(&self) -> Option<TextEncoding> {
+        match self {
+            Rows::Csv { encoding, .. } => Some(*encoding),
+            Rows::Sheet { .. } => None,
+        }
+    }
+
+    /// The next data row: its number and its cells (`Err` when the file cannot be read on).
+    pub fn next_row(&mut self) -> Option<Result<(u64, Vec<&str>), ReadError>> {
+        match self {
+            Rows::Csv {
+                reader, record, row, ..
+            } => match reader.read_record(record) {
+                Ok(true) => {
+                    *row += 1;
+                    Some(Ok((*row, record.iter().collect())))
+                }
+                Ok(false) => None,
+                Err(e) => Some(Err(e.into())),
+            },
+            Rows::Sheet { rows, current, row } => {
+                *current = rows.next()?;
+                *row += 1;
+                Some(Ok((*row, current.iter().map(String::as_str).collect())))
+            }
+        }
+    }
+}
+
+fn open_workbook(path: &Path, options: &ReadOptions) -> Result<(Vec<String>, Rows), ReadError> {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let mut workbook = open_workbook_auto(path).map_err(|e| ReadError::Workbook(e.to_string()))?;
+    let name = match &options.sheet {
+        Some(name) => {
+            if !workbook.sheet_names().iter().any(|n| n == name) {
+                return Err(ReadError::NoSheet(name.clone()));
+            }
+            name.clone()
+        }
+        None => workbook.sheet_names().first().cloned().ok_or(ReadError::Empty)?,
+    };
+    let range = workbook
+        .worksheet_range(&name)
+        .map_err(|e| ReadError::Workbook(e.to_string()))?;
+    let cell = |c: &Data| match c {
+        // Dates stored as dates in the sheet come out as ISO dates.
+        Data::DateTime(d) => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{day:02}")
+        }
+        Data::Float(f) if f.fract() == 0.0 => format!("{f:.0}"),
+        other => other.to_string(),
+    };
+    let mut rows = range.rows().map(|r| r.iter().map(cell).collect::<Vec<String>>());
+    let header = rows.next().ok_or(ReadError::Empty)?;
+    let rest: Vec<Vec<String>> = rows.collect();
+    Ok((
+        header.into_iter().map(|h| h.trim().to_string()).collect(),
+        Rows::Sheet {
+            rows: rest.into_iter(),
+            current: Vec::new(),
+            row: 1,
+        },
+    ))
+}

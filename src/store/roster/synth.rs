@@ -1,0 +1,186 @@
+//! Synthetic rosters (`michi roster synth`): fictitious staff with an age and grade
+//! structure like a municipality's (few in their early 40s after the hiring freeze of the
+//! 2000s, many in their 50s), a mix of job series, and bad rows on request — for tests,
+//! benchmarks and demos. The same seed gives the same bytes.
+//!
+//! The generator is SplitMix64, written here: eight lines for a deterministic stream, where
+//! the `rand` crate would add a dependency for no more than that.
+
+use std::io::{self, Write};
+
+use crate::model::{Date, Profile};
+use crate::store::roster::Column;
+
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (0 when n is 0).
+    fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.next() % n }
+    }
+}
+
+/// Relative head counts by age, 22 to 64: a municipal shape (thin in the early 40s).
+fn age_weight(age: i64) -> u64 {
+    match age {
+        22..=29 => 9,
+        30..=37 => 8,
+        38..=46 => 5,
+        47..=55 => 9,
+        56..=64 => 7,
+        _ => 0,
+    }
+}
+
+const SURNAMES: [&str; 16] = [
+    "佐藤",
+    "鈴木",
+    "高橋",
+    "田中",
+    "伊藤",
+    "渡辺",
+    "山本",
+    "中村",
+    "小林",
+    "加藤",
+    "吉田",
+    "山田",
+    "佐々木",
+    "山口",
+    "松本",
+    "井上",
+];
+const GIVEN: [&str; 16] = [
+    "太郎",
+    "花子",
+    "健",
+    "美咲",
+    "翔",
+    "陽菜",
+    "大輔",
+    "彩",
+    "誠",
+    "真由美",
+    "浩",
+    "恵",
+    "拓也",
+    "愛",
+    "直樹",
+    "優子",
+];
+
+/// Writes `rows` fictitious staff of `profile` as of `today` (CSV, UTF-8, default
+/// headers), `bad_rows` of them broken in turn: an unknown grade, an impossible date,
+/// birth after hire, a repeated 職員番号, an empty name.
+pub fn write_roster(
+    profile: &Profile,
+    today: Date,
+    rows: u64,
+    seed: u64,
+    bad_rows: u64,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mut rng = SplitMix(seed ^ 0x6d69_6368_6921);
+    let header: Vec<&str> = Column::ALL.iter().map(|c| c.default_header()).collect();
+    writeln!(out, "{}", header.join(","))?;
+    // Only staff still in service: up to a year under the age in force.
+    let oldest = i64::from(crate::engine::retirement_age_in_force(today.fiscal_year())) - 1;
+    let ages: Vec<i64> = (22..=oldest).collect();
+    let total_weight: u64 = ages.iter().map(|a| age_weight(*a)).sum();
+    let series: Vec<(&str, Vec<&str>)> = profile
+        .job_series
+        .iter()
+        .map(|s| {
+            (
+                s.name.as_str(),
+                profile.ladder(s).iter().map(|g| g.name.as_str()).collect(),
+            )
+        })
+        .filter(|(_, ladder): &(&str, Vec<&str>)| !ladder.is_empty())
+        .collect();
+    let bad_every = rows.checked_div(bad_rows).map_or(0, |n| n.max(1));
+    let mut bad_written = 0;
+    for i in 0..rows {
+        // Age by weight; birthday anywhere in the year.
+        let mut pick = rng.below(total_weight);
+        let mut age = 22;
+        for a in &ages {
+            let w = age_weight(*a);
+            if pick < w {
+                age = *a;
+                break;
+            }
+            pick -= w;
+        }
+        let mut birth_year = i64::from(today.year()) - age - 1;
+        let month = 1 + rng.below(12);
+        let day = 1 + rng.below(28);
+        // Still in service on `today` (a cohort a year older may have retired already).
+        let born = |y: i64| {
+            Date::new(
+                i32::try_from(y).unwrap_or(1970),
+                u8::try_from(month).unwrap_or(1),
+                u8::try_from(day).unwrap_or(1),
+            )
+        };
+        if born(birth_year).is_some_and(|b| crate::engine::retirement(b).date < today) {
+            birth_year += 1;
+        }
+        let hire_age = 22 + rng.below(9).min(u64::try_from(age - 22).unwrap_or(0));
+        let hire_year = birth_year + i64::try_from(hire_age).unwrap_or(22) + 1;
+        let service = (i64::from(today.year()) - hire_year).max(0);
+        // Series: the first carries most staff.
+        let s = if series.len() <= 1 || rng.below(10) < 7 {
+            0
+        } else {
+            1 + usize::try_from(rng.below(series.len() as u64 - 1)).unwrap_or(0)
+        };
+        let Some((series_name, ladder)) = series.get(s) else {
+            break;
+        };
+        // Grade: about one step per six years of service, some later than others.
+        let step = (service / 6 - i64::try_from(rng.below(2)).unwrap_or(0)).max(0);
+        let rank = usize::try_from(step).unwrap_or(0).min(ladder.len() - 1);
+        let grade = ladder.get(rank).copied().unwrap_or("");
+        let since_year =
+            (hire_year + (service - i64::try_from(rng.below(5)).unwrap_or(0)).max(0)).min(i64::from(today.year()));
+        let mut cells = vec![
+            format!("{:07}", i + 1),
+            format!(
+                "{} {}",
+                SURNAMES[usize::try_from(rng.below(16)).unwrap_or(0)],
+                GIVEN[usize::try_from(rng.below(16)).unwrap_or(0)]
+            ),
+            format!("{birth_year}-{month:02}-{day:02}"),
+            format!("{hire_year}-04-01"),
+            series_name.to_string(),
+            grade.to_string(),
+            format!("{since_year}-04-01"),
+            format!("部署{:03}", rng.below(120)),
+            format!(
+                "{}-04-01",
+                (i64::from(today.year()) - i64::try_from(rng.below(4)).unwrap_or(0))
+            ),
+        ];
+        if bad_every > 0 && (i + 1) % bad_every == 0 && bad_written < bad_rows {
+            match bad_written % 5 {
+                0 => cells[5] = "存在しない級".to_string(),
+                1 => cells[2] = format!("{birth_year}-02-30"),
+                2 => cells[2] = format!("{}-04-02", hire_year + 1),
+                3 => cells[0] = "0000001".to_string(),
+                _ => cells[1].clear(),
+            }
+            bad_written += 1;
+        }
+        writeln!(out, "{}", cells.join(","))?;
+    }
+    Ok(())
+}

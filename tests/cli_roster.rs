@@ -1,0 +1,240 @@
+//! `michi roster` on the real binary: a report from a small roster with hand-computed
+//! figures, bad rows listed and the report still made, JSON keys, an anonymous report,
+//! Shift_JIS input, exit codes, and the synthetic roster and mapping template.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn michi(dir: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_michi"));
+    c.env("MICHI_CONFIG_DIR", dir.join("config"))
+        .env_remove("MICHI_LANG")
+        .current_dir(dir);
+    c
+}
+
+const ROSTER: &str = "職員番号,氏名,生年月日,採用年月日,職種,職級,職級発令日,所属,所属発令日\n\
+001,入間 一,1964-06-01,1987-04-01,一般職員,課長級,2015-04-01,,\n\
+002,入間 二,1966-04-02,1989-04-01,一般職員,課長級,2016-04-01,,\n\
+003,入間 三,1967-04-02,1990-04-01,一般職員,主任級,2010-04-01,,\n\
+004,\"=cmd|' /C calc'!A0\",1990-01-01,2012-04-01,一般職員,主任級,,,\n\
+005,入間 五,1980-13-01,2003-04-01,一般職員,主任級,,,\n";
+
+#[test]
+fn a_small_roster_gives_hand_computed_figures_and_lists_its_bad_row() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.csv"), ROSTER).unwrap();
+    let out = michi(dir.path())
+        .args([
+            "roster",
+            "r.csv",
+            "--profile",
+            "iruma",
+            "--today",
+            "2026-11-22",
+            "--years",
+            "6",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = &json["report"];
+    assert_eq!(r["summary"]["read"], 5);
+    assert_eq!(r["summary"]["used"], 4);
+    // 001 born 1964-06-01: 62 in FY2026 → retires 2027-03-31 (FY2026).
+    // 002 born 1966-04-02: stays to 64 → FY2030. 003 born 1967-04-02: 63 in FY2030 when 64 is
+    // in force, 64 in FY2031 when 65 is: 65 → FY2032 (outside 6 years).
+    let years: Vec<i64> = r["retirements"]["fiscal_years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect();
+    assert_eq!(years, [2026, 2027, 2028, 2029, 2030, 2031]);
+    let counts: Vec<i64> = r["retirements"]["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row[0].as_i64().unwrap())
+        .collect();
+    assert_eq!(counts, [1, 0, 0, 0, 1, 0]);
+    // 役職定年: 002 (課長級) at 60 in FY2026 (60 on 2026-04-01); 001 was 60 in FY2024, before.
+    let listed = r["management_limits"]["listed"].as_array().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["id"], "002");
+    // 003 turns 60 on 2027-04-01 (FY2027): to be informed this fiscal year.
+    assert_eq!(r["turning_60"]["this_year"][0]["id"], "003");
+    let problems = json["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0]["row"], 6);
+    assert_eq!(problems[0]["column"], "生年月日");
+    assert_eq!(problems[0]["reason"]["kind"], "bad_date");
+}
+
+#[test]
+fn the_text_report_shows_the_zero_years_and_the_anonymous_one_no_names() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.csv"), ROSTER).unwrap();
+    let out = michi(dir.path())
+        .args(["roster", "r.csv", "--profile", "iruma", "--today", "2026-11-22"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("■ 定年退職（年度 × 職種）"), "{text}");
+    assert!(text.contains("2027    63         0"), "{text}");
+    assert!(
+        text.contains("行 6「生年月日」: 「1980-13-01」は日付として読めません"),
+        "{text}"
+    );
+    let out = michi(dir.path())
+        .args([
+            "roster",
+            "r.csv",
+            "--profile",
+            "iruma",
+            "--today",
+            "2026-11-22",
+            "--anonymous",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("入間 二") && !text.contains("\"002\""), "{text}");
+    assert!(text.contains("\"#3\""), "the row stands for the person: {text}");
+}
+
+#[test]
+fn shift_jis_input_and_a_private_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(ROSTER);
+    std::fs::write(dir.path().join("sjis.csv"), &bytes).unwrap();
+    let out = michi(dir.path())
+        .args([
+            "roster",
+            "sjis.csv",
+            "--profile",
+            "iruma",
+            "--today",
+            "2026-11-22",
+            "-o",
+            "report.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(dir.path().join("report.txt")).unwrap();
+    assert!(text.contains("文字コード: Shift_JIS"), "{text}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(dir.path().join("report.txt"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    // Never over an existing file without --force.
+    let again = michi(dir.path())
+        .args([
+            "roster",
+            "sjis.csv",
+            "--profile",
+            "iruma",
+            "--today",
+            "2026-11-22",
+            "-o",
+            "report.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+}
+
+#[test]
+fn exit_codes_say_what_happened() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("none.csv"),
+        "職員番号,氏名,生年月日,採用年月日,職級\n1,a,bad,bad,x\n",
+    )
+    .unwrap();
+    let out = michi(dir.path())
+        .args(["roster", "none.csv", "--profile", "iruma", "--today", "2026-11-22"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "nothing usable");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("使える行がありませんでした"));
+    std::fs::write(dir.path().join("cols.csv"), "番号,名前\n1,a\n").unwrap();
+    let out = michi(dir.path())
+        .args(["roster", "cols.csv", "--profile", "iruma"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("必要な列") && err.contains("職員番号") && err.contains("番号, 名前"),
+        "{err}"
+    );
+    let out = michi(dir.path()).args(["roster", "cols.csv"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "usage");
+    let out = michi(dir.path())
+        .args(["roster", "cols.csv", "--profile", "nowhere"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_synthetic_roster_and_a_mapping_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = michi(dir.path())
+        .args([
+            "roster",
+            "synth",
+            "--profile",
+            "kawagoe",
+            "--rows",
+            "300",
+            "--bad-rows",
+            "5",
+            "--today",
+            "2026-11-22",
+            "-o",
+            "s.csv",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = michi(dir.path())
+        .args([
+            "roster",
+            "s.csv",
+            "--profile",
+            "kawagoe",
+            "--today",
+            "2026-11-22",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["report"]["summary"]["read"], 300);
+    assert_eq!(json["report"]["summary"]["skipped"], 5);
+    assert_eq!(json["report"]["summary"]["past_retirement"], 0);
+    let out = michi(dir.path())
+        .args(["roster", "map-template", "--profile", "iruma"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("[columns]") && text.contains("id = \"職員番号\"") && text.contains("kacho = 課長級"),
+        "{text}"
+    );
+    let map: toml::Value = toml::from_str(&text).unwrap();
+    assert!(map.get("grades").is_some());
+}
