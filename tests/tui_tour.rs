@@ -330,3 +330,17 @@ fn the_workshop_start_screen_and_a_tour_step_at_both_sizes_in_both_languages() {
         }
     }
 }
+
+/// A tour step with `--ascii`, for terminals that draw ambiguous-width symbols two columns
+/// wide: the tour bar, the tabs and the view in plain ASCII marks.
+#[test]
+fn a_tour_step_in_ascii() {
+    let mut s = workshop(Lang::Ja, Cohort::FiftyFive);
+    s.ui.ascii = true;
+    s.status = None;
+    press(&mut s, KeyCode::Char('N'));
+    for _ in 0..4 {
+        press(&mut s, KeyCode::Char('n'));
+    }
+    insta::assert_snapshot!("tour_step_ja_80x24_ascii", screen(&mut s, 80, 24));
+}
