@@ -385,7 +385,7 @@ fn training_demand(out: &mut impl Write, t: &TrainingDemand, lang: Lang) -> io::
     wrapped(
         out,
         lang.pick(
-            "対象の職級にいる人数。新任: 今年度その職級に就いた人（職級発令日から）。＊: 対象職級は Michi の読み取り（文書の言葉ではありません）。",
+            "対象の職級にいる人数。新任: 今年度その職級に就いた人（職級発令日から）。*: 対象職級は Michi の読み取り（文書の言葉ではありません）。",
             "Staff in the target grades. New: entered the grade this fiscal year (from the grade date). *: the target grades are Michi's reading, not the document's.",
         ),
     )?;
@@ -397,7 +397,7 @@ fn training_demand(out: &mut impl Write, t: &TrainingDemand, lang: Lang) -> io::
         .map(|fy| fy.to_string())
         .collect();
     let name = |r: &crate::engine::roster::TrainingDemandRow| {
-        let mark = if r.grades_illustrative { "＊" } else { "" };
+        let mark = if r.grades_illustrative { "*" } else { "" };
         format!("{}{mark}", truncate(&r.name, NAME_WIDTH - width(mark)))
     };
     if shown.is_empty() {
