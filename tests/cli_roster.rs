@@ -238,3 +238,115 @@ fn a_synthetic_roster_and_a_mapping_template() {
     let map: toml::Value = toml::from_str(&text).unwrap();
     assert!(map.get("grades").is_some());
 }
+
+/// 課長級 holders and the 主幹級 staff below them (step 主幹級 → 課長級: 2 years, illustrative).
+const SUCCESSION: &str = "職員番号,氏名,生年月日,採用年月日,職種,職級,職級発令日\n\
+101,課長 一,1966-04-02,1989-04-01,一般職員,課長級,2016-04-01\n\
+102,課長 二,1967-06-01,1990-04-01,一般職員,課長級,2020-04-01\n\
+103,主幹 三,1975-01-01,1997-04-01,一般職員,主幹級,2025-10-01\n\
+104,主幹 四,1970-05-01,1993-04-01,一般職員,主幹級,2019-04-01\n\
+105,主幹 五,1980-01-01,2002-04-01,一般職員,主幹級,\n";
+
+#[test]
+fn succession_and_training_demand_with_hand_computed_figures_and_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.csv"), SUCCESSION).unwrap();
+    std::fs::create_dir(dir.path().join("plans")).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/personas/iruma-shunin-to-kacho.toml"),
+        dir.path().join("plans/a.toml"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("plans/b.toml"), "broken = \n").unwrap();
+    let args = [
+        "roster",
+        "s.csv",
+        "--profile",
+        "iruma",
+        "--today",
+        "2026-11-22",
+        "--years",
+        "5",
+        "--plans",
+        "plans",
+    ];
+    let out = michi(dir.path())
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = &json["report"];
+    assert_eq!(r["succession"]["assumption"], "no_promotions");
+    let kacho = r["succession"]["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["grade"] == "課長級")
+        .unwrap();
+    assert_eq!(kacho["grades_below"][0]["grade"], "主幹級");
+    assert_eq!(kacho["grades_below"][0]["min_years"], 2);
+    assert_eq!(kacho["grades_below"][0]["basis"], "illustrative");
+    let figures: Vec<[u64; 4]> = kacho["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| ["vacancies", "eligible", "unknown_no_grade_since", "below"].map(|k| y[k].as_u64().unwrap()))
+        .collect();
+    // 101 leaves at the end of FY2026 (60 on 2026-04-01), 102 at the end of FY2027. 104 has
+    // its 2 years already and 役職定年 in FY2030, so is eligible through FY2029; 103 has them
+    // on 2027-10-01, eligible from FY2027 (filling on 2028-04-01); 105 has no 職級発令日.
+    assert_eq!(
+        figures,
+        [[1, 1, 1, 3], [1, 2, 1, 3], [0, 2, 1, 3], [0, 2, 1, 3], [0, 1, 1, 2]]
+    );
+    assert_eq!(kacho["years"][1]["eligible_per_vacancy"], 2.0);
+    assert!(kacho["years"][2]["eligible_per_vacancy"].is_null());
+    let trainings = r["training_demand"]["trainings"].as_array().unwrap();
+    let training = |id: &str| trainings.iter().find(|t| t["id"] == id).unwrap();
+    // 所属長等への研修 (課長級 and up): 101 through FY2026, 102 through FY2027.
+    assert_eq!(
+        training("shozokucho_mental")["staff"],
+        serde_json::json!([2, 1, 0, 0, 0])
+    );
+    // 階層別研修 (every grade): all five in service the whole window.
+    assert_eq!(training("kaisobetsu")["staff"], serde_json::json!([5, 5, 5, 5, 5]));
+    let plans = &r["training_demand"]["plans"];
+    assert_eq!(plans["files"], 2);
+    assert_eq!(plans["used"], 1);
+    assert_eq!(plans["unread"][0]["file"], "b.toml");
+    let counted: u64 = trainings
+        .iter()
+        .flat_map(|t| {
+            t["planned"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .chain(t["suggested"].as_array().unwrap())
+        })
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert!(counted > 0, "the plan's trainings are counted");
+
+    let out = michi(dir.path()).args(args).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("■ 後継者（管理職の職級 × 年度）"), "{text}");
+    assert!(
+        text.contains("一般職員 課長級: 下の職級 主幹級（在級2年・例示）"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2027     1       2           1         0         3   2.0"),
+        "{text}"
+    );
+    assert!(text.contains("（Michi の仮定）"), "{text}");
+    assert!(
+        text.contains("計画ファイル 2 件: 使用 1・他のプロファイル 0・読めない 1"),
+        "{text}"
+    );
+    let ours = text.split_once("■ 後継者").unwrap().1;
+    for line in ours.lines() {
+        assert!(michi::text::width(line) <= 80, "{line}");
+    }
+}

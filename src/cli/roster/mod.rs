@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
 
+use crate::engine::roster::PlanDemand;
 use crate::i18n::Lang;
 use crate::model::Date;
 use crate::store::fsio::Keep;
@@ -66,6 +67,10 @@ pub struct RosterArgs {
     /// The workbook sheet to read (default: the first).
     #[arg(long)]
     pub sheet: Option<String>,
+    /// A folder of employees' plan files: their planned and suggested trainings are added
+    /// to the training demand (the first 2,000 `.toml` files by name).
+    #[arg(long)]
+    pub plans: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -237,7 +242,7 @@ fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
         years: args.years,
         anonymous: args.anonymous,
     };
-    let run = match read_roster(file, &profile, &map, &options) {
+    let mut run = match read_roster(file, &profile, &map, &options) {
         Ok(run) => run,
         Err(RosterError::MissingColumns { missing, found }) => {
             let names: Vec<&str> = missing.iter().map(|c| map.header(*c)).collect();
@@ -265,6 +270,27 @@ fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
             ));
         }
     };
+    if let Some(dir) = &args.plans {
+        let catalog = crate::store::Catalog::load(crate::store::profiles::user_profile_dir().as_deref(), lang);
+        let folder = match crate::store::team::read_team_folder(dir, &catalog, lang) {
+            Ok(folder) => folder,
+            Err(e) => {
+                return Ok(error(
+                    lang,
+                    format!("{} を読めません: {e}", dir.display()),
+                    format!("cannot read {}: {e}", dir.display()),
+                ));
+            }
+        };
+        let mut demand = PlanDemand::new(&profile, options.today, options.years);
+        for f in &folder.files {
+            match &f.plan {
+                Ok(plan) => demand.add(plan),
+                Err(problems) => demand.unread(f.file_name(), crate::store::team::first_problem(problems, lang)),
+            }
+        }
+        demand.finish(&mut run.report.training_demand, folder.more);
+    }
     let bytes = match args.format {
         RosterFormat::Text => {
             let mut b = Vec::new();

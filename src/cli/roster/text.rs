@@ -3,10 +3,10 @@
 
 use std::io::{self, Write};
 
-use crate::engine::roster::ListedPerson;
+use crate::engine::roster::{ListedPerson, MinYearsBasis, Succession, TrainingDemand};
 use crate::i18n::Lang;
 use crate::store::roster::RosterRun;
-use crate::text::{pad_right, width};
+use crate::text::{pad_right, truncate, width, wrap, wrap_hanging};
 
 /// Names listed per list in the text (the JSON has them all).
 const SHOWN: usize = 20;
@@ -183,6 +183,9 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang) -> io::Result<()
         .collect();
     table(out, &header, &rows)?;
 
+    succession(out, &r.succession, lang)?;
+    training_demand(out, &r.training_demand, lang)?;
+
     if !run.problems.is_empty() {
         writeln!(out, "\n■ {}", pick("使えなかった行", "Rows not used"))?;
         for (kind, n) in &run.problem_counts {
@@ -213,6 +216,306 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang) -> io::Result<()
                     ),
                 }
             )?;
+        }
+    }
+    Ok(())
+}
+
+/// Report lines are wrapped to this width (a projector's terminal).
+const COLUMNS: usize = 80;
+
+/// Fiscal years shown across a training table (the JSON has them all).
+const YEARS_ACROSS: usize = 5;
+
+/// The training name column's width in the training tables.
+const NAME_WIDTH: usize = 24;
+
+fn wrapped(out: &mut impl Write, text: &str) -> io::Result<()> {
+    for line in wrap(text, COLUMNS) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+fn no_promotions(out: &mut impl Write, lang: Lang) -> io::Result<()> {
+    wrapped(
+        out,
+        lang.pick(
+            "前提（Michi の仮定）: 昇任は見込まず、職員は役職定年（管理職）または定年まで今の職級にとどまるものとします。",
+            "Assumption (Michi's): no promotion is projected; staff stay in their grade until the management post limit (management grades) or retirement.",
+        ),
+    )
+}
+
+fn succession(out: &mut impl Write, s: &Succession, lang: Lang) -> io::Result<()> {
+    let pick = |ja: &str, en: &str| lang.pick(ja, en).to_string();
+    writeln!(
+        out,
+        "\n■ {}",
+        pick(
+            "後継者（管理職の職級 × 年度）",
+            "Succession (management grade × fiscal year)"
+        )
+    )?;
+    if s.posts.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            pick(
+                "プロファイルに役職定年の対象となる職級がありません",
+                "The profile names no grade the limit applies to"
+            )
+        )?;
+        return Ok(());
+    }
+    no_promotions(out, lang)?;
+    wrapped(
+        out,
+        lang.pick(
+            "空席: その年度末に役職定年・定年で職級を離れる人。有資格: 下の職級で翌4月1日までに最低在級年数を満たし、なお役職定年前の人。",
+            "Vacant: holders leaving the grade at the end of the year (post limit or retirement). Eligible: in the grade below with the minimum years by the next 1 April, and still before their own post limit.",
+        ),
+    )?;
+    for post in &s.posts {
+        let below: Vec<String> = post
+            .grades_below
+            .iter()
+            .map(|b| {
+                let years = match (b.min_years, b.basis) {
+                    (Some(n), MinYearsBasis::Stated) => {
+                        lang.pick(&format!("在級{n}年"), &format!("{n} years")).to_string()
+                    }
+                    (Some(n), MinYearsBasis::Illustrative) => lang
+                        .pick(&format!("在級{n}年・例示"), &format!("{n} years, illustrative"))
+                        .to_string(),
+                    (Some(n), MinYearsBasis::AssumedByHrOffice) => lang
+                        .pick(
+                            &format!("在級{n}年・人事担当課の仮定"),
+                            &format!("{n} years, the HR office's assumption"),
+                        )
+                        .to_string(),
+                    (Some(n), _) => lang
+                        .pick(
+                            &format!("在級{n}年・Michi の仮定"),
+                            &format!("{n} years, Michi's assumption"),
+                        )
+                        .to_string(),
+                    (None, _) => pick(
+                        "在級年数の定めなし・有資格者は不明",
+                        "no years stated: eligibility unknown",
+                    ),
+                };
+                match lang {
+                    Lang::Ja => format!("{}（{years}）", b.grade),
+                    Lang::En => format!("{} ({years})", b.grade),
+                }
+            })
+            .collect();
+        let below = if below.is_empty() {
+            pick(
+                "なし（この職級へ昇任する段階がありません）",
+                "none (no promotion step leads here)",
+            )
+        } else {
+            below.join(lang.pick("・", ", "))
+        };
+        writeln!(out)?;
+        let from = match lang {
+            Lang::Ja => format!("{} {}: 下の職級 {below}", post.series, post.grade),
+            Lang::En => format!("{} {}: from {below}", post.series, post.grade),
+        };
+        wrapped(out, &from)?;
+        if post.past_limit > 0 {
+            writeln!(
+                out,
+                "{}",
+                match lang {
+                    Lang::Ja => format!(
+                        "役職定年を過ぎて在職中: {} 人（見込みに入れていません）",
+                        post.past_limit
+                    ),
+                    Lang::En => format!(
+                        "Past the post limit and still in post: {} (not projected)",
+                        post.past_limit
+                    ),
+                }
+            )?;
+        }
+        let header = vec![
+            pick("年度", "FY"),
+            pick("空席", "Vacant"),
+            pick("有資格", "Eligible"),
+            pick("発令日なし", "No date"),
+            pick("年数不明", "No years"),
+            pick("下の職級", "Below"),
+            pick("倍率", "Ratio"),
+        ];
+        let rows: Vec<Vec<String>> = post
+            .years
+            .iter()
+            .map(|y| {
+                vec![
+                    y.fy.to_string(),
+                    y.vacancies.to_string(),
+                    y.eligible.to_string(),
+                    y.unknown_no_grade_since.to_string(),
+                    y.unknown_no_min_years.to_string(),
+                    y.below.to_string(),
+                    y.eligible_per_vacancy
+                        .map_or_else(|| "-".to_string(), |r| format!("{r:.1}")),
+                ]
+            })
+            .collect();
+        table(out, &header, &rows)?;
+    }
+    Ok(())
+}
+
+fn training_demand(out: &mut impl Write, t: &TrainingDemand, lang: Lang) -> io::Result<()> {
+    let pick = |ja: &str, en: &str| lang.pick(ja, en).to_string();
+    writeln!(
+        out,
+        "\n■ {}",
+        pick(
+            "研修の対象者（研修 × 年度）",
+            "Training demand (training × fiscal year)"
+        )
+    )?;
+    no_promotions(out, lang)?;
+    wrapped(
+        out,
+        lang.pick(
+            "対象の職級にいる人数。新任: 今年度その職級に就いた人（職級発令日から）。*: 対象職級は Michi の読み取り（文書の言葉ではありません）。",
+            "Staff in the target grades. New: entered the grade this fiscal year (from the grade date). *: the target grades are Michi's reading, not the document's.",
+        ),
+    )?;
+    let shown: Vec<_> = t.trainings.iter().filter(|r| r.audience != "unstated").collect();
+    let years: Vec<String> = t
+        .fiscal_years
+        .iter()
+        .take(YEARS_ACROSS)
+        .map(|fy| fy.to_string())
+        .collect();
+    let name = |r: &crate::engine::roster::TrainingDemandRow| {
+        let mark = if r.grades_illustrative { "*" } else { "" };
+        format!("{}{mark}", truncate(&r.name, NAME_WIDTH - width(mark)))
+    };
+    if shown.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            pick(
+                "対象の職級を定めた研修がありません",
+                "No training names its target grades"
+            )
+        )?;
+    } else {
+        let mut header = vec![pick("研修", "Training")];
+        header.extend(years.iter().cloned());
+        header.push(pick("新任", "New"));
+        header.push(pick("発令日なし", "No date"));
+        let rows: Vec<Vec<String>> = shown
+            .iter()
+            .map(|r| {
+                let mut row = vec![name(r)];
+                row.extend(r.staff.iter().take(YEARS_ACROSS).map(u64::to_string));
+                row.push(r.entered_this_year.to_string());
+                row.push(r.no_grade_since.to_string());
+                row
+            })
+            .collect();
+        table(out, &header, &rows)?;
+    }
+    let unstated = t.trainings.len() - shown.len();
+    if unstated > 0 {
+        writeln!(
+            out,
+            "{}",
+            match lang {
+                Lang::Ja => format!("対象職級の定めのない研修 {unstated} 件は数えていません"),
+                Lang::En => format!("{unstated} trainings name no target grades and are not counted"),
+            }
+        )?;
+    }
+    if t.fiscal_years.len() > YEARS_ACROSS {
+        writeln!(
+            out,
+            "{}",
+            pick("（全年度は --format json で）", "(every year with --format json)")
+        )?;
+    }
+    if let Some(plans) = &t.plans {
+        writeln!(
+            out,
+            "\n{}",
+            match lang {
+                Lang::Ja => format!(
+                    "計画ファイル {} 件: 使用 {}・他のプロファイル {}・読めない {}{}",
+                    plans.files,
+                    plans.used,
+                    plans.other_profile,
+                    plans.unread.len(),
+                    if plans.more {
+                        "（上限を超えた分は読んでいません）"
+                    } else {
+                        ""
+                    }
+                ),
+                Lang::En => format!(
+                    "{} plan files: {} used, {} of another profile, {} unread{}",
+                    plans.files,
+                    plans.used,
+                    plans.other_profile,
+                    plans.unread.len(),
+                    if plans.more {
+                        " (files past the bound not read)"
+                    } else {
+                        ""
+                    }
+                ),
+            }
+        )?;
+        for u in plans.unread.iter().take(SHOWN) {
+            for line in wrap_hanging(&format!("  {}: {}", u.file, u.reason), COLUMNS) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        wrapped(
+            out,
+            lang.pick(
+                "計画/提案: 本人が計画した人数 / Michi の研修計画が提案する人数（年度別）。",
+                "Planned/suggested: plans that plan it / plans Michi's training plan suggests it to (by year).",
+            ),
+        )?;
+        let mut header = vec![pick("研修", "Training")];
+        header.extend(years.iter().cloned());
+        let rows: Vec<Vec<String>> = t
+            .trainings
+            .iter()
+            .filter_map(|r| {
+                let (planned, suggested) = (r.planned.as_ref()?, r.suggested.as_ref()?);
+                if planned.iter().chain(suggested).all(|n| *n == 0) {
+                    return None;
+                }
+                let mut row = vec![name(r)];
+                row.extend(
+                    planned
+                        .iter()
+                        .zip(suggested)
+                        .take(YEARS_ACROSS)
+                        .map(|(p, s)| format!("{p}/{s}")),
+                );
+                Some(row)
+            })
+            .collect();
+        if rows.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                pick("計画・提案された研修はありません", "No training planned or suggested")
+            )?;
+        } else {
+            table(out, &header, &rows)?;
         }
     }
     Ok(())

@@ -5,10 +5,14 @@
 //! whatever the roster's size.
 
 mod report;
+mod succession;
+mod training;
 
 pub use report::{
     AgeBand, ListedPerson, ManagementLimits, PyramidCell, Retirements, RosterReport, Summary, TurningSixty,
 };
+pub use succession::{GradeBelow, MinYearsBasis, Succession, SuccessionPost, SuccessionYear};
+pub use training::{PlanDemand, PlansRead, TrainingDemand, TrainingDemandRow, UnusedPlan};
 
 use std::collections::BTreeMap;
 
@@ -49,6 +53,8 @@ pub struct RosterBuilder<'p> {
     /// Per series, per rank: whether 役職定年 applies.
     management: Vec<Vec<bool>>,
     report: RosterReport,
+    succession: succession::SuccessionCounters,
+    training: training::TrainingCounters,
 }
 
 impl<'p> RosterBuilder<'p> {
@@ -73,6 +79,8 @@ impl<'p> RosterBuilder<'p> {
             years,
             management,
             report: RosterReport::empty(profile, today, first_fy, years),
+            succession: succession::SuccessionCounters::new(profile, today, first_fy, usize::from(years)),
+            training: training::TrainingCounters::new(profile, first_fy, usize::from(years)),
         }
     }
 
@@ -102,6 +110,8 @@ impl<'p> RosterBuilder<'p> {
             .and_then(|l| l.get(p.rank))
             .copied()
             .unwrap_or(false);
+        self.succession.add(p, &r);
+        self.training.add(p, &r, manages);
         if manages
             && r.management_post_until >= self.today
             && let Some(i) = self.year_index(r.management_post_until.fiscal_year())
@@ -156,6 +166,8 @@ impl<'p> RosterBuilder<'p> {
         self.report.turning_60.next_year.sort_by(by_date);
         self.report.age_pyramid.finish(self.profile);
         self.report.management_limits.finish(self.profile);
+        self.report.succession = self.succession.finish(self.profile);
+        self.report.training_demand = self.training.finish(self.profile);
         self.report
     }
 }

@@ -15,6 +15,8 @@ pub struct RosterReport {
     pub management_limits: ManagementLimits,
     pub turning_60: TurningSixty,
     pub age_pyramid: AgePyramid,
+    pub succession: super::Succession,
+    pub training_demand: super::TrainingDemand,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -191,6 +193,16 @@ impl RosterReport {
                 bands: AgeBand::ALL.iter().map(|b| b.label()).collect(),
                 rows: Vec::new(),
                 counts: Counts::new(),
+            },
+            succession: super::Succession {
+                assumption: "no_promotions",
+                posts: Vec::new(),
+            },
+            training_demand: super::TrainingDemand {
+                assumption: "no_promotions",
+                fiscal_years: fiscal_years.clone(),
+                trainings: Vec::new(),
+                plans: None,
             },
         }
     }

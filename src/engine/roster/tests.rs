@@ -119,3 +119,123 @@ fn the_pyramid_adds_up_to_the_rows_used() {
     assert_eq!(row.counts[band("65〜")], 1); // 65
     assert_eq!(row.counts[band("35〜39")], 1); // 35
 }
+
+fn since<'a>(id: &'a str, birth: &str, rank: usize, grade_since: Option<&str>) -> Person<'a> {
+    Person {
+        grade_since: grade_since.map(d),
+        ..person(id, birth, rank)
+    }
+}
+
+/// 課長級 holders and 主幹級 staff below them (step 主幹級 → 課長級: 2 years, illustrative),
+/// as of 2026-11-22, five fiscal years (FY2026–2030).
+fn succession_roster(p: &Profile) -> RosterReport {
+    let kacho = rank_of(p, "kacho");
+    let shukan = rank_of(p, "shukan");
+    let mut b = RosterBuilder::new(p, d("2026-11-22"), 5);
+    // 60 on 2027-05-31: leaves 課長級 at the end of FY2027.
+    b.add(&since("k1", "1967-06-01", kacho, Some("2026-04-01")));
+    // 60 on 2026-04-01: leaves at the end of FY2026.
+    b.add(&since("k2", "1966-04-02", kacho, None));
+    // Past 役職定年 (60 in FY2019) and still 課長級: not projected.
+    b.add(&since("k3", "1960-01-01", kacho, None));
+    // Two years on 2027-10-01: can fill a post on 2028-04-01, i.e. after FY2027; own
+    // 役職定年 in FY2034.
+    b.add(&since("s1", "1975-01-01", shukan, Some("2025-10-01")));
+    // Two years on 2022-04-01 (already); 60 on 2027-11-30, so appointable only on
+    // 2027-04-01, after FY2026.
+    b.add(&since("s2", "1967-12-01", shukan, Some("2020-04-01")));
+    // No 職級発令日: eligibility unknown.
+    b.add(&since("s3", "1980-01-01", shukan, None));
+    b.finish()
+}
+
+#[test]
+fn succession_sets_vacancies_against_staff_with_the_minimum_years_below() {
+    let p = iruma();
+    let r = succession_roster(&p);
+    let post = r.succession.posts.iter().find(|q| q.grade == "課長級").unwrap();
+    assert_eq!(post.past_limit, 1);
+    assert_eq!(
+        post.grades_below,
+        [GradeBelow {
+            grade: "主幹級".into(),
+            min_years: Some(2),
+            basis: MinYearsBasis::Illustrative
+        }]
+    );
+    let row = |fy: i32| post.years.iter().find(|y| y.fy == fy).unwrap();
+    let figures = |fy: i32| {
+        let y = row(fy);
+        (y.vacancies, y.eligible, y.unknown_no_grade_since, y.below)
+    };
+    assert_eq!(figures(2026), (1, 1, 1, 3));
+    assert_eq!(figures(2027), (1, 1, 1, 2));
+    assert_eq!(figures(2028), (0, 1, 1, 2));
+    assert_eq!(row(2026).eligible_per_vacancy, Some(1.0));
+    assert_eq!(row(2028).eligible_per_vacancy, None);
+    // 次長級: the grade below is 課長級. k1 has 1 year of 2 on 2027-04-01 and is past 役職定年
+    // a year later; k2 and k3 are past it: none eligible, k1 below in FY2026 only.
+    let jicho = r.succession.posts.iter().find(|q| q.grade == "次長級").unwrap();
+    let y = &jicho.years[0];
+    assert_eq!((y.vacancies, y.eligible, y.below), (0, 0, 1));
+    assert_eq!(jicho.years[1].below, 0);
+}
+
+#[test]
+fn training_demand_counts_the_target_grades_year_by_year() {
+    let p = iruma();
+    let r = succession_roster(&p);
+    let td = &r.training_demand;
+    assert_eq!(td.fiscal_years, [2026, 2027, 2028, 2029, 2030]);
+    // 所属長等への研修: 課長級・次長級・部長級 (Michi's reading).
+    let managers = td.trainings.iter().find(|t| t.id == "shozokucho_mental").unwrap();
+    assert_eq!(managers.audience, "grades");
+    assert!(managers.grades_illustrative);
+    assert_eq!(managers.staff, [3, 1, 0, 0, 0]);
+    assert_eq!(managers.entered_this_year, 1);
+    assert_eq!(managers.no_grade_since, 2);
+    // 階層別研修: everyone in service, after 役職定年 too: k3 (past 定年, counted this year
+    // only), k2 (定年 at 64 in FY2030), k1, s1, s2, s3 (定年 after FY2030).
+    let all = td.trainings.iter().find(|t| t.id == "kaisobetsu").unwrap();
+    assert_eq!(all.audience, "all_grades");
+    assert_eq!(all.staff, [6, 5, 5, 5, 5]);
+    let unstated = td.trainings.iter().find(|t| t.id == "haken").unwrap();
+    assert_eq!(unstated.audience, "unstated");
+    assert!(unstated.staff.is_empty());
+}
+
+#[test]
+fn plans_add_their_planned_and_suggested_trainings() {
+    let p = iruma();
+    let mut r = succession_roster(&p);
+    let text = crate::store::personas::PERSONAS
+        .iter()
+        .find(|(n, _)| *n == "iruma-shunin-to-kacho")
+        .unwrap()
+        .1;
+    let plan: crate::model::Plan = toml::from_str(text).unwrap();
+    let mut demand = PlanDemand::new(&p, d("2026-11-22"), 5);
+    demand.add(&plan);
+    let mut other = plan.clone();
+    other.profile = "ageo".into();
+    demand.add(&other);
+    demand.unread("broken.toml".into(), "エラー".into());
+    demand.finish(&mut r.training_demand, false);
+    let plans = r.training_demand.plans.as_ref().unwrap();
+    assert_eq!((plans.files, plans.used, plans.other_profile), (3, 1, 1));
+    assert_eq!(plans.unread.len(), 1);
+    let analysis = crate::engine::analyze(&p, &plan, d("2026-11-22"), crate::engine::DEFAULT_PER_YEAR);
+    let in_window: Vec<_> = analysis.trainings.iter().filter(|s| s.fy <= 2030).collect();
+    assert!(!in_window.is_empty());
+    let total = |f: fn(&TrainingDemandRow) -> &Option<Vec<u64>>| -> u64 {
+        r.training_demand
+            .trainings
+            .iter()
+            .map(|t| f(t).as_ref().unwrap().iter().sum::<u64>())
+            .sum()
+    };
+    let planned = in_window.iter().filter(|s| s.planned).count() as u64;
+    assert_eq!(total(|t| &t.planned), planned);
+    assert_eq!(total(|t| &t.suggested), in_window.len() as u64 - planned);
+}
