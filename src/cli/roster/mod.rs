@@ -5,12 +5,13 @@
 
 mod text;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
 
+use crate::export::roster::{self as roster_export, RosterTables};
 use crate::i18n::Lang;
 use crate::model::Date;
 use crate::store::fsio::Keep;
@@ -20,6 +21,12 @@ use crate::store::roster::{ReadOptions, RosterError, RosterMap, RosterOptions, T
 pub enum RosterFormat {
     Text,
     Json,
+    /// Sections one after another, UTF-8 with a BOM and CRLF, for Excel.
+    Csv,
+    /// An Excel workbook, one worksheet per section (A4 landscape).
+    Xlsx,
+    /// One HTML file with charts, to print on A4 landscape.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -176,6 +183,16 @@ pub fn run(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exi
 }
 
 fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
+    if args.format == RosterFormat::Xlsx && args.output.is_none() && io::stdout().is_terminal() {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "Excel ブックは -o FILE.xlsx で書き出してください",
+                "write the workbook with -o FILE.xlsx"
+            )
+        );
+        return Ok(ExitCode::from(2));
+    }
     let (Some(file), Some(profile)) = (&args.file, &args.profile) else {
         eprintln!(
             "{}",
@@ -276,6 +293,18 @@ fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
             b.push(b'\n');
             b
         }
+        RosterFormat::Csv => RosterTables::new(&run, lang).to_csv(),
+        RosterFormat::Html => roster_export::to_html(&RosterTables::new(&run, lang), &run.report, lang).into_bytes(),
+        RosterFormat::Xlsx => match roster_export::to_xlsx(&RosterTables::new(&run, lang)) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                return Ok(error(
+                    lang,
+                    format!("Excel ブックを作れません: {e}"),
+                    format!("cannot make the workbook: {e}"),
+                ));
+            }
+        },
     };
     let code = write_output(args.output.as_deref(), &bytes, args.force, lang, out)?;
     if code != ExitCode::SUCCESS {
