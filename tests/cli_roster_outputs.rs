@@ -236,3 +236,65 @@ fn files_are_private_and_never_replaced_without_force() {
         assert_ne!(std::fs::read(&path).unwrap(), b"kept");
     }
 }
+
+#[test]
+fn the_sample_rosters_read_as_documented_and_the_csv_is_reproducible() {
+    let dir = tempfile::tempdir().unwrap();
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rosters");
+    for (file, profile, read, encoding) in [
+        ("iruma-sjis.csv", "iruma", 300, Some("Shift_JIS")),
+        ("kawagoe.xlsx", "kawagoe", 400, None),
+    ] {
+        let path = assets.join(file);
+        let out = michi(dir.path())
+            .args([
+                "roster",
+                path.to_str().unwrap(),
+                "--profile",
+                profile,
+                "--today",
+                "2026-11-22",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(&format!("読んだ行 {read}・")), "{file}: {text}");
+        assert!(text.contains("使えなかった行 6・"), "{file}: {text}");
+        if let Some(encoding) = encoding {
+            assert!(text.contains(&format!("文字コード: {encoding}")), "{file}: {text}");
+        }
+    }
+    // The command in assets/rosters/README.md makes the same CSV again.
+    let out = michi(dir.path())
+        .args([
+            "roster",
+            "synth",
+            "--profile",
+            "iruma",
+            "--rows",
+            "300",
+            "--bad-rows",
+            "6",
+            "--seed",
+            "2026",
+            "--today",
+            "2026-11-22",
+            "--encoding",
+            "sjis",
+            "-o",
+            "again.csv",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read(dir.path().join("again.csv")).unwrap(),
+        std::fs::read(assets.join("iruma-sjis.csv")).unwrap()
+    );
+}

@@ -90,10 +90,14 @@ pub enum RosterCommand {
         bad_rows: u64,
         #[arg(long, value_parser = crate::cli::plan::parse_today)]
         today: Option<Date>,
+        /// The file: CSV, or an Excel workbook when it ends in .xlsx.
         #[arg(short, long)]
         output: PathBuf,
         #[arg(long)]
         force: bool,
+        /// The CSV's text encoding (default UTF-8; Shift_JIS as many 人事給与 systems write).
+        #[arg(long, value_enum)]
+        encoding: Option<EncodingArg>,
     },
     /// Write a mapping file to start from, with the profile's ids in comments.
     MapTemplate {
@@ -160,14 +164,36 @@ pub fn run(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exi
             today,
             output,
             force,
+            encoding,
         }) => {
             let profile = match profile_of(&profile, lang) {
                 Ok(p) => p,
                 Err(code) => return Ok(code),
             };
             let today = today.unwrap_or_else(crate::clock::today_in_japan);
-            let mut bytes = Vec::new();
-            crate::store::roster::synth::write_roster(&profile, today, rows, seed, bad_rows, &mut bytes)?;
+            let workbook = output.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+            let bytes = if workbook {
+                match crate::store::roster::synth::write_workbook(&profile, today, rows, seed, bad_rows) {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        return Ok(error(
+                            lang,
+                            format!("Excel ブックを作れません: {e}"),
+                            format!("cannot make the workbook: {e}"),
+                        ));
+                    }
+                }
+            } else {
+                let mut bytes = Vec::new();
+                crate::store::roster::synth::write_roster(&profile, today, rows, seed, bad_rows, &mut bytes)?;
+                if encoding == Some(EncodingArg::Sjis) {
+                    // The synthetic names and codes are all in Shift_JIS's repertoire.
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    let (encoded, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+                    bytes = encoded.into_owned();
+                }
+                bytes
+            };
             write_output(Some(&output), &bytes, force, lang, out)
         }
         Some(RosterCommand::MapTemplate { profile, output, force }) => {
