@@ -254,3 +254,6 @@ impl RosterTables {
         })
     }
 }
+
+#[cfg(test)]
+mod tests;
