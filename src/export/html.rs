@@ -110,7 +110,7 @@ fn write_table(out: &mut String, table: &Table, class: &str) {
 }
 
 /// HTML text: `& < > " '` escaped, line ends as `<br>`, other control characters dropped.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

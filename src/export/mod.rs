@@ -7,6 +7,7 @@ mod csv;
 mod html;
 pub mod json;
 mod markdown;
+pub mod roster;
 pub mod worksheet;
 mod xlsx;
 

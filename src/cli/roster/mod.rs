@@ -5,13 +5,14 @@
 
 mod text;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::engine::roster::PlanDemand;
+use crate::export::roster::{self as roster_export, RosterTables};
 use crate::i18n::Lang;
 use crate::model::Date;
 use crate::store::fsio::Keep;
@@ -21,6 +22,12 @@ use crate::store::roster::{ReadOptions, RosterError, RosterMap, RosterOptions, T
 pub enum RosterFormat {
     Text,
     Json,
+    /// Sections one after another, UTF-8 with a BOM and CRLF, for Excel.
+    Csv,
+    /// An Excel workbook, one worksheet per section (A4 landscape).
+    Xlsx,
+    /// One HTML file with charts, to print on A4 landscape.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,10 +95,14 @@ pub enum RosterCommand {
         bad_rows: u64,
         #[arg(long, value_parser = crate::cli::plan::parse_today)]
         today: Option<Date>,
+        /// The file: CSV, or an Excel workbook when it ends in .xlsx.
         #[arg(short, long)]
         output: PathBuf,
         #[arg(long)]
         force: bool,
+        /// The CSV's text encoding (default UTF-8; Shift_JIS as many 人事給与 systems write).
+        #[arg(long, value_enum)]
+        encoding: Option<EncodingArg>,
     },
     /// Write a mapping file to start from, with the profile's ids in comments.
     MapTemplate {
@@ -158,14 +169,36 @@ pub fn run(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exi
             today,
             output,
             force,
+            encoding,
         }) => {
             let profile = match profile_of(&profile, lang) {
                 Ok(p) => p,
                 Err(code) => return Ok(code),
             };
             let today = today.unwrap_or_else(crate::clock::today_in_japan);
-            let mut bytes = Vec::new();
-            crate::store::roster::synth::write_roster(&profile, today, rows, seed, bad_rows, &mut bytes)?;
+            let workbook = output.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+            let bytes = if workbook {
+                match crate::store::roster::synth::write_workbook(&profile, today, rows, seed, bad_rows) {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        return Ok(error(
+                            lang,
+                            format!("Excel ブックを作れません: {e}"),
+                            format!("cannot make the workbook: {e}"),
+                        ));
+                    }
+                }
+            } else {
+                let mut bytes = Vec::new();
+                crate::store::roster::synth::write_roster(&profile, today, rows, seed, bad_rows, &mut bytes)?;
+                if encoding == Some(EncodingArg::Sjis) {
+                    // The synthetic names and codes are all in Shift_JIS's repertoire.
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    let (encoded, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+                    bytes = encoded.into_owned();
+                }
+                bytes
+            };
             write_output(Some(&output), &bytes, force, lang, out)
         }
         Some(RosterCommand::MapTemplate { profile, output, force }) => {
@@ -181,6 +214,16 @@ pub fn run(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exi
 }
 
 fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
+    if args.format == RosterFormat::Xlsx && args.output.is_none() && io::stdout().is_terminal() {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "Excel ブックは -o FILE.xlsx で書き出してください",
+                "write the workbook with -o FILE.xlsx"
+            )
+        );
+        return Ok(ExitCode::from(2));
+    }
     let (Some(file), Some(profile)) = (&args.file, &args.profile) else {
         eprintln!(
             "{}",
@@ -302,6 +345,18 @@ fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
             b.push(b'\n');
             b
         }
+        RosterFormat::Csv => RosterTables::new(&run, lang).to_csv(),
+        RosterFormat::Html => roster_export::to_html(&RosterTables::new(&run, lang), &run.report, lang).into_bytes(),
+        RosterFormat::Xlsx => match roster_export::to_xlsx(&RosterTables::new(&run, lang)) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                return Ok(error(
+                    lang,
+                    format!("Excel ブックを作れません: {e}"),
+                    format!("cannot make the workbook: {e}"),
+                ));
+            }
+        },
     };
     let code = write_output(args.output.as_deref(), &bytes, args.force, lang, out)?;
     if code != ExitCode::SUCCESS {

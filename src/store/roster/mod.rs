@@ -172,8 +172,14 @@ pub fn read_roster(
                 }
                 builder.add(&person);
             }
-            Err((column, reason)) => {
+            Err((column, mut reason)) => {
                 builder.skip();
+                if options.anonymous
+                    && let RowReason::DuplicateId { value } = &mut reason
+                {
+                    // The repeated 職員番号 would name the person.
+                    *value = "（匿名）".to_string();
+                }
                 *problem_counts.entry(reason.kind()).or_insert(0) += 1;
                 if problems.len() < MAX_PROBLEMS {
                     problems.push(RowProblem {

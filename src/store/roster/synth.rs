@@ -184,3 +184,45 @@ pub fn write_roster(
     }
     Ok(())
 }
+
+/// Rows an Excel worksheet holds under its header.
+pub const MAX_WORKBOOK_ROWS: u64 = 1_048_575;
+
+/// The same roster as [`write_roster`] as an Excel workbook (one sheet 「職員名簿」): dates
+/// as date cells, as a 人事給与 system's Excel export has them; a broken date stays text.
+/// Built in memory, so at most [`MAX_WORKBOOK_ROWS`] rows.
+pub fn write_workbook(profile: &Profile, today: Date, rows: u64, seed: u64, bad_rows: u64) -> Result<Vec<u8>, String> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    if rows > MAX_WORKBOOK_ROWS {
+        return Err(format!("a worksheet holds at most {MAX_WORKBOOK_ROWS} rows"));
+    }
+    let mut csv_bytes = Vec::new();
+    write_roster(profile, today, rows, seed, bad_rows, &mut csv_bytes).map_err(|e| e.to_string())?;
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("職員名簿").map_err(|e| e.to_string())?;
+    let date_format = Format::new().set_num_format("yyyy/m/d");
+    let dates = [Column::Birth, Column::Hire, Column::GradeSince, Column::DepartmentSince];
+    let is_date: Vec<bool> = Column::ALL.iter().map(|c| dates.contains(c)).collect();
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv_bytes.as_slice());
+    for (r, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| e.to_string())?;
+        let row = u32::try_from(r).map_err(|e| e.to_string())?;
+        for (c, value) in record.iter().enumerate() {
+            let col = u16::try_from(c).map_err(|e| e.to_string())?;
+            let date = (r > 0 && is_date.get(c).copied().unwrap_or(false))
+                .then(|| Date::parse(value))
+                .flatten()
+                .and_then(|d| ExcelDateTime::from_ymd(u16::try_from(d.year()).ok()?, d.month(), d.day()).ok());
+            match date {
+                Some(d) => sheet.write_datetime_with_format(row, col, &d, &date_format),
+                None => sheet.write_string(row, col, value),
+            }
+            .map_err(|e| e.to_string())?;
+        }
+    }
+    book.save_to_buffer().map_err(|e| e.to_string())
+}

@@ -1,0 +1,259 @@
+//! The roster report (`michi roster`) as tables, one per section, and rendered as CSV
+//! (sections one after another, like the interview sheet's), an Excel workbook (one
+//! worksheet per section) or one HTML file with SVG charts. Pure: no files, no clock.
+
+mod html;
+mod xlsx;
+
+pub use html::to_html;
+pub use xlsx::to_xlsx;
+
+use crate::export::{Sheet, Table};
+use crate::i18n::Lang;
+use crate::store::roster::RosterRun;
+
+/// One section of the report: a table, the worksheet it goes to, and from which column on
+/// its cells are counts (written as numbers in the workbook).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// A worksheet name: at most 31 characters, none of `[ ] : * ? / \`.
+    pub sheet: String,
+    pub table: Table,
+    /// Columns from this one on hold counts (`table.columns.len()`: none).
+    pub counts_from: usize,
+}
+
+/// The report as sections: summary, retirements, 役職定年 (counts, then the people),
+/// turning 60, age pyramid, and the rows not used.
+pub struct RosterTables {
+    pub title: String,
+    pub sections: Vec<Section>,
+}
+
+impl RosterTables {
+    pub fn new(run: &RosterRun, lang: Lang) -> RosterTables {
+        let pick = |ja: &str, en: &str| lang.pick(ja, en).to_string();
+        let r = &run.report;
+        let s = &r.summary;
+        let mut sections = Vec::new();
+
+        let mut summary = vec![
+            vec![pick("プロファイル", "Profile"), s.profile.clone()],
+            vec![pick("基準日", "As of"), s.as_of.to_string()],
+            vec![pick("読んだ行", "Rows read"), s.read.to_string()],
+            vec![pick("使った行", "Rows used"), s.used.to_string()],
+            vec![pick("使えなかった行", "Rows not used"), s.skipped.to_string()],
+            vec![
+                pick("定年を過ぎた在職者", "On the roster past retirement age"),
+                s.past_retirement.to_string(),
+            ],
+        ];
+        if let Some(encoding) = run.encoding {
+            summary.push(vec![pick("文字コード", "Encoding"), encoding.name().to_string()]);
+        }
+        for (kind, n) in &run.problem_counts {
+            summary.push(vec![
+                format!("{} ({kind})", pick("使えなかった行", "Rows not used")),
+                n.to_string(),
+            ]);
+        }
+        let unlisted = r.management_limits.unlisted + r.turning_60.unlisted;
+        if unlisted > 0 {
+            summary.push(vec![
+                pick("一覧に載せきれなかった人数", "People counted but not listed"),
+                unlisted.to_string(),
+            ]);
+        }
+        sections.push(Section {
+            sheet: pick("概要", "Summary"),
+            table: Table {
+                heading: pick("概要", "Summary"),
+                columns: vec![pick("項目", "Item"), pick("値", "Value")],
+                rows: summary,
+            },
+            counts_from: 2,
+        });
+
+        let ret = &r.retirements;
+        let mut columns = vec![pick("年度", "FY"), pick("定年", "Retirement age")];
+        columns.extend(ret.series.iter().cloned());
+        columns.push(pick("計", "Total"));
+        let rows = ret
+            .fiscal_years
+            .iter()
+            .zip(&ret.counts)
+            .zip(&ret.age_in_force)
+            .map(|((fy, counts), age)| {
+                let mut row = vec![fy.to_string(), age.to_string()];
+                row.extend(counts.iter().map(u64::to_string));
+                row.push(counts.iter().sum::<u64>().to_string());
+                row
+            })
+            .collect();
+        sections.push(Section {
+            sheet: pick("定年退職", "Retirements"),
+            table: Table {
+                heading: pick("定年退職（年度 × 職種）", "Retirements (fiscal year × series)"),
+                columns,
+                rows,
+            },
+            counts_from: 2,
+        });
+
+        let ml = &r.management_limits;
+        let mut columns = vec![pick("年度", "FY")];
+        columns.extend(ml.grades.iter().map(|[series, grade]| format!("{series} {grade}")));
+        let rows = ml
+            .fiscal_years
+            .iter()
+            .zip(&ml.table)
+            .map(|(fy, counts)| {
+                let mut row = vec![fy.to_string()];
+                row.extend(counts.iter().map(u64::to_string));
+                row
+            })
+            .collect();
+        sections.push(Section {
+            sheet: pick("役職定年", "Post limit"),
+            table: Table {
+                heading: pick("役職定年（年度 × 職級）", "Management post limit (fiscal year × grade)"),
+                columns,
+                rows,
+            },
+            counts_from: 1,
+        });
+        let person_columns = |date: &str| {
+            vec![
+                date.to_string(),
+                pick("職員番号", "Staff no."),
+                pick("氏名", "Name"),
+                pick("職種", "Series"),
+                pick("職級", "Grade"),
+            ]
+        };
+        let person_row = |p: &crate::engine::roster::ListedPerson| {
+            vec![
+                p.date.to_string(),
+                p.id.clone(),
+                p.name.clone(),
+                p.series.clone(),
+                p.grade.clone(),
+            ]
+        };
+        let columns = person_columns(lang.pick("役職定年の日", "Post limit date"));
+        sections.push(Section {
+            sheet: pick("役職定年の対象者", "Post limit people"),
+            counts_from: columns.len(),
+            table: Table {
+                heading: pick("役職定年の対象者", "Who reaches the management post limit"),
+                rows: ml.listed.iter().map(person_row).collect(),
+                columns,
+            },
+        });
+
+        let t = &r.turning_60;
+        let mut columns = vec![pick("意思確認の年度", "Ask in")];
+        columns.extend(person_columns(lang.pick("60歳の日", "Turns 60 on")));
+        let rows = [
+            (pick("今年度", "This FY"), &t.this_year),
+            (pick("来年度", "Next FY"), &t.next_year),
+        ]
+        .into_iter()
+        .flat_map(|(when, list)| {
+            list.iter().map(move |p| {
+                let mut row = vec![when.clone()];
+                row.extend(person_row(p));
+                row
+            })
+        })
+        .collect();
+        sections.push(Section {
+            sheet: pick("60歳前の意思確認", "Turning 60"),
+            counts_from: columns.len(),
+            table: Table {
+                heading: pick(
+                    "60歳前年度の情報提供・意思確認",
+                    "Information and intention before turning 60",
+                ),
+                rows,
+                columns,
+            },
+        });
+
+        let py = &r.age_pyramid;
+        let mut columns = vec![pick("職種", "Series"), pick("職級", "Grade")];
+        columns.extend(py.bands.iter().cloned());
+        columns.push(pick("計", "Total"));
+        let rows = py
+            .rows
+            .iter()
+            .map(|c| {
+                let mut row = vec![c.series.clone(), c.grade.clone()];
+                row.extend(c.counts.iter().map(u64::to_string));
+                row.push(c.total.to_string());
+                row
+            })
+            .collect();
+        sections.push(Section {
+            sheet: pick("年齢構成", "Age pyramid"),
+            table: Table {
+                heading: pick("年齢構成（職種・職級 × 年齢）", "Age pyramid (series and grade × age)"),
+                columns,
+                rows,
+            },
+            counts_from: 2,
+        });
+
+        let columns = vec![
+            pick("行", "Row"),
+            pick("列", "Column"),
+            pick("種類", "Kind"),
+            pick("理由", "Reason"),
+        ];
+        let rows = run
+            .problems
+            .iter()
+            .map(|p| {
+                vec![
+                    p.row.to_string(),
+                    p.column.clone().unwrap_or_default(),
+                    p.reason.kind().to_string(),
+                    p.reason.text(lang),
+                ]
+            })
+            .collect();
+        sections.push(Section {
+            sheet: pick("使えなかった行", "Rows not used"),
+            counts_from: columns.len(),
+            table: Table {
+                heading: pick("使えなかった行", "Rows not used"),
+                columns,
+                rows,
+            },
+        });
+
+        RosterTables {
+            title: match lang {
+                Lang::Ja => format!("職員名簿レポート（{}・基準日 {}）", s.profile, s.as_of),
+                Lang::En => format!("Roster report ({}, as of {})", s.profile, s.as_of),
+            },
+            sections,
+        }
+    }
+
+    /// The sections as one CSV (UTF-8 with a BOM, CRLF, formulas neutralised): the title,
+    /// then each section's heading row, its columns and rows, and a blank row.
+    pub fn to_csv(&self) -> Vec<u8> {
+        crate::export::to_csv(&Sheet {
+            title: self.title.clone(),
+            header: Vec::new(),
+            tables: self.sections.iter().map(|s| s.table.clone()).collect(),
+            self_report: None,
+            legend: Vec::new(),
+            signatures: false,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

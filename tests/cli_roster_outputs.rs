@@ -1,0 +1,300 @@
+//! `michi roster --format csv|xlsx|html` on the real binary: the CSV for Excel (BOM, CRLF,
+//! formulas made text), the workbook (one sheet per section, counts as numbers), the HTML
+//! report (escaped, SVG charts, printed by a real browser on A4 landscape), `--anonymous`
+//! in every format, and private files never replaced without `--force`.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use std::path::Path;
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+
+const FORMULA: &str = "=cmd|' /C calc'!A0";
+
+/// 001 retires in FY2026; 002 (the formula) reaches the 課長級 post limit on 2027-03-31 and
+/// retires in FY2030; 003 (the script) turns 60 in FY2027, so is asked this fiscal year; the
+/// last row repeats 001's 職員番号.
+const ROSTER: &str = "職員番号,氏名,生年月日,採用年月日,職種,職級,職級発令日,所属,所属発令日\n\
+S1001X,入間 一,1964-06-01,1987-04-01,一般職員,課長級,2015-04-01,,\n\
+S1002X,\"=cmd|' /C calc'!A0\",1966-06-01,1989-04-01,一般職員,課長級,2016-04-01,,\n\
+S1003X,<script>alert(1)</script>,1967-06-01,1990-04-01,一般職員,主任級,2010-04-01,,\n\
+S1001X,入間 四,1980-01-01,2003-04-01,一般職員,主任級,,,\n";
+
+fn michi(dir: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_michi"));
+    c.env("MICHI_CONFIG_DIR", dir.join("config"))
+        .env_remove("MICHI_LANG")
+        .current_dir(dir);
+    c
+}
+
+/// The report of ROSTER in `format` written to `file` in `dir`; returns its bytes.
+fn report(dir: &Path, format: &str, file: &str, extra: &[&str]) -> Vec<u8> {
+    std::fs::write(dir.join("r.csv"), ROSTER).unwrap();
+    let out = michi(dir)
+        .args([
+            "roster",
+            "r.csv",
+            "--profile",
+            "iruma",
+            "--today",
+            "2026-11-22",
+            "--years",
+            "6",
+            "--format",
+            format,
+            "-o",
+            file,
+        ])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::read(dir.join(file)).unwrap()
+}
+
+#[test]
+fn csv_has_a_bom_crlf_and_the_formula_name_made_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = report(dir.path(), "csv", "r-out.csv", &[]);
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM for Excel");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(
+        text.contains("\r\n") && !text.replace("\r\n", "").contains('\n'),
+        "CRLF only"
+    );
+    assert!(text.contains(",'=cmd|' /C calc'!A0,"), "{text}");
+    assert!(!text.contains(",=cmd") && !text.contains(",\"=cmd"), "{text}");
+    // Sections one after another: the retirements with the zero years kept.
+    assert!(text.contains("定年退職（年度 × 職種）\r\n年度,定年,一般職員"), "{text}");
+    assert!(text.contains("\r\n2027,63,0,0,0\r\n"), "{text}");
+    assert!(text.contains("\r\n2026,62,1,0,1\r\n"), "{text}");
+    assert!(text.contains("duplicate_id"), "the bad row is listed: {text}");
+}
+
+#[test]
+fn xlsx_has_one_sheet_per_section_with_counts_as_numbers() {
+    use calamine::{Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    report(dir.path(), "xlsx", "r.xlsx", &[]);
+    let mut book: Xlsx<_> = calamine::open_workbook(dir.path().join("r.xlsx")).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "概要",
+            "定年退職",
+            "役職定年",
+            "役職定年の対象者",
+            "60歳前の意思確認",
+            "年齢構成",
+            "使えなかった行"
+        ]
+    );
+    let ret = book.worksheet_range("定年退職").unwrap();
+    assert_eq!(ret.get_value((1, 0)), Some(&Data::String("年度".into())));
+    // FY2026: one retirement (001), a number to sum in Excel; FY2030: 002.
+    assert_eq!(ret.get_value((2, 0)), Some(&Data::String("2026".into())));
+    assert_eq!(ret.get_value((2, 2)), Some(&Data::Float(1.0)));
+    assert_eq!(ret.get_value((6, 0)), Some(&Data::String("2030".into())));
+    assert_eq!(ret.get_value((6, 2)), Some(&Data::Float(1.0)));
+    assert_eq!(ret.get_value((3, 2)), Some(&Data::Float(0.0)));
+    let people = book.worksheet_range("役職定年の対象者").unwrap();
+    assert_eq!(people.get_value((2, 1)), Some(&Data::String("S1002X".into())));
+    assert_eq!(
+        people.get_value((2, 2)),
+        Some(&Data::String(FORMULA.into())),
+        "text, not a formula"
+    );
+    let bad = book.worksheet_range("使えなかった行").unwrap();
+    assert_eq!(bad.get_value((2, 0)), Some(&Data::String("5".into())));
+}
+
+#[test]
+fn html_escapes_every_value_and_draws_the_charts() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = String::from_utf8(report(dir.path(), "html", "r.html", &[])).unwrap();
+    assert!(page.contains("@page { size: A4 landscape"), "A4 landscape CSS");
+    assert!(!page.contains("<script"), "no script, and no value opens one");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{page}");
+    assert!(page.contains("=cmd|&#39; /C calc&#39;!A0"), "{page}");
+    assert!(!page.contains("http://") && !page.contains("https://"), "no network");
+    assert!(page.contains("<svg class=\"wave\"") && page.contains("<svg class=\"pyramid\""));
+    // The zero years of the wave are drawn as 0.
+    assert!(page.contains("class=\"zero\">0</text>"), "{page}");
+}
+
+fn found(program: &str) -> bool {
+    Process::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn a_browser_prints_the_html_report_on_a4_landscape_with_its_charts() {
+    if !(found("chromium") && found("pdftotext") && found("pdfinfo")) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must print the report: .ci/run installs chromium and poppler-utils"
+        );
+        eprintln!("chromium or poppler-utils not found: the print test is skipped (run .ci/run to install them)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    report(dir.path(), "html", "r.html", &[]);
+    let page = dir.path().join("r.html");
+    let pdf = dir.path().join("r.pdf");
+    let printed = Process::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+            &format!("file://{}", page.display()),
+        ])
+        .output()
+        .unwrap();
+    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&printed.stderr));
+    let info = String::from_utf8(Process::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
+    assert!(info.contains("(A4)"), "{info}");
+    let size = info.lines().find_map(|l| l.strip_prefix("Page size:")).unwrap();
+    let mut dims = size.split_whitespace().filter_map(|w| w.parse::<f64>().ok());
+    let (w, h) = (dims.next().unwrap(), dims.next().unwrap());
+    assert!(w > h, "landscape: {size}");
+    let text = String::from_utf8(
+        Process::new("pdftotext")
+            .args([pdf.to_str().unwrap(), "-"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let squashed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for words in [
+        "定年退職（年度×職種）",
+        "定年退職の波",
+        "年齢構成（5歳階級）",
+        "定年63",
+        "<script>alert(1)</script>",
+    ] {
+        assert!(
+            squashed.contains(words),
+            "missing {words} in the printed report:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn anonymous_reports_name_no_one_in_any_format() {
+    use calamine::{Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = ["入間", "cmd", "script", "S100"];
+    for (format, file) in [
+        ("text", "a.txt"),
+        ("json", "a.json"),
+        ("csv", "a.csv"),
+        ("html", "a.html"),
+    ] {
+        let bytes = report(dir.path(), format, file, &["--anonymous"]);
+        let text = String::from_utf8(bytes).unwrap();
+        for secret in secrets {
+            assert!(!text.contains(secret), "{secret} in the anonymous {format}:\n{text}");
+        }
+        assert!(text.contains("（匿名）"), "{format}: {text}");
+    }
+    report(dir.path(), "xlsx", "a.xlsx", &["--anonymous"]);
+    let mut book: Xlsx<_> = calamine::open_workbook(dir.path().join("a.xlsx")).unwrap();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        for cell in range.used_cells() {
+            let text = cell.2.to_string();
+            for secret in secrets {
+                assert!(!text.contains(secret), "{secret} in sheet {name}: {text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn files_are_private_and_never_replaced_without_force() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    for (format, file) in [("csv", "p.csv"), ("xlsx", "p.xlsx"), ("html", "p.html")] {
+        report(dir.path(), format, file, &[]);
+        let path = dir.path().join(file);
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{format}");
+        std::fs::write(&path, "kept").unwrap();
+        let again = michi(dir.path())
+            .args(["roster", "r.csv", "--profile", "iruma", "--format", format, "-o", file])
+            .output()
+            .unwrap();
+        assert_eq!(again.status.code(), Some(1), "{format}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept");
+        report(dir.path(), format, file, &["--force"]);
+        assert_ne!(std::fs::read(&path).unwrap(), b"kept");
+    }
+}
+
+#[test]
+fn the_sample_rosters_read_as_documented_and_the_csv_is_reproducible() {
+    let dir = tempfile::tempdir().unwrap();
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rosters");
+    for (file, profile, read, encoding) in [
+        ("iruma-sjis.csv", "iruma", 300, Some("Shift_JIS")),
+        ("kawagoe.xlsx", "kawagoe", 400, None),
+    ] {
+        let path = assets.join(file);
+        let out = michi(dir.path())
+            .args([
+                "roster",
+                path.to_str().unwrap(),
+                "--profile",
+                profile,
+                "--today",
+                "2026-11-22",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(&format!("読んだ行 {read}・")), "{file}: {text}");
+        assert!(text.contains("使えなかった行 6・"), "{file}: {text}");
+        if let Some(encoding) = encoding {
+            assert!(text.contains(&format!("文字コード: {encoding}")), "{file}: {text}");
+        }
+    }
+    // The command in assets/rosters/README.md makes the same CSV again.
+    let out = michi(dir.path())
+        .args([
+            "roster",
+            "synth",
+            "--profile",
+            "iruma",
+            "--rows",
+            "300",
+            "--bad-rows",
+            "6",
+            "--seed",
+            "2026",
+            "--today",
+            "2026-11-22",
+            "--encoding",
+            "sjis",
+            "-o",
+            "again.csv",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read(dir.path().join("again.csv")).unwrap(),
+        std::fs::read(assets.join("iruma-sjis.csv")).unwrap()
+    );
+}
