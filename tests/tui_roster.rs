@@ -11,7 +11,7 @@ use crossterm::event::KeyCode;
 use michi::i18n::Lang;
 use michi::tui::action::Action;
 use michi::tui::keymap::Scope;
-use michi::tui::state::{Overlay, RosterPage, State};
+use michi::tui::state::{Hit, Overlay, RosterPage, State};
 use michi::tui::update::{Effect, scopes, update};
 use tui_common::{press, render, screen, state, typed};
 
@@ -141,6 +141,11 @@ fn a_roster_opens_from_the_start_screen_and_its_pages_turn() {
     );
     assert!(text.contains("1  日付として読めない"), "{text}");
 
+    // A click on a page tab turns to it.
+    update(&mut s, Action::Click(Hit::RosterPage(RosterPage::Pyramid)));
+    assert_eq!(s.roster.as_ref().unwrap().page, RosterPage::Pyramid);
+    update(&mut s, Action::Click(Hit::RosterPage(RosterPage::Problems)));
+
     // Round to the first page again, then back to the start screen.
     press(&mut s, KeyCode::Right);
     assert_eq!(s.roster.as_ref().unwrap().page, RosterPage::Retirements);
@@ -228,7 +233,9 @@ fn every_page_draws_at_every_size_without_panicking() {
     let file = write_roster(dir.path());
     let mut s = state(Lang::Ja);
     open_roster(&mut s, &file);
-    for page in RosterPage::ALL {
+    for (page, wide) in RosterPage::ALL.into_iter().flat_map(|p| [(p, false), (p, true)]) {
+        // `--ambiguous-wide` lays the symbols out two columns wide.
+        s.ui.ambiguous_wide = wide;
         for by in [false, true] {
             let roster = s.roster.as_mut().unwrap();
             roster.page = page;
