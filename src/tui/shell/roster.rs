@@ -45,7 +45,7 @@ pub fn read(state: &State, file: &str, profile: &str) -> Outcome {
                 ),
             }))
         }
-        Err(RosterError::Read(e)) => {
+        Err(e @ (RosterError::Read(_) | RosterError::MissingHistoryColumns { .. })) => {
             let e = crate::text::escape_controls(&e.to_string());
             Err(Said::each(|l| match l {
                 Lang::Ja => format!("{shown} を読めません: {e}"),
