@@ -25,6 +25,30 @@ fn capture(name: &str) -> State {
     if name == "start" {
         return s;
     }
+    if name == "roster" {
+        // A fictitious 300-row roster for 上越市 with a few bad rows, read through the keys.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("joetsu-roster.csv");
+        let profile = &s.catalog.get("joetsu").unwrap().profile;
+        let mut bytes = Vec::new();
+        michi::store::roster::synth::write_roster(profile, s.today, 300, 3, 6, &mut bytes).unwrap();
+        std::fs::write(&file, bytes).unwrap();
+        press(&mut s, KeyCode::Char('H'));
+        for c in file.display().to_string().chars().chain("\njoetsu".chars()) {
+            let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+            press(&mut s, code);
+        }
+        let effects = press(&mut s, KeyCode::Enter);
+        let mut files = michi::tui::shell::Files::in_dir(dir.path());
+        for effect in effects {
+            if let Some(outcome) = files.carry_out(&s, effect) {
+                update(&mut s, Action::Done(Box::new(outcome)));
+            }
+        }
+        assert!(s.roster.is_some(), "the roster was read");
+        s.status = None;
+        return s;
+    }
     if name == "tour" {
         // The 30s' guided tour at its third step (Gaps, 政策形成能力 selected).
         michi::tui::update::enter_workshop(&mut s, Some(michi::store::tours::Cohort::Thirties), false);

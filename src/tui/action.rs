@@ -191,6 +191,8 @@ pub enum Command {
     /// Scroll the current view's details pane (the lower or right pane) down or up a line.
     DetailsDown,
     DetailsUp,
+    /// Open a roster file for the HR office's report (asks for the file, then the profile).
+    Roster,
 }
 
 /// Everything that reaches `update`.

@@ -42,6 +42,8 @@ pub enum Scope {
     ConfirmReset,
     /// The compare screen (two plans side by side).
     Compare,
+    /// The roster screen (the HR office's report over a roster file).
+    Roster,
 }
 
 impl Scope {
@@ -75,6 +77,7 @@ impl Scope {
             ),
             Scope::ConfirmReset => lang.pick("サンプルを元に戻す確認", "Resetting a sample"),
             Scope::Compare => lang.pick("比較", "Compare"),
+            Scope::Roster => lang.pick("名簿レポート（人事課）", "Roster report (HR office)"),
         }
     }
 }
@@ -160,6 +163,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Start, "t", [ch('t')], C::Team, "チームのフォルダを一覧", "List a team folder", true),
     bind!(Start, "w", [ch('w')], C::Workshop, "ワークショップ（対象を選ぶ）", "Workshop mode (choose the cohort)", true),
     bind!(Start, "C", [ch('C'), Key::Code(Char('C'), SHIFT)], C::Compare, "2つの計画を比較（保存した計画・サンプル）", "Compare two plans (saved plans, samples)", true),
+    bind!(Start, "H", [ch('H'), Key::Code(Char('H'), SHIFT)], C::Roster, "職員名簿のレポート（人事課: CSV・Excel を開く）", "Roster report (HR office: open a CSV or Excel roster)", true),
 
     bind!(Plan, "Tab", [k(Tab)], C::NextView, "次の画面", "Next view", true),
     bind!(Plan, "Shift-Tab", [k(BackTab), Key::Code(BackTab, SHIFT)], C::PrevView, "前の画面", "Previous view", false),
@@ -296,6 +300,11 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Compare, "PgUp PgDn", [k(PageUp), k(PageDown)], C::PageDown, "ページ送り", "Page", false),
     bind!(Compare, "m", [ch('m')], C::ShowMapping, "対応づけの詳細（写せなかったもの）", "Mapping report", true),
     bind!(Compare, "Esc q", [k(Esc), ch('q')], C::Back, "戻る", "Back", true),
+    bind!(Roster, "← →", [k(Left), k(Right), k(Tab), k(BackTab), Key::Code(BackTab, SHIFT), ch('['), ch(']')], C::NextPage, "ページ（Tab [ ] も）", "Pages (Tab [ ] too)", true),
+    bind!(Roster, "↑ ↓", [k(Up), k(Down)], C::Down, "スクロール", "Scroll", false),
+    bind!(Roster, "PgUp PgDn", [k(PageUp), k(PageDown)], C::PageDown, "ページ送り", "Page", false),
+    bind!(Roster, "f", [ch('f')], C::FilterNext, "内訳の切替", "Breakdown", true),
+    bind!(Roster, "Esc q", [k(Esc), ch('q')], C::Back, "戻る", "Back", true),
 ];
 
 /// Whether `pattern` matches `key`. Terminals report Shift with upper-case letters
@@ -322,7 +331,7 @@ pub fn command_for(key: &KeyEvent, scopes: &[Scope]) -> Option<Command> {
                     (Command::Down, KeyCode::Up) => Command::Up,
                     (Command::PageDown, KeyCode::PageUp) => Command::PageUp,
                     (Command::Right, KeyCode::Left) => Command::Left,
-                    (Command::NextPage, KeyCode::Char('[')) => Command::PrevPage,
+                    (Command::NextPage, KeyCode::Char('[') | KeyCode::Left | KeyCode::BackTab) => Command::PrevPage,
                     (Command::DetailsDown, KeyCode::Char('K') | KeyCode::Up) => Command::DetailsUp,
                     (command, _) => command,
                 });

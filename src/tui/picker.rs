@@ -37,6 +37,8 @@ pub enum PickTarget {
     CompareWith(crate::tui::state::CompareSource, crate::tui::state::CompareSource),
     /// Compare the open plan with itself under this profile (an id).
     CompareAs(String),
+    /// Read the roster file (as typed) against this profile (an id).
+    Roster(String, String),
 }
 
 #[derive(Debug, Clone)]

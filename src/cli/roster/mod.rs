@@ -3,6 +3,7 @@
 //! (a mapping file to start from). Exit status: 0 when a report was made, 1 when nothing
 //! usable was read, 2 for usage errors.
 
+mod rotation;
 mod text;
 
 use std::io::{self, IsTerminal, Write};
@@ -78,6 +79,10 @@ pub struct RosterArgs {
     /// to the training demand (the first 2,000 `.toml` files by name).
     #[arg(long)]
     pub plans: Option<PathBuf>,
+    /// A posting history (職員番号, 所属, 開始日, 終了日; one row per posting) for the
+    /// rotation section.
+    #[arg(long)]
+    pub history: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -305,7 +310,7 @@ fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
                 ),
             ));
         }
-        Err(RosterError::Read(e)) => {
+        Err(e @ RosterError::MissingHistoryColumns { .. }) | Err(e @ RosterError::Read(_)) => {
             return Ok(error(
                 lang,
                 format!("{} を読めません: {e}", file.display()),
@@ -334,14 +339,50 @@ fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
         }
         demand.finish(&mut run.report.training_demand, folder.more);
     }
+    let rotation = match &args.history {
+        None => None,
+        Some(history) => match rotation::section(file, history, &profile, &map, &options) {
+            Ok(section) => Some(section),
+            Err(e) => {
+                let e = match e {
+                    RosterError::MissingHistoryColumns { found } => match lang {
+                        Lang::Ja => format!(
+                            "見出しに 職員番号・所属・開始日 が必要です（見出しは {}）",
+                            found.join(", ")
+                        ),
+                        Lang::En => format!(
+                            "the header needs 職員番号, 所属 and 開始日 (it has {})",
+                            found.join(", ")
+                        ),
+                    },
+                    other => other.to_string(),
+                };
+                return Ok(error(
+                    lang,
+                    format!("{} を読めません: {e}", history.display()),
+                    format!("cannot read {}: {e}", history.display()),
+                ));
+            }
+        },
+    };
     let bytes = match args.format {
         RosterFormat::Text => {
             let mut b = Vec::new();
             text::write(&mut b, &run, lang)?;
+            if let Some(section) = &rotation {
+                rotation::write(&mut b, section, lang)?;
+            }
             b
         }
         RosterFormat::Json => {
-            let mut b = serde_json::to_vec_pretty(&run).map_err(io::Error::from)?;
+            let mut b = match &rotation {
+                None => serde_json::to_vec_pretty(&run),
+                Some(section) => serde_json::to_vec_pretty(&rotation::WithRotation {
+                    run: &run,
+                    rotation: section,
+                }),
+            }
+            .map_err(io::Error::from)?;
             b.push(b'\n');
             b
         }

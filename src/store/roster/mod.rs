@@ -4,6 +4,7 @@
 //! stops the report and is never dropped silently: it is listed with its row, column and
 //! reason (the first [`MAX_PROBLEMS`]), and every one is counted.
 
+pub mod history;
 pub mod map;
 pub mod read;
 pub mod synth;
@@ -126,6 +127,9 @@ pub enum RosterError {
     /// Required columns missing from the header row.
     #[error("missing columns")]
     MissingColumns { missing: Vec<Column>, found: Vec<String> },
+    /// The posting history (`--history`) lacks 職員番号, 所属 or 開始日.
+    #[error("missing history columns")]
+    MissingHistoryColumns { found: Vec<String> },
 }
 
 /// How to read and report.

@@ -67,6 +67,8 @@ pub enum PromptFor {
     Rename(PathBuf),
     /// The folder whose plans the team list shows.
     TeamFolder,
+    /// The roster file (CSV or Excel) for the roster report.
+    RosterFile,
 }
 
 #[derive(Debug, Clone)]

@@ -191,6 +191,7 @@ impl Files {
             Effect::ReadCompare { first, second } => {
                 Some(crate::tui::shell::compare::read_both(state, &first, &second))
             }
+            Effect::ReadRoster { file, profile } => Some(crate::tui::shell::roster::read(state, &file, &profile)),
         }
     }
 

@@ -33,6 +33,7 @@ use crate::tui::view::{self, HitMap};
 
 mod compare;
 mod files;
+mod roster;
 
 pub use files::Files;
 

@@ -8,6 +8,7 @@ mod interview;
 mod lifeline;
 mod lists;
 mod next10;
+mod roster;
 mod said;
 mod team;
 mod tour;
@@ -24,6 +25,7 @@ pub use lists::{
     role_rows, situation_rows, start_rows, support_entries, support_rows, training_rows,
 };
 pub use next10::{NextTenRow, next_ten, next10_rows};
+pub use roster::{RosterPage, RosterScreen};
 pub use said::Said;
 pub use team::{TeamList, TeamRow};
 pub use tour::{Tour, TourItem, TourStep, WorkshopMode, page_id, view_id};
@@ -88,6 +90,8 @@ pub struct Start {
     /// Rows listed first (workshop mode: the tour and the cohort's personas), and not again
     /// in their usual places.
     pub first: Vec<StartKey>,
+    /// The roster file last asked for this session, as typed (the prompt starts with it).
+    pub roster_file: Option<String>,
 }
 
 /// Something drawn that a click can land on (from the last frame's hit map).
@@ -107,6 +111,8 @@ pub enum Hit {
     WcmPane(WcmPane),
     /// A year of the life-line chart.
     LifelineYear(crate::model::FiscalYear),
+    /// A page tab of the roster screen.
+    RosterPage(RosterPage),
 }
 
 /// A deletion waiting for `y`.
@@ -243,6 +249,8 @@ pub struct State {
     pub workshop: Option<WorkshopMode>,
     /// The compare screen, when open (over the start screen or the open plan; read-only).
     pub compare: Option<Compare>,
+    /// The roster screen, when open (over the start screen; read-only).
+    pub roster: Option<RosterScreen>,
 }
 
 /// A profile that failed to load, told in both languages.
@@ -273,6 +281,7 @@ impl State {
             session_today: today,
             workshop: None,
             compare: None,
+            roster: None,
         }
     }
 

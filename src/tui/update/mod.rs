@@ -10,6 +10,7 @@ mod edit;
 mod interview;
 mod outcome;
 mod overlay;
+mod roster;
 mod saving;
 mod start;
 mod submit;
@@ -99,6 +100,12 @@ pub enum Effect {
         first: crate::tui::state::CompareSource,
         second: crate::tui::state::CompareSource,
     },
+    /// Read a roster file, as typed (`~` is expanded by the shell), against the profile
+    /// `profile` (an id) for the roster report (reports `RosterRead`).
+    ReadRoster {
+        file: String,
+        profile: String,
+    },
 }
 
 /// The key-table scopes of the current mode, widest first.
@@ -116,6 +123,7 @@ pub fn scopes(state: &State) -> Vec<Scope> {
         Some(Overlay::Team(_)) => vec![Scope::Team],
         Some(Overlay::ConfirmReset) => vec![Scope::ConfirmReset],
         None if state.compare.is_some() => vec![Scope::Global, Scope::Compare],
+        None if state.roster.is_some() => vec![Scope::Global, Scope::Roster],
         None => {
             // Workshop keys sit between the screen's and the view's; a tour's win over all.
             let workshop = state.workshop.as_ref();
@@ -201,6 +209,7 @@ pub fn run(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::ToggleWareki => display::toggle_wareki(state, fx),
         Command::DetailsDown | Command::DetailsUp => display::scroll_details(state, command),
         _ if state.compare.is_some() => compare::command(state, command),
+        _ if state.roster.is_some() => roster::command(state, command),
         Command::Workshop
         | Command::TourStart
         | Command::TourNext
@@ -231,6 +240,10 @@ fn interrupt(state: &mut State, fx: &mut Vec<Effect>) {
 /// row already selected opens it (as Enter does).
 fn click(state: &mut State, hit: Hit, fx: &mut Vec<Effect>) {
     if state.overlay.is_some() || state.too_small() || state.compare.is_some() {
+        return;
+    }
+    if state.roster.is_some() {
+        roster::click(state, hit);
         return;
     }
     match (hit, &mut state.doc) {

@@ -81,6 +81,8 @@ pub enum Outcome {
         first: Box<Result<Plan, Said>>,
         second: Box<Result<Plan, Said>>,
     },
+    /// The roster report was read (or why it could not be).
+    RosterRead(Box<Result<crate::tui::state::RosterScreen, Said>>),
 }
 
 fn shown(path: &std::path::Path) -> String {
@@ -311,6 +313,7 @@ pub fn apply(state: &mut State, outcome: Outcome, fx: &mut Vec<Effect>) {
         Outcome::FileFailed { reason } => state.warn(reason),
         Outcome::Team { dir, rows, more } => crate::tui::update::team::show(state, dir, rows, more),
         Outcome::CompareRead { first, second } => crate::tui::update::compare::read(state, *first, *second),
+        Outcome::RosterRead(result) => crate::tui::update::roster::read(state, *result),
     }
 }
 

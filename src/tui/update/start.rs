@@ -71,6 +71,7 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             )),
         },
         Command::Compare => crate::tui::update::compare::choose_first(state),
+        Command::Roster => crate::tui::update::roster::ask_file(state),
         Command::Team => {
             let folder = state.start.team_folder.clone().unwrap_or_default();
             state.overlay = Some(Overlay::Prompt(Prompt::new(PromptFor::TeamFolder, &folder)));

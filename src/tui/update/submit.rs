@@ -45,6 +45,7 @@ pub fn submit_prompt(state: &mut State, target: &PromptFor, text: &str, fx: &mut
             fx.push(Effect::ReadTeam(value));
             Ok(())
         }
+        PromptFor::RosterFile => crate::tui::update::roster::file_given(state, &value),
         PromptFor::Field(field) => {
             let field = *field;
             let what = Said::each(|l| field.label(l).to_string());
@@ -355,6 +356,7 @@ pub fn pick(state: &mut State, target: PickTarget, fx: &mut Vec<Effect>) {
         target @ (PickTarget::CompareFirst(_) | PickTarget::CompareWith(..) | PickTarget::CompareAs(_)) => {
             crate::tui::update::compare::pick(state, target, fx);
         }
+        PickTarget::Roster(file, profile) => fx.push(Effect::ReadRoster { file, profile }),
         PickTarget::AddCompleted(id) => {
             let Some(doc) = &state.doc else { return };
             let name = training_name(doc, &id);

@@ -54,6 +54,12 @@ pub fn prompt(frame: &mut Frame, state: &State, prompt: &Prompt, area: Rect, the
                 "The team's folder of plans (a path; ~ allowed)",
             )
             .to_string(),
+        PromptFor::RosterFile => lang
+            .pick(
+                "職員名簿のファイル（CSV・Excel、パス、~ 可）",
+                "The roster file (CSV or Excel; a path; ~ allowed)",
+            )
+            .to_string(),
     };
     let outer = block(&title, theme);
     let inner = outer.inner(rect);
@@ -74,6 +80,15 @@ pub fn prompt(frame: &mut Frame, state: &State, prompt: &Prompt, area: Rect, the
             _ => "",
         };
         lines.extend(theme.wrap(hint, columns, theme.dim));
+    } else if prompt.target == PromptFor::RosterFile {
+        lines.extend(theme.wrap(
+            lang.pick(
+                "見出し: 職員番号・氏名・生年月日・採用年月日・職種・職級（・職級発令日）。次に自治体を選びます",
+                "Headers: 職員番号 氏名 生年月日 採用年月日 職種 職級 (職級発令日). The city is chosen next",
+            ),
+            columns,
+            theme.dim,
+        ));
     } else if prompt.target == PromptFor::TeamFolder {
         lines.extend(theme.wrap(
             lang.pick(

@@ -26,6 +26,7 @@ mod interview;
 mod palette;
 mod path;
 pub(crate) mod roles;
+pub(crate) mod roster;
 mod rotation;
 mod situation;
 mod start;
@@ -357,6 +358,9 @@ pub fn draw_unsettled(frame: &mut Frame, state: &State) -> HitMap {
     match (&state.compare, &state.doc) {
         // Over the tab line too: the compare screen is not one of the plan's views.
         (Some(c), _) => compare::draw(frame, state, c, r.tabs.union(r.body), &theme),
+        (None, None) if let Some(roster) = &state.roster => {
+            roster::draw(frame, state, roster, r.tabs.union(r.body), &theme, &mut hits);
+        }
         (None, None) => start::draw(frame, state, r.body, &theme, &mut hits),
         (None, Some(doc)) => {
             draw_tabs(frame, state, doc.view, r.tabs, &theme, &mut hits);

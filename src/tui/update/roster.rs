@@ -1,0 +1,129 @@
+//! The roster screen: asking for the roster file and the profile (`H` on the start screen),
+//! taking in the report the shell read, turning pages and scrolling. Read-only.
+
+use crate::i18n::Lang;
+use crate::tui::action::Command;
+use crate::tui::forms::{Prompt, PromptFor};
+use crate::tui::picker::{PickItem, PickTarget, Picker};
+use crate::tui::state::{Hit, Overlay, RosterPage, RosterScreen, Said, State};
+
+/// `H` on the start screen: the roster file's path (the last one typed this session).
+pub fn ask_file(state: &mut State) {
+    let file = state.start.roster_file.clone().unwrap_or_default();
+    state.overlay = Some(Overlay::Prompt(Prompt::new(PromptFor::RosterFile, &file)));
+}
+
+/// The path typed: the profile to read it against is asked next.
+pub fn file_given(state: &mut State, file: &str) -> Result<(), Said> {
+    if file.is_empty() {
+        return Err(Said::new(
+            "名簿ファイルのパスを入力してください",
+            "Enter the roster file's path",
+        ));
+    }
+    state.start.roster_file = Some(file.to_string());
+    let lang = state.lang();
+    let items = state
+        .catalog
+        .entries
+        .iter()
+        .map(|e| PickItem {
+            kind: lang.pick("自治体", "City").into(),
+            label: format!(
+                "{} {} — {}",
+                e.profile.name, e.profile.name_romaji, e.profile.document.title
+            ),
+            search: e.profile.id.clone(),
+            target: PickTarget::Roster(file.to_string(), e.profile.id.clone()),
+        })
+        .collect();
+    let title = lang.pick(
+        "名簿を読む自治体のプロファイルを選ぶ（職種・職級の対応）",
+        "Choose the profile to read the roster against (series and grades)",
+    );
+    state.overlay = Some(Overlay::Picker(Picker::new(title.into(), items)));
+    Ok(())
+}
+
+/// The report the shell read, or why it could not be read.
+pub fn read(state: &mut State, result: Result<RosterScreen, Said>) {
+    match result {
+        Ok(screen) => {
+            let summary = &screen.run.report.summary;
+            let (used, skipped) = (summary.used, summary.skipped);
+            if used == 0 {
+                state.warn(Said::each(|l| match l {
+                    Lang::Ja => format!("使える行がありませんでした（使えなかった行 {skipped}）。Esc で戻る"),
+                    Lang::En => format!("No usable row ({skipped} not used). Esc: back"),
+                }));
+            } else {
+                state.say(Said::each(|l| match l {
+                    Lang::Ja => {
+                        format!("名簿を読みました: {used} 人（使えなかった行 {skipped}）。← → でページ、Esc で戻る")
+                    }
+                    Lang::En => format!("Roster read: {used} staff ({skipped} rows not used). ← →: pages; Esc: back"),
+                }));
+            }
+            state.roster = Some(screen);
+        }
+        Err(problem) => {
+            state.overlay = Some(Overlay::Message {
+                title: Said::new("名簿を読めません", "Cannot read the roster"),
+                body: problem,
+                scroll: 0,
+            });
+        }
+    }
+}
+
+/// A command while the roster screen is open.
+pub fn command(state: &mut State, command: Command) {
+    let visible = crate::tui::view::roster::visible_rows(state).max(1);
+    let last = crate::tui::view::roster::scroll_limit(state);
+    let Some(roster) = &mut state.roster else { return };
+    let scroll = roster.scroll;
+    roster.scroll = match command {
+        Command::Up => scroll.saturating_sub(1),
+        Command::Down => scroll + 1,
+        Command::PageUp => scroll.saturating_sub(visible),
+        Command::PageDown => scroll + visible,
+        Command::Top => 0,
+        Command::Bottom => last,
+        _ => scroll,
+    }
+    .min(last);
+    match command {
+        Command::NextPage | Command::PrevPage => {
+            roster.page = roster.page.turned(command == Command::NextPage);
+            roster.scroll = 0;
+        }
+        Command::FilterNext => {
+            match roster.page {
+                RosterPage::Retirements => roster.by_series = !roster.by_series,
+                RosterPage::Pyramid => {
+                    let rows = roster.run.report.age_pyramid.rows.len();
+                    roster.pyramid_row = match roster.pyramid_row {
+                        None if rows > 0 => Some(0),
+                        Some(i) if i + 1 < rows => Some(i + 1),
+                        _ => None,
+                    };
+                }
+                _ => {}
+            }
+            roster.scroll = 0;
+        }
+        Command::Back | Command::Quit => {
+            state.roster = None;
+            state.status = None;
+        }
+        _ => {}
+    }
+}
+
+/// A click on a page tab.
+pub fn click(state: &mut State, hit: Hit) {
+    if let (Hit::RosterPage(page), Some(roster)) = (hit, &mut state.roster) {
+        roster.page = page;
+        roster.scroll = 0;
+    }
+}
