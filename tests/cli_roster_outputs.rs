@@ -87,9 +87,23 @@ fn xlsx_has_one_sheet_per_section_with_counts_as_numbers() {
             "役職定年の対象者",
             "60歳前の意思確認",
             "年齢構成",
+            "後継者",
+            "研修の対象者",
             "使えなかった行"
         ]
     );
+    // 後継者: the 課長級 post, FY2026 first; 002 leaves it at the end of FY2026.
+    let succession = book.worksheet_range("後継者").unwrap();
+    assert_eq!(succession.get_value((1, 3)), Some(&Data::String("空席".into())));
+    let vacancies: f64 = (2..succession.height() as u32)
+        .filter_map(|r| match succession.get_value((r, 3)) {
+            Some(Data::Float(n)) => Some(*n),
+            _ => None,
+        })
+        .sum();
+    assert!(vacancies >= 1.0, "a vacancy is counted as a number");
+    let demand = book.worksheet_range("研修の対象者").unwrap();
+    assert_eq!(demand.get_value((1, 0)), Some(&Data::String("研修".into())));
     let ret = book.worksheet_range("定年退職").unwrap();
     assert_eq!(ret.get_value((1, 0)), Some(&Data::String("年度".into())));
     // FY2026: one retirement (001), a number to sum in Excel; FY2030: 002.

@@ -24,7 +24,7 @@ pub struct Section {
 }
 
 /// The report as sections: summary, retirements, 役職定年 (counts, then the people),
-/// turning 60, age pyramid, and the rows not used.
+/// turning 60, age pyramid, succession, training demand, and the rows not used.
 pub struct RosterTables {
     pub title: String,
     pub sections: Vec<Section>,
@@ -198,6 +198,82 @@ impl RosterTables {
             sheet: pick("年齢構成", "Age pyramid"),
             table: Table {
                 heading: pick("年齢構成（職種・職級 × 年齢）", "Age pyramid (series and grade × age)"),
+                columns,
+                rows,
+            },
+            counts_from: 2,
+        });
+
+        // 後継者: one row per management post and fiscal year.
+        let columns = vec![
+            pick("職種", "Series"),
+            pick("職級", "Grade"),
+            pick("年度", "FY"),
+            pick("空席", "Vacant"),
+            pick("有資格", "Eligible"),
+            pick("発令日なし", "No grade date"),
+            pick("年数不明", "Years unstated"),
+            pick("下の職級の人数", "In the grade below"),
+        ];
+        let rows = r
+            .succession
+            .posts
+            .iter()
+            .flat_map(|post| {
+                post.years.iter().map(move |y| {
+                    vec![
+                        post.series.clone(),
+                        post.grade.clone(),
+                        y.fy.to_string(),
+                        y.vacancies.to_string(),
+                        y.eligible.to_string(),
+                        y.unknown_no_grade_since.to_string(),
+                        y.unknown_no_min_years.to_string(),
+                        y.below.to_string(),
+                    ]
+                })
+            })
+            .collect();
+        sections.push(Section {
+            sheet: pick("後継者", "Succession"),
+            table: Table {
+                heading: pick(
+                    "後継者（役職定年・定年による空席と、昇任モデルの最低在級年数を満たす下の職級の人数。昇任は見込まない: Michi の仮定）",
+                    "Succession (posts left by 役職定年 or retirement against the grade below meeting the model's minimum years; no promotion projected: Michi's assumption)",
+                ),
+                columns,
+                rows,
+            },
+            counts_from: 3,
+        });
+
+        // 研修の対象者: one row per training, one count per fiscal year.
+        let td = &r.training_demand;
+        let mut columns = vec![pick("研修", "Training"), pick("対象の職級", "Target grades")];
+        columns.extend(td.fiscal_years.iter().map(|fy| fy.to_string()));
+        let rows = td
+            .trainings
+            .iter()
+            .map(|t| {
+                let audience = match t.audience {
+                    "all_grades" => pick("全職員", "all staff"),
+                    "unstated" => pick("定めなし（数えない）", "not stated (not counted)"),
+                    _ => t.grades.join("・") + if t.grades_illustrative { " *" } else { "" },
+                };
+                let mut row = vec![t.name.clone(), audience];
+                row.extend(t.staff.iter().map(u64::to_string));
+                // A training with no stated target has no counts: its cells stay empty.
+                row.resize(2 + td.fiscal_years.len(), String::new());
+                row
+            })
+            .collect();
+        sections.push(Section {
+            sheet: pick("研修の対象者", "Training demand"),
+            table: Table {
+                heading: pick(
+                    "研修の対象者（年度ごとに対象の職級にいる人数。昇任は見込まない: Michi の仮定。* は Michi の読み）",
+                    "Training demand (staff in the target grades each fiscal year; no promotion projected: Michi's assumption; * Michi's reading)",
+                ),
                 columns,
                 rows,
             },

@@ -44,7 +44,7 @@ fn every_section_is_a_valid_worksheet_with_rows_as_wide_as_its_columns() {
     let run = run();
     for lang in [Lang::Ja, Lang::En] {
         let tables = RosterTables::new(&run, lang);
-        assert_eq!(tables.sections.len(), 7);
+        assert_eq!(tables.sections.len(), 9);
         for s in &tables.sections {
             assert!(s.sheet.chars().count() <= 31, "{}", s.sheet);
             assert!(!s.sheet.contains(['[', ']', ':', '*', '?', '/', '\\']), "{}", s.sheet);
