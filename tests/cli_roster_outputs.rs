@@ -4,8 +4,9 @@
 //! in every format, and private files never replaced without `--force`.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
 use std::path::Path;
-use std::process::Command as Process;
 
 use assert_cmd::Command;
 
@@ -137,54 +138,19 @@ fn html_escapes_every_value_and_draws_the_charts() {
     assert!(page.contains("class=\"zero\">0</text>"), "{page}");
 }
 
-fn found(program: &str) -> bool {
-    Process::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 #[test]
 fn a_browser_prints_the_html_report_on_a4_landscape_with_its_charts() {
-    if !(found("chromium") && found("pdftotext") && found("pdfinfo")) {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must print the report: .ci/run installs chromium and poppler-utils"
-        );
-        eprintln!("chromium or poppler-utils not found: the print test is skipped (run .ci/run to install them)");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     report(dir.path(), "html", "r.html", &[]);
-    let page = dir.path().join("r.html");
-    let pdf = dir.path().join("r.pdf");
-    let printed = Process::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-            &format!("--print-to-pdf={}", pdf.display()),
-            &format!("file://{}", page.display()),
-        ])
-        .output()
-        .unwrap();
-    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&printed.stderr));
-    let info = String::from_utf8(Process::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
+    let Some(printed) = common::print_html(&dir.path().join("r.html")) else {
+        return;
+    };
+    let info = &printed.info;
     assert!(info.contains("(A4)"), "{info}");
     let size = info.lines().find_map(|l| l.strip_prefix("Page size:")).unwrap();
     let mut dims = size.split_whitespace().filter_map(|w| w.parse::<f64>().ok());
     let (w, h) = (dims.next().unwrap(), dims.next().unwrap());
     assert!(w > h, "landscape: {size}");
-    let text = String::from_utf8(
-        Process::new("pdftotext")
-            .args([pdf.to_str().unwrap(), "-"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
-    let squashed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     for words in [
         "定年退職（年度×職種）",
         "定年退職の波",
@@ -193,8 +159,9 @@ fn a_browser_prints_the_html_report_on_a4_landscape_with_its_charts() {
         "<script>alert(1)</script>",
     ] {
         assert!(
-            squashed.contains(words),
-            "missing {words} in the printed report:\n{text}"
+            printed.squashed.contains(words),
+            "missing {words} in the printed report:\n{}",
+            printed.text
         );
     }
 }

@@ -4,8 +4,9 @@
 //! without --force.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command as Process;
 
 use assert_cmd::Command;
 
@@ -21,60 +22,6 @@ fn michi(dir: &Path, args: &[&str]) -> std::process::Output {
         .args(args)
         .output()
         .unwrap()
-}
-
-fn found(program: &str) -> bool {
-    Process::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-/// The printed pages' count and text, or None where there is no browser to print with.
-fn print(html: &str, dir: &Path) -> Option<(u32, String)> {
-    if !(found("chromium") && found("pdftotext") && found("pdfinfo")) {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must print the sheets: .ci/run installs chromium and poppler-utils"
-        );
-        eprintln!("chromium or poppler-utils not found: the print check is skipped");
-        return None;
-    }
-    let page = dir.join("sheet.html");
-    std::fs::write(&page, html).unwrap();
-    let pdf = dir.join("sheet.pdf");
-    let printed = Process::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-            &format!("--print-to-pdf={}", pdf.display()),
-            &format!("file://{}", page.display()),
-        ])
-        .output()
-        .unwrap();
-    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&printed.stderr));
-    let info = String::from_utf8(Process::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
-    assert!(info.contains("(A4)"), "{info}");
-    let pages = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    let text = Process::new("pdftotext")
-        .args([pdf.to_str().unwrap(), "-"])
-        .output()
-        .unwrap()
-        .stdout;
-    let text: String = String::from_utf8(text)
-        .unwrap()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    Some((pages, text))
 }
 
 #[test]
@@ -108,10 +55,16 @@ fn each_worksheet_prints_on_a4_blank_and_filled_in() {
             "{kind}: self-contained"
         );
         assert!(!html.contains("署名"), "{kind}: a worksheet has no signature boxes");
-        if let Some((pages, text)) = print(&html, d) {
-            assert!((1..=3).contains(&pages), "{kind}: {pages} pages");
+        let page = d.join("sheet.html");
+        std::fs::write(&page, &html).unwrap();
+        if let Some(printed) = common::print_html(&page) {
+            assert!(printed.info.contains("(A4)"), "{}", printed.info);
+            assert!((1..=3).contains(&printed.pages), "{kind}: {} pages", printed.pages);
             for w in &words {
-                assert!(text.contains(w), "{kind} {plan:?}: {w} missing in the printed sheet");
+                assert!(
+                    printed.squashed.contains(w),
+                    "{kind} {plan:?}: {w} missing in the printed sheet"
+                );
             }
         }
     }

@@ -4,8 +4,9 @@
 //! print is skipped with a notice, except in CI, where it must run.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command as Process;
 
 use assert_cmd::Command;
 
@@ -33,13 +34,6 @@ fn html(extra: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn found(program: &str) -> bool {
-    Process::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 #[test]
 fn every_value_is_escaped_and_the_page_is_a4_with_no_script() {
     let page = html(&[]);
@@ -61,49 +55,14 @@ fn every_value_is_escaped_and_the_page_is_a4_with_no_script() {
 
 #[test]
 fn a_browser_prints_it_on_one_or_two_a4_pages_with_the_name_a_goal_a_note_and_a_training() {
-    if !(found("chromium") && found("pdftotext") && found("pdfinfo")) {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must print the sheet: .ci/run installs chromium and poppler-utils"
-        );
-        eprintln!("chromium or poppler-utils not found: the print test is skipped (run .ci/run to install them)");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("sheet.html");
     std::fs::write(&page, html(&[])).unwrap();
-    let pdf = dir.path().join("sheet.pdf");
-    let printed = Process::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-            &format!("--print-to-pdf={}", pdf.display()),
-            &format!("file://{}", page.display()),
-        ])
-        .output()
-        .unwrap();
-    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&printed.stderr));
-    let info = String::from_utf8(Process::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
-    assert!(info.contains("(A4)"), "{info}");
-    let pages: u32 = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    assert!((1..=2).contains(&pages), "{pages} pages");
-    let text = String::from_utf8(
-        Process::new("pdftotext")
-            .args([pdf.to_str().unwrap(), "-"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
-    let squashed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(printed) = common::print_html(&page) else {
+        return;
+    };
+    assert!(printed.info.contains("(A4)"), "{}", printed.info);
+    assert!((1..=2).contains(&printed.pages), "{} pages", printed.pages);
     for words in [
         "入間健",
         "窓口の待ち時間を短縮する",
@@ -111,8 +70,9 @@ fn a_browser_prints_it_on_one_or_two_a4_pages_with_the_name_a_goal_a_note_and_a_
         "他自治体等との連携研修",
     ] {
         assert!(
-            squashed.contains(words),
-            "missing {words} in the printed sheet:\n{text}"
+            printed.squashed.contains(words),
+            "missing {words} in the printed sheet:\n{}",
+            printed.text
         );
     }
 }

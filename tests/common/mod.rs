@@ -40,3 +40,68 @@ pub fn michi_in(config: &std::path::Path, args: &[&str]) -> (i32, String, String
         String::from_utf8(out.stderr).expect("utf-8"),
     )
 }
+
+/// A page printed to PDF by headless Chromium (installed by `.ci/run`): what `pdfinfo`
+/// says of it, its page count, and its text (`pdftotext`) as printed and with the
+/// whitespace taken out.
+#[allow(dead_code)]
+pub struct Printed {
+    pub info: String,
+    pub pages: u32,
+    pub text: String,
+    pub squashed: String,
+}
+
+#[allow(dead_code)]
+fn found(program: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Prints the HTML file `page` beside itself as a PDF. None, with a notice, where Chromium
+/// or poppler-utils is missing — never in CI, which must print.
+#[allow(dead_code)]
+pub fn print_html(page: &std::path::Path) -> Option<Printed> {
+    if !(found("chromium") && found("pdftotext") && found("pdfinfo")) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must print: .ci/run installs chromium and poppler-utils"
+        );
+        eprintln!("chromium or poppler-utils not found: the print test is skipped (run .ci/run to install them)");
+        return None;
+    }
+    let pdf = page.with_extension("pdf");
+    let printed = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+            &format!("file://{}", page.display()),
+        ])
+        .output()
+        .expect("run chromium");
+    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&printed.stderr));
+    let info = String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo").stdout).expect("utf-8");
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a page count");
+    let text = Command::new("pdftotext")
+        .args([pdf.to_str().expect("a path"), "-"])
+        .output()
+        .expect("pdftotext")
+        .stdout;
+    let text = String::from_utf8(text).expect("utf-8");
+    let squashed = text.chars().filter(|c| !c.is_whitespace()).collect();
+    Some(Printed {
+        info,
+        pages,
+        text,
+        squashed,
+    })
+}
