@@ -25,6 +25,7 @@ fn michi(dir: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_michi"));
     c.env("MICHI_CONFIG_DIR", dir.join("config"))
         .env_remove("MICHI_LANG")
+        .env_remove("COLUMNS")
         .current_dir(dir);
     c
 }
@@ -246,7 +247,7 @@ fn the_sample_rosters_read_as_documented_and_the_csv_is_reproducible() {
         );
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.contains(&format!("読んだ行 {read}・")), "{file}: {text}");
-        assert!(text.contains("使えなかった行 6・"), "{file}: {text}");
+        assert!(text.contains("使えなかった行 6"), "{file}: {text}");
         if let Some(encoding) = encoding {
             assert!(text.contains(&format!("文字コード: {encoding}")), "{file}: {text}");
         }
@@ -277,5 +278,68 @@ fn the_sample_rosters_read_as_documented_and_the_csv_is_reproducible() {
     assert_eq!(
         std::fs::read(dir.path().join("again.csv")).unwrap(),
         std::fs::read(assets.join("iruma-sjis.csv")).unwrap()
+    );
+}
+
+#[test]
+fn the_text_report_is_laid_out_to_the_terminal_width_and_loses_no_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rosters/kawagoe.xlsx");
+    let report = |columns: &str| {
+        let out = michi(dir.path())
+            .env("COLUMNS", columns)
+            .args([
+                "roster",
+                roster.to_str().unwrap(),
+                "--profile",
+                "kawagoe",
+                "--today",
+                "2026-11-22",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // The age pyramid's header row, once per block of bands.
+    let pyramid_headers = |text: &str| {
+        text.lines()
+            .filter(|l| l.starts_with("職種") && l.contains("職級"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let narrow = report("80");
+    for line in narrow.lines() {
+        assert!(
+            michi::text::width(line) <= 80,
+            "{} columns: {line}",
+            michi::text::width(line)
+        );
+    }
+    let blocks = pyramid_headers(&narrow);
+    assert!(blocks.len() > 1, "{narrow}");
+    // Every band is still there, in one of the blocks, and the long series name is whole.
+    for band in ["〜19", "20〜24", "60〜64", "65〜", "計"] {
+        assert_eq!(
+            blocks.iter().filter(|h| h.contains(band)).count(),
+            1,
+            "{band}: {blocks:?}"
+        );
+    }
+    assert!(narrow.contains("放課後児童支援員職  放課後児童支援員"), "{narrow}");
+    // Every fiscal year of the training table too (no "see the JSON").
+    for fy in 2026..=2040 {
+        assert!(
+            narrow.split_once("■ 研修の対象者").unwrap().1.contains(&fy.to_string()),
+            "{fy}"
+        );
+    }
+
+    let wide = report("200");
+    assert_eq!(pyramid_headers(&wide).len(), 1, "{wide}");
+    assert!(
+        wide.lines().any(
+            |l| l.contains("基準日 2026-11-22・プロファイル kawagoe・読んだ行 400・使った行 394・使えなかった行 6")
+        )
     );
 }

@@ -4,6 +4,7 @@
 //! usable was read, 2 for usage errors.
 
 mod rotation;
+mod table;
 mod text;
 
 use std::io::{self, IsTerminal, Write};
@@ -368,9 +369,10 @@ fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
     let bytes = match args.format {
         RosterFormat::Text => {
             let mut b = Vec::new();
-            text::write(&mut b, &run, lang)?;
+            let columns = table::terminal_columns();
+            text::write(&mut b, &run, lang, columns)?;
             if let Some(section) = &rotation {
-                rotation::write(&mut b, section, lang)?;
+                rotation::write(&mut b, section, lang, columns)?;
             }
             b
         }

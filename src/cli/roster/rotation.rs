@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::table::{hanging, wrapped};
 use crate::i18n::Lang;
 use crate::model::Profile;
 use crate::store::roster::history::{RotationPerson, RotationSection, read_history, rotation};
@@ -34,10 +35,14 @@ pub fn section(
     rotation(roster, profile, map, options, read)
 }
 
-fn people(out: &mut impl Write, list: &[RotationPerson], lang: Lang, unit: &str) -> io::Result<()> {
+fn people(out: &mut impl Write, list: &[RotationPerson], lang: Lang, unit: &str, columns: usize) -> io::Result<()> {
     for p in list.iter().take(SHOWN) {
         let department = p.department.as_deref().map(|d| format!("  {d}")).unwrap_or_default();
-        writeln!(out, "  {}  {}  {}/{}{unit}{department}", p.id, p.name, p.have, p.need)?;
+        hanging(
+            out,
+            &format!("  {}  {}  {}/{}{unit}{department}", p.id, p.name, p.have, p.need),
+            columns,
+        )?;
     }
     if list.len() > SHOWN {
         writeln!(
@@ -52,17 +57,17 @@ fn people(out: &mut impl Write, list: &[RotationPerson], lang: Lang, unit: &str)
     Ok(())
 }
 
-pub fn write(out: &mut impl Write, section: &RotationSection, lang: Lang) -> io::Result<()> {
+/// The rotation section as text laid out to `columns`.
+pub fn write(out: &mut impl Write, section: &RotationSection, lang: Lang, columns: usize) -> io::Result<()> {
     writeln!(
         out,
         "\n■ {}",
         lang.pick("ローテーション（配属履歴から）", "Rotation (from the posting history)")
     )?;
     let h = &section.history;
-    writeln!(
+    wrapped(
         out,
-        "{}",
-        match lang {
+        &match lang {
             Lang::Ja => format!(
                 "履歴の行 {}・使った行 {}・使えなかった行 {}・上限を超えた職員の行 {}・履歴のない職員 {}",
                 h.read, h.used, h.skipped, h.over_limit, section.without_history
@@ -71,24 +76,27 @@ pub fn write(out: &mut impl Write, section: &RotationSection, lang: Lang) -> io:
                 "history rows {}, used {}, not used {}, beyond the staff limit {}; staff without history {}",
                 h.read, h.used, h.skipped, h.over_limit, section.without_history
             ),
-        }
+        },
+        columns,
     )?;
     for p in h.problems.iter().take(SHOWN) {
-        writeln!(
+        hanging(
             out,
-            "  {} {}「{}」: {} {}",
-            lang.pick("行", "row"),
-            p.row,
-            p.column,
-            p.kind,
-            p.value
+            &format!(
+                "  {} {}「{}」: {} {}",
+                lang.pick("行", "row"),
+                p.row,
+                p.column,
+                p.kind,
+                p.value
+            ),
+            columns,
         )?;
     }
     for rule in &section.rules {
-        writeln!(
+        wrapped(
             out,
-            "{}",
-            match lang {
+            &match lang {
                 Lang::Ja => format!(
                     "規則 {}（採用 {}〜{} 年目）: 期間内 {} 人、まだ満たしていない {} 人",
                     rule.rule, rule.from_year, rule.window_years, rule.in_window, rule.missing
@@ -97,9 +105,10 @@ pub fn write(out: &mut impl Write, section: &RotationSection, lang: Lang) -> io:
                     "rule {} (years {}–{} of service): {} inside the window, {} not yet meeting it",
                     rule.rule, rule.from_year, rule.window_years, rule.in_window, rule.missing
                 ),
-            }
+            },
+            columns,
         )?;
-        people(out, &rule.listed, lang, "")?;
+        people(out, &rule.listed, lang, "", columns)?;
     }
     match section.past_tenure {
         None => writeln!(
@@ -124,7 +133,13 @@ pub fn write(out: &mut impl Write, section: &RotationSection, lang: Lang) -> io:
                     "Staff past the tenure in their current posting:"
                 )
             )?;
-            people(out, &section.past_tenure_listed, lang, lang.pick("年", " years"))?;
+            people(
+                out,
+                &section.past_tenure_listed,
+                lang,
+                lang.pick("年", " years"),
+                columns,
+            )?;
         }
     }
     Ok(())

@@ -3,49 +3,22 @@
 
 use std::io::{self, Write};
 
+use super::table::{TextTable, hanging, packed, table, wrapped};
 use crate::engine::roster::{ListedPerson, MinYearsBasis, Succession, TrainingDemand};
 use crate::i18n::Lang;
 use crate::store::roster::RosterRun;
-use crate::text::{pad_right, truncate, width, wrap, wrap_hanging};
+use crate::text::{truncate, width};
 
 /// Names listed per list in the text (the JSON has them all).
 const SHOWN: usize = 20;
 
-/// A table with a first text column and further columns of numbers.
-fn table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
-    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(cell));
-        }
-    }
-    let line = |cells: &[String]| {
-        cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let w = widths.get(i).copied().unwrap_or(0);
-                if i == 0 {
-                    pad_right(c, w)
-                } else {
-                    format!("{}{c}", " ".repeat(w.saturating_sub(width(c))))
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_string()
-    };
-    writeln!(out, "{}", line(header))?;
-    for row in rows {
-        writeln!(out, "{}", line(row))?;
-    }
-    Ok(())
-}
-
-fn people(out: &mut impl Write, list: &[ListedPerson], lang: Lang) -> io::Result<()> {
+fn people(out: &mut impl Write, list: &[ListedPerson], lang: Lang, columns: usize) -> io::Result<()> {
     for p in list.iter().take(SHOWN) {
-        writeln!(out, "  {}  {}  {} {}  {}", p.date, p.id, p.series, p.grade, p.name)?;
+        hanging(
+            out,
+            &format!("  {}  {}  {} {}  {}", p.date, p.id, p.series, p.grade, p.name),
+            columns,
+        )?;
     }
     if list.len() > SHOWN {
         writeln!(
@@ -60,25 +33,31 @@ fn people(out: &mut impl Write, list: &[ListedPerson], lang: Lang) -> io::Result
     Ok(())
 }
 
-pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang) -> io::Result<()> {
+/// The report as text laid out to `columns` (see [`super::table::terminal_columns`]).
+pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang, columns: usize) -> io::Result<()> {
     let r = &run.report;
     let s = &r.summary;
     let pick = |ja: &str, en: &str| lang.pick(ja, en).to_string();
     writeln!(out, "■ {}", pick("概要", "Summary"))?;
-    writeln!(
-        out,
-        "{}",
-        match lang {
-            Lang::Ja => format!(
-                "基準日 {}・プロファイル {}・読んだ行 {}・使った行 {}・使えなかった行 {}・定年を過ぎた在職者 {}",
-                s.as_of, s.profile, s.read, s.used, s.skipped, s.past_retirement
-            ),
-            Lang::En => format!(
-                "as of {}, profile {}: {} rows read, {} used, {} skipped, {} past retirement age",
-                s.as_of, s.profile, s.read, s.used, s.skipped, s.past_retirement
-            ),
-        }
-    )?;
+    let items = match lang {
+        Lang::Ja => vec![
+            format!("基準日 {}", s.as_of),
+            format!("プロファイル {}", s.profile),
+            format!("読んだ行 {}", s.read),
+            format!("使った行 {}", s.used),
+            format!("使えなかった行 {}", s.skipped),
+            format!("定年を過ぎた在職者 {}", s.past_retirement),
+        ],
+        Lang::En => vec![
+            format!("as of {},", s.as_of),
+            format!("profile {}:", s.profile),
+            format!("{} rows read,", s.read),
+            format!("{} used,", s.used),
+            format!("{} skipped,", s.skipped),
+            format!("{} past retirement age", s.past_retirement),
+        ],
+    };
+    packed(out, &items, lang.pick("・", " "), columns)?;
     if let Some(encoding) = run.encoding {
         writeln!(out, "{} {}", pick("文字コード:", "Encoding:"), encoding.name())?;
     }
@@ -104,7 +83,7 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang) -> io::Result<()
             row
         })
         .collect();
-    table(out, &header, &rows)?;
+    table(out, &header, &rows, columns)?;
 
     writeln!(
         out,
@@ -123,7 +102,17 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang) -> io::Result<()
         )?;
     } else {
         let mut header = vec![pick("年度", "FY")];
-        header.extend(ml.grades.iter().map(|[_, g]| g.clone()));
+        // A grade's name alone, unless two series use the same name.
+        let mut names: Vec<&String> = ml.grades.iter().map(|[_, grade]| grade).collect();
+        names.sort();
+        let repeated = names.windows(2).any(|w| w[0] == w[1]);
+        header.extend(ml.grades.iter().map(|[series, grade]| {
+            if repeated {
+                format!("{series} {grade}")
+            } else {
+                grade.clone()
+            }
+        }));
         let rows: Vec<Vec<String>> = ml
             .fiscal_years
             .iter()
@@ -134,8 +123,8 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang) -> io::Result<()
                 row
             })
             .collect();
-        table(out, &header, &rows)?;
-        people(out, &ml.listed, lang)?;
+        table(out, &header, &rows, columns)?;
+        people(out, &ml.listed, lang, columns)?;
     }
 
     writeln!(
@@ -153,14 +142,14 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang) -> io::Result<()
         pick("今年度（来年度に60歳）:", "This year (60 next year):"),
         t.this_year.len()
     )?;
-    people(out, &t.this_year, lang)?;
+    people(out, &t.this_year, lang, columns)?;
     writeln!(
         out,
         "{} {}",
         pick("来年度（再来年度に60歳）:", "Next year (60 the year after):"),
         t.next_year.len()
     )?;
-    people(out, &t.next_year, lang)?;
+    people(out, &t.next_year, lang, columns)?;
 
     writeln!(
         out,
@@ -168,23 +157,28 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang) -> io::Result<()
         pick("年齢構成（職種・職級 × 年齢）", "Age pyramid (series and grade × age)")
     )?;
     let py = &r.age_pyramid;
-    let mut header = vec![pick("職級", "Grade")];
+    let mut header = vec![pick("職種", "Series"), pick("職級", "Grade")];
     header.extend(py.bands.iter().cloned());
     header.push(pick("計", "Total"));
     let rows: Vec<Vec<String>> = py
         .rows
         .iter()
         .map(|c| {
-            let mut row = vec![format!("{} {}", c.series, c.grade)];
+            let mut row = vec![c.series.clone(), c.grade.clone()];
             row.extend(c.counts.iter().map(u64::to_string));
             row.push(c.total.to_string());
             row
         })
         .collect();
-    table(out, &header, &rows)?;
+    TextTable {
+        header: &header,
+        rows: &rows,
+        labels: 2,
+    }
+    .write(out, columns)?;
 
-    succession(out, &r.succession, lang)?;
-    training_demand(out, &r.training_demand, lang)?;
+    succession(out, &r.succession, lang, columns)?;
+    training_demand(out, &r.training_demand, lang, columns)?;
 
     if !run.problems.is_empty() {
         writeln!(out, "\n■ {}", pick("使えなかった行", "Rows not used"))?;
@@ -193,12 +187,10 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang) -> io::Result<()
         }
         for p in run.problems.iter().take(SHOWN) {
             let column = p.column.as_deref().map(|c| format!("「{c}」")).unwrap_or_default();
-            writeln!(
+            hanging(
                 out,
-                "  {} {}{column}: {}",
-                pick("行", "row"),
-                p.row,
-                p.reason.text(lang)
+                &format!("  {} {}{column}: {}", pick("行", "row"), p.row, p.reason.text(lang)),
+                columns,
             )?;
         }
         if run.report.summary.skipped > SHOWN as u64 {
@@ -221,33 +213,22 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang) -> io::Result<()
     Ok(())
 }
 
-/// Report lines are wrapped to this width (a projector's terminal).
-const COLUMNS: usize = 80;
-
-/// Fiscal years shown across a training table (the JSON has them all).
-const YEARS_ACROSS: usize = 5;
-
-/// The training name column's width in the training tables.
+/// The training name column's narrowest width in the training tables (wider terminals give
+/// it a third of their width).
 const NAME_WIDTH: usize = 24;
 
-fn wrapped(out: &mut impl Write, text: &str) -> io::Result<()> {
-    for line in wrap(text, COLUMNS) {
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
-}
-
-fn no_promotions(out: &mut impl Write, lang: Lang) -> io::Result<()> {
+fn no_promotions(out: &mut impl Write, lang: Lang, columns: usize) -> io::Result<()> {
     wrapped(
         out,
         lang.pick(
             "前提（Michi の仮定）: 昇任は見込まず、職員は役職定年（管理職）または定年まで今の職級にとどまるものとします。",
             "Assumption (Michi's): no promotion is projected; staff stay in their grade until the management post limit (management grades) or retirement.",
         ),
+        columns,
     )
 }
 
-fn succession(out: &mut impl Write, s: &Succession, lang: Lang) -> io::Result<()> {
+fn succession(out: &mut impl Write, s: &Succession, lang: Lang, columns: usize) -> io::Result<()> {
     let pick = |ja: &str, en: &str| lang.pick(ja, en).to_string();
     writeln!(
         out,
@@ -268,13 +249,14 @@ fn succession(out: &mut impl Write, s: &Succession, lang: Lang) -> io::Result<()
         )?;
         return Ok(());
     }
-    no_promotions(out, lang)?;
+    no_promotions(out, lang, columns)?;
     wrapped(
         out,
         lang.pick(
             "空席: その年度末に役職定年・定年で職級を離れる人。有資格: 下の職級で翌4月1日までに最低在級年数を満たし、なお役職定年前の人。",
             "Vacant: holders leaving the grade at the end of the year (post limit or retirement). Eligible: in the grade below with the minimum years by the next 1 April, and still before their own post limit.",
         ),
+        columns,
     )?;
     for post in &s.posts {
         let below: Vec<String> = post
@@ -324,7 +306,7 @@ fn succession(out: &mut impl Write, s: &Succession, lang: Lang) -> io::Result<()
             Lang::Ja => format!("{} {}: 下の職級 {below}", post.series, post.grade),
             Lang::En => format!("{} {}: from {below}", post.series, post.grade),
         };
-        wrapped(out, &from)?;
+        wrapped(out, &from, columns)?;
         if post.past_limit > 0 {
             writeln!(
                 out,
@@ -366,12 +348,12 @@ fn succession(out: &mut impl Write, s: &Succession, lang: Lang) -> io::Result<()
                 ]
             })
             .collect();
-        table(out, &header, &rows)?;
+        table(out, &header, &rows, columns)?;
     }
     Ok(())
 }
 
-fn training_demand(out: &mut impl Write, t: &TrainingDemand, lang: Lang) -> io::Result<()> {
+fn training_demand(out: &mut impl Write, t: &TrainingDemand, lang: Lang, columns: usize) -> io::Result<()> {
     let pick = |ja: &str, en: &str| lang.pick(ja, en).to_string();
     writeln!(
         out,
@@ -381,24 +363,21 @@ fn training_demand(out: &mut impl Write, t: &TrainingDemand, lang: Lang) -> io::
             "Training demand (training × fiscal year)"
         )
     )?;
-    no_promotions(out, lang)?;
+    no_promotions(out, lang, columns)?;
     wrapped(
         out,
         lang.pick(
             "対象の職級にいる人数。新任: 今年度その職級に就いた人（職級発令日から）。*: 対象職級は Michi の読み取り（文書の言葉ではありません）。",
             "Staff in the target grades. New: entered the grade this fiscal year (from the grade date). *: the target grades are Michi's reading, not the document's.",
         ),
+        columns,
     )?;
     let shown: Vec<_> = t.trainings.iter().filter(|r| r.audience != "unstated").collect();
-    let years: Vec<String> = t
-        .fiscal_years
-        .iter()
-        .take(YEARS_ACROSS)
-        .map(|fy| fy.to_string())
-        .collect();
+    let years: Vec<String> = t.fiscal_years.iter().map(|fy| fy.to_string()).collect();
+    let name_width = NAME_WIDTH.max(columns / 3);
     let name = |r: &crate::engine::roster::TrainingDemandRow| {
         let mark = if r.grades_illustrative { "*" } else { "" };
-        format!("{}{mark}", truncate(&r.name, NAME_WIDTH - width(mark)))
+        format!("{}{mark}", truncate(&r.name, name_width - width(mark)))
     };
     if shown.is_empty() {
         writeln!(
@@ -418,13 +397,13 @@ fn training_demand(out: &mut impl Write, t: &TrainingDemand, lang: Lang) -> io::
             .iter()
             .map(|r| {
                 let mut row = vec![name(r)];
-                row.extend(r.staff.iter().take(YEARS_ACROSS).map(u64::to_string));
+                row.extend(r.staff.iter().map(u64::to_string));
                 row.push(r.entered_this_year.to_string());
                 row.push(r.no_grade_since.to_string());
                 row
             })
             .collect();
-        table(out, &header, &rows)?;
+        table(out, &header, &rows, columns)?;
     }
     let unstated = t.trainings.len() - shown.len();
     if unstated > 0 {
@@ -435,13 +414,6 @@ fn training_demand(out: &mut impl Write, t: &TrainingDemand, lang: Lang) -> io::
                 Lang::Ja => format!("対象職級の定めのない研修 {unstated} 件は数えていません"),
                 Lang::En => format!("{unstated} trainings name no target grades and are not counted"),
             }
-        )?;
-    }
-    if t.fiscal_years.len() > YEARS_ACROSS {
-        writeln!(
-            out,
-            "{}",
-            pick("（全年度は --format json で）", "(every year with --format json)")
         )?;
     }
     if let Some(plans) = &t.plans {
@@ -476,9 +448,7 @@ fn training_demand(out: &mut impl Write, t: &TrainingDemand, lang: Lang) -> io::
             }
         )?;
         for u in plans.unread.iter().take(SHOWN) {
-            for line in wrap_hanging(&format!("  {}: {}", u.file, u.reason), COLUMNS) {
-                writeln!(out, "{line}")?;
-            }
+            hanging(out, &format!("  {}: {}", u.file, u.reason), columns)?;
         }
         wrapped(
             out,
@@ -486,6 +456,7 @@ fn training_demand(out: &mut impl Write, t: &TrainingDemand, lang: Lang) -> io::
                 "計画/提案: 本人が計画した人数 / Michi の研修計画が提案する人数（年度別）。",
                 "Planned/suggested: plans that plan it / plans Michi's training plan suggests it to (by year).",
             ),
+            columns,
         )?;
         let mut header = vec![pick("研修", "Training")];
         header.extend(years.iter().cloned());
@@ -498,13 +469,7 @@ fn training_demand(out: &mut impl Write, t: &TrainingDemand, lang: Lang) -> io::
                     return None;
                 }
                 let mut row = vec![name(r)];
-                row.extend(
-                    planned
-                        .iter()
-                        .zip(suggested)
-                        .take(YEARS_ACROSS)
-                        .map(|(p, s)| format!("{p}/{s}")),
-                );
+                row.extend(planned.iter().zip(suggested).map(|(p, s)| format!("{p}/{s}")));
                 Some(row)
             })
             .collect();
@@ -515,7 +480,7 @@ fn training_demand(out: &mut impl Write, t: &TrainingDemand, lang: Lang) -> io::
                 pick("計画・提案された研修はありません", "No training planned or suggested")
             )?;
         } else {
-            table(out, &header, &rows)?;
+            table(out, &header, &rows, columns)?;
         }
     }
     Ok(())
