@@ -183,7 +183,8 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang, columns: usize) 
     if !run.problems.is_empty() {
         writeln!(out, "\n■ {}", pick("使えなかった行", "Rows not used"))?;
         for (kind, n) in &run.problem_counts {
-            writeln!(out, "  {kind}: {n}")?;
+            let label = crate::store::roster::RowReason::kind_label(kind, lang);
+            writeln!(out, "  {label} ({kind}): {n}")?;
         }
         for p in run.problems.iter().take(SHOWN) {
             let column = p.column.as_deref().map(|c| format!("「{c}」")).unwrap_or_default();

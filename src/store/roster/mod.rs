@@ -66,6 +66,21 @@ impl RowReason {
         }
     }
 
+    /// A kind (as [`RowReason::kind`] names it) in words, for the counts people read.
+    pub fn kind_label(kind: &str, lang: crate::i18n::Lang) -> &'static str {
+        match kind {
+            "missing" => lang.pick("空欄", "empty cell"),
+            "bad_date" => lang.pick("日付として読めない", "not a date"),
+            "unknown_series" => lang.pick("プロファイルにない職種", "series not in the profile"),
+            "unknown_grade" => lang.pick("プロファイルにない職級", "grade not in the profile"),
+            "grade_not_on_series" => lang.pick("職種に合わない職級", "grade not on the series"),
+            "birth_after_hire" => lang.pick("生年月日が採用より後", "born after hire"),
+            "hired_too_young" => lang.pick("15歳前の採用", "hired before 15"),
+            "duplicate_id" => lang.pick("職員番号の重複", "duplicate 職員番号"),
+            _ => lang.pick("その他", "other"),
+        }
+    }
+
     pub fn text(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang::{En, Ja};
         match (self, lang) {
