@@ -95,6 +95,40 @@ fn the_rotation_rules_scroll_into_view_with_j_and_back_with_k() {
 }
 
 #[test]
+fn the_mouse_wheel_over_the_details_pane_scrolls_it_and_elsewhere_moves_the_selection() {
+    use crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
+    use michi::tui::shell::action_for;
+    use michi::tui::view::{HitMap, details_area};
+    let mut s = opened("joetsu-shuji-second-year", Lang::Ja);
+    go(&mut s, View::Gaps);
+    text(&mut s, W, H);
+    let wheel = |s: &mut State, kind, column, row| {
+        let event = Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        });
+        if let Some(action) = action_for(s, event, &HitMap::default()) {
+            update(s, action);
+        }
+    };
+    let pane = details_area(&s).expect("the gaps view has a details pane");
+    let selected = |s: &State| s.doc.as_ref().unwrap().selected.gaps.clone();
+    let before = selected(&s);
+    wheel(&mut s, MouseEventKind::ScrollDown, pane.x + 2, pane.y + 2);
+    wheel(&mut s, MouseEventKind::ScrollDown, pane.x + 2, pane.y + 2);
+    assert_eq!(s.doc.as_ref().unwrap().detail_scroll, 2);
+    assert_eq!(selected(&s), before, "the selection stays");
+    assert!(text(&mut s, W, H).contains("K で上へ"));
+    wheel(&mut s, MouseEventKind::ScrollUp, pane.x + 2, pane.y + 2);
+    assert_eq!(s.doc.as_ref().unwrap().detail_scroll, 1);
+    // Above the pane, the wheel moves the selection as before.
+    wheel(&mut s, MouseEventKind::ScrollDown, pane.x + 2, pane.y.saturating_sub(3));
+    assert_ne!(selected(&s), before);
+}
+
+#[test]
 fn w_turns_the_wareki_off_and_on_and_english_never_shows_it() {
     let mut s = opened("iruma-shunin-to-kacho", Lang::Ja);
     for view in [View::Situation, View::Path, View::Trainings] {

@@ -24,7 +24,7 @@ use crate::model::Date;
 use crate::store::Catalog;
 use crate::store::profiles::user_profile_dir;
 use crate::store::settings::{self, Settings};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Command};
 use crate::tui::keymap::command_for;
 use crate::tui::state::{ProfileProblem, Said, State, Ui};
 use crate::tui::theme::ThemeKind;
@@ -226,6 +226,13 @@ pub fn action_for(state: &State, event: Event, hits: &HitMap) -> Option<Action> 
         Event::Key(key) if key.kind == KeyEventKind::Press => command_for(&key, &scopes(state)).map(Action::Command),
         Event::Paste(text) => Some(Action::Paste(text)),
         Event::Mouse(mouse) if state.ui.mouse => match mouse.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp if over_details(state, mouse.column, mouse.row) => {
+                Some(Action::Command(if mouse.kind == MouseEventKind::ScrollDown {
+                    Command::DetailsDown
+                } else {
+                    Command::DetailsUp
+                }))
+            }
             MouseEventKind::ScrollDown => Some(Action::Scroll(1)),
             MouseEventKind::ScrollUp => Some(Action::Scroll(-1)),
             MouseEventKind::Down(MouseButton::Left) => hits.at(mouse.column, mouse.row).cloned().map(Action::Click),
@@ -234,6 +241,11 @@ pub fn action_for(state: &State, event: Event, hits: &HitMap) -> Option<Action> 
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         _ => None,
     }
+}
+
+/// The wheel is over the details pane: it scrolls the pane (as `J` `K` do).
+fn over_details(state: &State, column: u16, row: u16) -> bool {
+    view::details_area(state).is_some_and(|area| area.contains(ratatui::layout::Position { x: column, y: row }))
 }
 
 enum Message {

@@ -52,8 +52,8 @@ pub fn lines(state: &State, columns: usize, theme: &Theme) -> Vec<Line<'static>>
     lines.push(Line::from(""));
     lines.extend(theme.wrap(
         lang.pick(
-            "数字キー 1〜5 は画面の切り替えだけに使います（段階は + - > < で変えます）。u で元に戻す操作は自動保存の後でも使え、元の内容をファイルに書き戻します。マウス: タブや行をクリックで選択、もう一度クリックで開く、ホイールで上下。M でマウス操作をオフにすると文字を選択できます。",
-            "Number keys 1–5 only switch views (levels change with + - > <). Undo (u) works after an autosave too and writes the earlier state back. Mouse: click a tab or row to select it, again to open it; the wheel scrolls. M turns mouse capture off so you can select text.",
+            "数字キー 1〜5 は画面の切り替えだけに使います（段階は + - > < で変えます）。u で元に戻す操作は自動保存の後でも使え、元の内容をファイルに書き戻します。マウス: タブや行をクリックで選択、もう一度クリックで開く、ホイールで上下（説明の欄の上では欄を送る）。M でマウス操作をオフにすると文字を選択できます。",
+            "Number keys 1–5 only switch views (levels change with + - > <). Undo (u) works after an autosave too and writes the earlier state back. Mouse: click a tab or row to select it, again to open it; the wheel moves the selection (over the details pane, it scrolls the pane). M turns mouse capture off so you can select text.",
         ),
         columns,
         theme.dim,

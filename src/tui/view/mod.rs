@@ -167,6 +167,17 @@ pub fn detail_scroll_limit(state: &State) -> usize {
     details_of(state, doc, body, &theme).map_or(0, |d| d.scroll_limit())
 }
 
+/// Where the current view's details pane is on screen, when a plan view shows one and
+/// nothing covers it: the mouse wheel over it scrolls the pane, not the selection.
+pub fn details_area(state: &State) -> Option<Rect> {
+    if state.overlay.is_some() || state.compare.is_some() || state.roster.is_some() {
+        return None;
+    }
+    let doc = state.doc.as_ref()?;
+    let theme = state.theme();
+    details_of(state, doc, body_area(state), &theme).map(|d| d.area)
+}
+
 /// The current view's details pane, if it has one.
 fn details_of(state: &State, doc: &crate::tui::state::Doc, body: Rect, theme: &Theme) -> Option<Details> {
     Some(match doc.view {
