@@ -271,6 +271,27 @@ fn the_export_form_offers_the_clis_choices() {
 }
 
 #[test]
+fn in_anonymous_workshop_display_the_export_form_starts_anonymous() {
+    let mut s = state(Lang::Ja);
+    michi::tui::update::enter_workshop(&mut s, None, true);
+    open_persona(&mut s, "iruma-shunin-to-kacho");
+    record_interview(&mut s);
+    press(&mut s, KeyCode::Char('X'));
+    let fx = press(&mut s, KeyCode::Enter);
+    let Some(Effect::Export { name, bytes }) = fx.iter().find(|e| matches!(e, Effect::Export { .. })) else {
+        panic!("an export: {fx:?}");
+    };
+    assert!(name.starts_with("匿名-"), "{name}");
+    let html = String::from_utf8(bytes.clone()).unwrap();
+    assert!(!html.contains("入間 健"), "the name is hidden on paper too");
+    // Save-as offers the pseudonym, not the real name, as the file name.
+    update(&mut s, Action::Command(Command::SaveAs));
+    let shown = screen(&mut s, 80, 24);
+    assert!(!shown.contains("入間健") && !shown.contains("入間 健"), "{shown}");
+    assert!(shown.contains("参加者"), "{shown}");
+}
+
+#[test]
 fn the_view_is_in_english_too() {
     let mut s = state(Lang::En);
     open_persona(&mut s, "iruma-shunin-to-kacho");

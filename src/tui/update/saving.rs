@@ -25,7 +25,13 @@ pub fn suggested_stem(doc: &Doc) -> String {
 
 pub fn offer_save_as(state: &mut State) {
     let Some(doc) = &state.doc else { return };
-    let stem = suggested_stem(doc);
+    // In anonymous display the name offered is the pseudonym shown, not the real one.
+    let stem = match (&state.workshop, doc.plan.name.as_deref()) {
+        (Some(w), Some(name)) if w.anonymous => {
+            crate::store::data_dir::plan_file_stem(&doc.profile.name, Some(&state.shown_name(name)))
+        }
+        _ => suggested_stem(doc),
+    };
     state.overlay = Some(Overlay::Prompt(Prompt::new(PromptFor::SaveAs, &stem)));
 }
 

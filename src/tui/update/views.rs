@@ -96,7 +96,11 @@ pub fn command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             } else {
                 state.today.fiscal_year()
             };
-            let form = crate::tui::forms::ExportForm::new(fy, state.ui.lang);
+            let mut form = crate::tui::forms::ExportForm::new(fy, state.ui.lang);
+            // Names hidden on screen stay hidden on paper unless the facilitator says otherwise.
+            if state.workshop.as_ref().is_some_and(|w| w.anonymous) {
+                form.anonymous.selected = 1;
+            }
             state.overlay = Some(Overlay::Form(Form::new(FormKind::Export(form))));
         }
         Command::AddNote => {
