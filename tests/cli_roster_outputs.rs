@@ -343,3 +343,66 @@ fn the_text_report_is_laid_out_to_the_terminal_width_and_loses_no_figure() {
         )
     );
 }
+
+#[test]
+fn a_user_profiles_special_retirement_age_moves_the_retirements_and_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = dir.path().join("config/profiles");
+    std::fs::create_dir_all(&profiles).unwrap();
+    let iruma = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/iruma.toml")).unwrap();
+    let special = iruma.replacen("id = \"iruma\"", "id = \"iruma-tokurei\"", 1)
+        + "\n[[special_retirement_ages]]\nseries = \"gino\"\nage = 63\nsource = \"職員の定年等に関する条例 第3条（例）\"\nillustrative = true\n";
+    std::fs::write(profiles.join("iruma-tokurei.toml"), special).unwrap();
+    std::fs::write(
+        dir.path().join("r.csv"),
+        "職員番号,氏名,生年月日,採用年月日,職種,職級\n\
+         1,入間 一,1970-04-02,1993-04-01,技能労務職員,技能労務職員（主事・主事補級に準じる）\n\
+         2,入間 二,1970-04-02,1993-04-01,一般職員,主任級\n",
+    )
+    .unwrap();
+    let run = |profile: &str| {
+        let out = michi(dir.path())
+            .args([
+                "roster",
+                "r.csv",
+                "--profile",
+                profile,
+                "--today",
+                "2026-11-22",
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    // Born 1970-04-02: the national 65 in FY2035; 技能労務職員's 特例定年 63 in FY2033.
+    let fy_of = |json: &serde_json::Value, series: usize| {
+        let r = &json["report"]["retirements"];
+        let years = r["fiscal_years"].as_array().unwrap();
+        let i = r["counts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|row| row[series] == 1)
+            .unwrap();
+        years[i].as_i64().unwrap()
+    };
+    let national = run("iruma");
+    assert_eq!((fy_of(&national, 0), fy_of(&national, 1)), (2035, 2035));
+    assert!(national["report"]["retirements"].get("special_ages").is_none());
+    let special = run("iruma-tokurei");
+    assert_eq!((fy_of(&special, 0), fy_of(&special, 1)), (2035, 2033));
+    assert_eq!(special["report"]["retirements"]["special_ages"][0]["age"], 63);
+
+    let out = michi(dir.path())
+        .args(["roster", "r.csv", "--profile", "iruma-tokurei", "--today", "2026-11-22"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.replace('\n', "").contains("特例定年（プロファイルの条例による。表の「定年」は国の段階）: 技能労務職員 63歳（職員の定年等に関する条例 第3条（例）・例示）"),
+        "{text}"
+    );
+}

@@ -25,7 +25,7 @@ pub use lifeline::{LifeEvent, LifelineChart, LifelineRow, Tense, lifeline, servi
 pub use national::{Rule, retirement_age_in_force};
 pub use next_ten::{NextTen, next_ten_years};
 pub use recommend::{DEFAULT_PER_YEAR, Suggestion, training_plan};
-pub use retirement::{Retirement, retirement, retirement_of};
+pub use retirement::{Retirement, retirement, retirement_at, retirement_of, special_age_of};
 pub use roles::{RoleCheck, RolesReport, roles};
 pub use rotation::{Finding, RotationReport, RuleStatus, rotation};
 pub use trajectory::{Trajectory, TrajectoryStep, trajectory};

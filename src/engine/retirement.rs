@@ -43,8 +43,8 @@ pub fn retirement(birth: Date) -> Retirement {
     retirement_at(birth, age)
 }
 
-/// Retirement dates for someone born on `birth` who retires at `age`.
-fn retirement_at(birth: Date, age: i32) -> Retirement {
+/// Retirement dates for someone born on `birth` who retires at `age` (a 特例定年).
+pub fn retirement_at(birth: Date, age: i32) -> Retirement {
     let date = Date::fy_end(birth.reaches_age(age).fiscal_year());
     let management_post_until = Date::fy_end(birth.reaches_age(MANAGEMENT_POST_AGE).fiscal_year()).min(date);
     Retirement {
@@ -56,11 +56,15 @@ fn retirement_at(birth: Date, age: i32) -> Retirement {
 
 /// The 特例定年 the profile sets for the plan's current grade, else for its series.
 pub fn special_age<'p>(profile: &'p Profile, plan: &Plan) -> Option<&'p SpecialRetirementAge> {
+    special_age_of(profile, plan.series_id(profile), &plan.grade)
+}
+
+/// The 特例定年 the profile sets for `grade` (an id), else for `series` (an id).
+pub fn special_age_of<'p>(profile: &'p Profile, series: Option<&str>, grade: &str) -> Option<&'p SpecialRetirementAge> {
     let by_grade = profile
         .special_retirement_ages
         .iter()
-        .find(|s| s.grade.as_deref() == Some(plan.grade.as_str()));
-    let series = plan.series_id(profile);
+        .find(|s| s.grade.as_deref() == Some(grade));
     by_grade.or_else(|| {
         profile
             .special_retirement_ages

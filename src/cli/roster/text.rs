@@ -84,6 +84,23 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang, columns: usize) 
         })
         .collect();
     table(out, &header, &rows, columns)?;
+    if !ret.special_ages.is_empty() {
+        let ages: Vec<String> = ret.special_ages.iter().map(|a| a.text(lang)).collect();
+        wrapped(
+            out,
+            &match lang {
+                Lang::Ja => format!(
+                    "特例定年（プロファイルの条例による。表の「定年」は国の段階）: {}",
+                    ages.join("・")
+                ),
+                Lang::En => format!(
+                    "特例定年 (the profile's ordinances; the Age column is the national step): {}",
+                    ages.join("; ")
+                ),
+            },
+            columns,
+        )?;
+    }
 
     writeln!(
         out,

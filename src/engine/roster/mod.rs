@@ -9,14 +9,14 @@ mod succession;
 mod training;
 
 pub use report::{
-    AgeBand, ListedPerson, ManagementLimits, PyramidCell, Retirements, RosterReport, Summary, TurningSixty,
+    AgeBand, ListedPerson, ManagementLimits, PyramidCell, Retirements, RosterReport, SpecialAge, Summary, TurningSixty,
 };
 pub use succession::{GradeBelow, MinYearsBasis, Succession, SuccessionPost, SuccessionYear};
 pub use training::{PlanDemand, PlansRead, TrainingDemand, TrainingDemandRow, UnusedPlan};
 
 use std::collections::BTreeMap;
 
-use crate::engine::retirement;
+use crate::engine::{retirement, retirement_at, special_age_of};
 use crate::model::{Date, FiscalYear, Profile};
 
 /// Default number of fiscal years a report looks ahead.
@@ -52,6 +52,8 @@ pub struct RosterBuilder<'p> {
     years: u16,
     /// Per series, per rank: whether 役職定年 applies.
     management: Vec<Vec<bool>>,
+    /// Per series, per rank: the profile's 特例定年, where it sets one.
+    special: Vec<Vec<Option<u8>>>,
     report: RosterReport,
     succession: succession::SuccessionCounters,
     training: training::TrainingCounters,
@@ -72,12 +74,24 @@ impl<'p> RosterBuilder<'p> {
                     .collect()
             })
             .collect();
+        let special = profile
+            .job_series
+            .iter()
+            .map(|s| {
+                profile
+                    .ladder(s)
+                    .iter()
+                    .map(|g| special_age_of(profile, Some(&s.id), &g.id).map(|a| a.age))
+                    .collect()
+            })
+            .collect();
         RosterBuilder {
             profile,
             today,
             first_fy,
             years,
             management,
+            special,
             report: RosterReport::empty(profile, today, first_fy, years),
             succession: succession::SuccessionCounters::new(profile, today, first_fy, usize::from(years)),
             training: training::TrainingCounters::new(profile, first_fy, usize::from(years)),
@@ -91,7 +105,16 @@ impl<'p> RosterBuilder<'p> {
 
     /// Adds one employee.
     pub fn add(&mut self, p: &Person<'_>) {
-        let r = retirement(p.birth);
+        let special = self
+            .special
+            .get(p.series)
+            .and_then(|l| l.get(p.rank))
+            .copied()
+            .flatten();
+        let r = match special {
+            Some(age) => retirement_at(p.birth, i32::from(age)),
+            None => retirement(p.birth),
+        };
         self.report.summary.used += 1;
         if r.date < self.today {
             // Still on the roster after 定年: re-employed (再任用) or a data error; counted,

@@ -45,6 +45,68 @@ pub struct Retirements {
     pub counts: Vec<Vec<u64>>,
     /// The retirement age in force each year (national rule).
     pub age_in_force: Vec<i32>,
+    /// The profile's 特例定年, which the counts follow for the grades and series they name
+    /// instead of `age_in_force`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub special_ages: Vec<SpecialAge>,
+}
+
+/// A 特例定年 the report applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpecialAge {
+    /// The series' name (for a grade, the series it is on).
+    pub series: String,
+    /// The grade's name, when the age is for one grade only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
+    pub age: u8,
+    /// The 条例 that sets it.
+    pub source: String,
+    /// The age is an example, not the city's.
+    pub illustrative: bool,
+}
+
+impl SpecialAge {
+    /// The age in words, with what it applies to, its 条例 and, for an example, that mark:
+    /// 「医療職 医師(四) 65歳（○○条例 第2条・例示）」.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        let what = match &self.grade {
+            Some(grade) => format!("{} {grade}", self.series),
+            None => self.series.clone(),
+        };
+        let example = if self.illustrative {
+            lang.pick("・例示", ", illustrative")
+        } else {
+            ""
+        };
+        match lang {
+            crate::i18n::Lang::Ja => format!("{what} {}歳（{}{example}）", self.age, self.source),
+            crate::i18n::Lang::En => format!("{what}: {} ({}{example})", self.age, self.source),
+        }
+    }
+
+    /// The profile's 特例定年 by name, in the profile's order.
+    fn of_profile(profile: &Profile) -> Vec<SpecialAge> {
+        profile
+            .special_retirement_ages
+            .iter()
+            .map(|s| {
+                let grade = s.grade.as_deref().and_then(|g| profile.grade(g));
+                let series = s
+                    .series
+                    .as_deref()
+                    .and_then(|id| profile.job_series.iter().find(|j| j.id == id))
+                    .or(grade.map(|(series, _)| series));
+                SpecialAge {
+                    series: series.map(|j| j.name.clone()).unwrap_or_default(),
+                    grade: grade.map(|(_, g)| g.name.clone()),
+                    age: s.age,
+                    source: s.source.clone(),
+                    illustrative: s.illustrative,
+                }
+            })
+            .collect()
+    }
 }
 
 /// 役職定年 by fiscal year × grade, and who.
@@ -175,6 +237,7 @@ impl RosterReport {
                     .iter()
                     .map(|fy| crate::engine::retirement_age_in_force(*fy))
                     .collect(),
+                special_ages: SpecialAge::of_profile(profile),
             },
             management_limits: ManagementLimits {
                 fiscal_years: fiscal_years.clone(),

@@ -239,3 +239,48 @@ fn plans_add_their_planned_and_suggested_trainings() {
     assert_eq!(total(|t| &t.planned), planned);
     assert_eq!(total(|t| &t.suggested), in_window.len() as u64 - planned);
 }
+
+#[test]
+fn a_profiles_special_retirement_age_moves_its_staff_retirement_and_is_named() {
+    let mut p = iruma();
+    let series = p.job_series[0].id.clone();
+    let kacho = p
+        .ladder(&p.job_series[0])
+        .iter()
+        .find(|g| g.name == "課長級")
+        .unwrap()
+        .id
+        .clone();
+    p.special_retirement_ages = vec![
+        crate::model::SpecialRetirementAge {
+            series: Some(series),
+            grade: None,
+            age: 63,
+            source: "例示の条例".into(),
+            illustrative: true,
+        },
+        crate::model::SpecialRetirementAge {
+            series: None,
+            grade: Some(kacho.clone()),
+            age: 65,
+            source: "例示の条例 第2条".into(),
+            illustrative: true,
+        },
+    ];
+    let mut b = RosterBuilder::new(&p, d("2026-04-01"), 15);
+    // Born 1970-04-02: nationally 65 (FY2035). The series' 特例定年 63: FY2033.
+    b.add(&person("a", "1970-04-02", 0));
+    // The same birth in 課長級: the grade's 65 wins over the series' 63.
+    b.add(&person("b", "1970-04-02", rank_of(&p, &kacho)));
+    let r = b.finish();
+    let count = |fy: i32| {
+        let i = r.retirements.fiscal_years.iter().position(|y| *y == fy).unwrap();
+        r.retirements.counts[i][0]
+    };
+    assert_eq!(count(2033), 1);
+    assert_eq!(count(2035), 1);
+    assert_eq!(r.retirements.special_ages.len(), 2);
+    assert_eq!(r.retirements.special_ages[1].grade.as_deref(), Some("課長級"));
+    assert_eq!(r.retirements.special_ages[1].series, p.job_series[0].name);
+    assert!(r.retirements.special_ages[0].illustrative);
+}
