@@ -563,3 +563,30 @@ fn file_messages_still_name_keys() {
     );
     assert_eq!(problem.kind.message(Lang::En), "`to` comes before `from`");
 }
+
+#[test]
+fn a_life_line_year_is_checked_against_the_profiles_special_retirement_age() {
+    // Born 1990-05-10: the national 65 ends service in FY2055.
+    let mut plan = base();
+    plan.lifeline = vec![michi::model::LifelineYear {
+        fy: 2058,
+        score: 1,
+        note: None,
+    }];
+    let outside = |profile: &Profile| {
+        plan.validate(profile)
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::LifelineYearOutside { .. }))
+    };
+    let mut profile = akishima();
+    assert!(outside(&profile), "FY2058 is after the national 定年");
+    // A 特例定年 of 68 for the plan's grade keeps the employee in service to FY2058.
+    profile.special_retirement_ages = vec![michi::model::SpecialRetirementAge {
+        series: None,
+        grade: Some("shunin".into()),
+        age: 68,
+        source: "定年条例 第3条".into(),
+        illustrative: true,
+    }];
+    assert!(!outside(&profile), "within the 特例定年");
+}

@@ -136,7 +136,7 @@ impl crate::model::Plan {
         }
         self.check_course(profile, &mut ck);
         self.check_interviews(profile, &mut ck);
-        self.check_workshop(&mut ck);
+        self.check_workshop(profile, &mut ck);
         for (table, roles) in [
             ("roles_self", &self.roles_self),
             ("roles_supervisor", &self.roles_supervisor),

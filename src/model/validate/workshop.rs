@@ -5,9 +5,10 @@ use super::*;
 use crate::model::{LIFELINE_MAX, LIFELINE_MIN};
 
 impl Plan {
-    pub(super) fn check_workshop(&self, ck: &mut Checker) {
+    pub(super) fn check_workshop(&self, profile: &Profile, ck: &mut Checker) {
         let first = self.hire_date.fiscal_year();
-        let last = crate::engine::retirement(self.birth_date).date.fiscal_year();
+        // The last year of service: the profile's 特例定年 where it sets one, else national.
+        let last = crate::engine::retirement_of(profile, self).date.fiscal_year();
         let mut seen = std::collections::HashSet::new();
         for (i, year) in self.lifeline.iter().enumerate() {
             if !(LIFELINE_MIN..=LIFELINE_MAX).contains(&year.score) {
