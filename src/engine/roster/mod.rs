@@ -17,7 +17,7 @@ pub use training::{PlanDemand, PlansRead, TrainingDemand, TrainingDemandRow, Unu
 use std::collections::BTreeMap;
 
 use crate::engine::{retirement, retirement_at, special_age_of};
-use crate::model::{Date, FiscalYear, Profile};
+use crate::model::{Date, FiscalYear, Grade, JobSeries, Profile};
 
 /// Default number of fiscal years a report looks ahead.
 pub const DEFAULT_YEARS: u16 = 15;
@@ -63,28 +63,10 @@ impl<'p> RosterBuilder<'p> {
     pub fn new(profile: &'p Profile, today: Date, years: u16) -> RosterBuilder<'p> {
         let years = years.clamp(1, 60);
         let first_fy = today.fiscal_year();
-        let management = profile
-            .job_series
-            .iter()
-            .map(|s| {
-                profile
-                    .ladder(s)
-                    .iter()
-                    .map(|g| profile.management_limit(g).applies)
-                    .collect()
-            })
-            .collect();
-        let special = profile
-            .job_series
-            .iter()
-            .map(|s| {
-                profile
-                    .ladder(s)
-                    .iter()
-                    .map(|g| special_age_of(profile, Some(&s.id), &g.id).map(|a| a.age))
-                    .collect()
-            })
-            .collect();
+        let management = per_rank(profile, |_, g| profile.management_limit(g).applies);
+        let special = per_rank(profile, |s, g| {
+            special_age_of(profile, Some(&s.id), &g.id).map(|a| a.age)
+        });
         RosterBuilder {
             profile,
             today,
@@ -193,6 +175,15 @@ impl<'p> RosterBuilder<'p> {
         self.report.training_demand = self.training.finish(self.profile);
         self.report
     }
+}
+
+/// A value for every grade of every series: `[series][rank]`, computed once.
+fn per_rank<T>(profile: &Profile, value: impl Fn(&JobSeries, &Grade) -> T) -> Vec<Vec<T>> {
+    profile
+        .job_series
+        .iter()
+        .map(|s| profile.ladder(s).iter().map(|g| value(s, g)).collect())
+        .collect()
 }
 
 /// Counts by key, kept in key order.
