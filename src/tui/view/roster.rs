@@ -212,6 +212,8 @@ impl Rows<'_> {
 
     /// A bar as [`Rows::bar`], of `glyph`.
     pub(super) fn bar_of(&self, glyph: &str, count: u64, max: u64, room: usize) -> String {
+        // A glyph laid out two columns wide (--ambiguous-wide) fits half as many times.
+        let room = room / self.theme.width(glyph).max(1);
         if count == 0 || max == 0 || room == 0 {
             return String::new();
         }

@@ -311,7 +311,7 @@ pub(super) fn training_demand(state: &State, roster: &RosterScreen, out: &mut Ro
                     fy(a),
                     fy(b)
                 ),
-                Lang::En => format!("FY{}–{} shown (of FY{all_a}–{all_b}; f: next years)", fy(a), fy(b)),
+                Lang::En => format!("FY{}-{} shown (of FY{all_a}-{all_b}; f: next years)", fy(a), fy(b)),
             },
             theme.title,
         );
