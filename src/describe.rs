@@ -11,6 +11,7 @@ mod lifeline;
 pub mod next10;
 mod posts;
 mod problems;
+pub mod roster;
 mod rotation;
 mod team;
 pub mod wcm;

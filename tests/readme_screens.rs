@@ -25,7 +25,7 @@ fn capture(name: &str) -> State {
     if name == "start" {
         return s;
     }
-    if name == "roster" {
+    if name == "roster" || name == "roster-succession" {
         // A fictitious 300-row roster for 上越市 with a few bad rows, read through the keys.
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("joetsu-roster.csv");
@@ -46,6 +46,12 @@ fn capture(name: &str) -> State {
             }
         }
         assert!(s.roster.is_some(), "the roster was read");
+        if name == "roster-succession" {
+            // 退職の波 → 年齢構成 → 役職定年 → 60歳の意思確認 → 後継者.
+            for _ in 0..4 {
+                press(&mut s, KeyCode::Right);
+            }
+        }
         s.status = None;
         return s;
     }

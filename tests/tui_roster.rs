@@ -48,6 +48,11 @@ fn carry_out(s: &mut State, effects: Vec<Effect>) {
 
 /// `H`, the file's path, Enter, then 上越市 in the profile picker.
 fn open_roster(s: &mut State, file: &str) {
+    open_roster_as(s, file, "joetsu");
+}
+
+/// `H`, the file's path, Enter, then the profile `profile` in the picker.
+fn open_roster_as(s: &mut State, file: &str, profile: &str) {
     assert!(press(s, KeyCode::Char('H')).is_empty());
     assert!(matches!(s.overlay, Some(Overlay::Prompt(_))), "a prompt for the file");
     typed(s, file);
@@ -56,10 +61,10 @@ fn open_roster(s: &mut State, file: &str) {
         panic!("the profile is asked for next: {:?}", s.overlay);
     };
     assert_eq!(picker.items.len(), s.catalog.entries.len(), "every profile offered");
-    typed(s, "joetsu");
+    typed(s, profile);
     let effects = press(s, KeyCode::Enter);
     assert!(
-        matches!(effects.as_slice(), [Effect::ReadRoster { file: f, profile }] if f == file && profile == "joetsu"),
+        matches!(effects.as_slice(), [Effect::ReadRoster { file: f, profile: p }] if f == file && p == profile),
         "{effects:?}"
     );
     carry_out(s, effects);
@@ -78,7 +83,10 @@ fn a_roster_opens_from_the_start_screen_and_its_pages_turn() {
 
     // 退職の波: one in FY2026, none in FY2027 (the age steps up to 63), one in FY2032.
     let text = screen(&mut s, 80, 24);
-    assert!(text.contains("[1 退職の波]"), "{text}");
+    // At 80 columns the seven tabs carry their short titles, unnumbered; at 120 in full.
+    assert!(text.contains("[退職の波]"), "{text}");
+    assert!(text.contains(" 60歳確認 ") && text.contains(" 使えない行"), "{text}");
+    assert!(screen(&mut s, 120, 40).contains("[1 退職の波]  2 年齢構成"));
     assert!(text.contains("読んだ行 5 │ 使った行 3 │ 使えなかった行 2"), "{text}");
     let line = |text: &str, start: &str| {
         text.lines()
@@ -109,7 +117,7 @@ fn a_roster_opens_from_the_start_screen_and_its_pages_turn() {
 
     // 役職定年: 高田 in FY2027 (上越 is past the age already).
     press(&mut s, KeyCode::Tab);
-    assert!(screen(&mut s, 80, 24).contains("[3 役職定年]"));
+    assert!(screen(&mut s, 80, 24).contains("[役職定年]"));
     let text = screen(&mut s, 120, 40);
     assert!(
         text.contains("2028-03-31  0002") && text.contains("高田 花子"),
@@ -127,6 +135,30 @@ fn a_roster_opens_from_the_start_screen_and_its_pages_turn() {
     // The day before the birthday, as the law counts ages.
     assert!(text.contains("2027-05-09  0002"), "{text}");
     assert!(text.contains("該当者なし"), "{text}");
+
+    // 後継者: 課長 opens one post in FY2027 (高田's 役職定年) and nobody below is eligible.
+    press(&mut s, KeyCode::Right);
+    let text = screen(&mut s, 80, 24);
+    assert!(text.contains("[後継者]"), "{text}");
+    assert!(
+        text.contains("一般行政職 課長（1/4、f で次の職級）: 不足 1 年度（最初 2027（令和9年度））"),
+        "{text}"
+    );
+    assert!(text.contains("下の職級: 副課長（在級2年・例示）"), "{text}");
+    assert!(line(&text, "2027 ").contains("  1      0 "), "{text}");
+    assert!(line(&text, "2027 ").contains("0.0  不足 ░"), "{text}");
+    // `f`: 部長, where 高田 (no grade date) may or may not be eligible.
+    press(&mut s, KeyCode::Char('f'));
+    let text = screen(&mut s, 80, 24);
+    assert!(
+        text.contains("一般行政職 部長（2/4、f で次の職級）: 不足なし"),
+        "{text}"
+    );
+
+    // 研修の対象者: a page of its own after 後継者.
+    press(&mut s, KeyCode::Right);
+    assert_eq!(s.roster.as_ref().unwrap().page, RosterPage::TrainingDemand);
+    assert!(screen(&mut s, 80, 24).contains("[研修対象]"));
 
     // 使えなかった行: each with its row (the header is row 1), column and reason.
     press(&mut s, KeyCode::Right);
@@ -241,6 +273,9 @@ fn every_page_draws_at_every_size_without_panicking() {
             roster.page = page;
             roster.by_series = by;
             roster.pyramid_row = by.then_some(0);
+            // Past the end: the pages clamp what they show.
+            roster.succession_post = if by { 99 } else { 0 };
+            roster.training_year = if by { 99 } else { 0 };
             for (w, h) in [
                 (0, 0),
                 (1, 1),
@@ -261,4 +296,154 @@ fn every_page_draws_at_every_size_without_panicking() {
             }
         }
     }
+}
+
+/// The sample roster of 入間市 (Shift_JIS), opened against its profile.
+fn open_iruma(lang: Lang) -> State {
+    let file = format!("{}/assets/rosters/iruma-sjis.csv", env!("CARGO_MANIFEST_DIR"));
+    let mut s = state(lang);
+    open_roster_as(&mut s, &file, "iruma");
+    assert!(s.roster.is_some(), "{:?}", s.overlay);
+    s
+}
+
+/// The screen's line that starts with `start` inside the block.
+fn line_of(text: &str, start: &str) -> String {
+    text.lines()
+        .map(|l| l.trim_start_matches(['│', '|']).trim_end_matches(['│', '|']))
+        .find(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no line {start}: {text}"))
+        .to_string()
+}
+
+/// The counts on a row, in order, after the row's label.
+fn counts_on(line: &str, label: &str) -> Vec<String> {
+    line.strip_prefix(label)
+        .unwrap_or_else(|| panic!("{line} starts with {label}"))
+        .split_whitespace()
+        .take_while(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-'))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_succession_page_shows_each_grades_vacancies_and_eligible_staff_as_the_report_has_them() {
+    let mut s = open_iruma(Lang::En);
+    update(&mut s, Action::Click(Hit::RosterPage(RosterPage::Succession)));
+    let posts = s.roster.as_ref().unwrap().run.report.succession.posts.clone();
+    assert_eq!(posts.len(), 3, "課長級, 次長級, 部長級");
+    let mut short_somewhere = false;
+    for (i, post) in posts.iter().enumerate() {
+        assert_eq!(s.roster.as_ref().unwrap().succession_post, i);
+        let text = screen(&mut s, 120, 40);
+        assert!(
+            text.contains(&format!("{} {} ({}/3; f: next grade)", post.series, post.grade, i + 1)),
+            "{text}"
+        );
+        // Every year on one screen at 120×40, each with the report's counts and ratio.
+        for y in &post.years {
+            let label = format!("FY{}", y.fy);
+            let row = line_of(&text, &label);
+            let ratio = y.eligible_per_vacancy.map_or("-".to_string(), |r| format!("{r:.1}"));
+            let want: Vec<String> = [
+                y.vacancies,
+                y.eligible,
+                y.unknown_no_grade_since,
+                y.unknown_no_min_years,
+                y.below,
+            ]
+            .iter()
+            .map(u64::to_string)
+            .chain([ratio])
+            .collect();
+            assert_eq!(counts_on(&row, &label), want, "{row}");
+            let short = y.eligible < y.vacancies;
+            assert_eq!(row.contains(" short "), short, "{row}");
+            short_somewhere |= short;
+        }
+        press(&mut s, KeyCode::Char('f'));
+    }
+    assert!(short_somewhere, "the sample runs short in some year");
+    // Round to the first grade again.
+    assert_eq!(s.roster.as_ref().unwrap().succession_post, 0);
+    // 次長級 runs short in FY2031: said in the list of grades too.
+    let text = screen(&mut s, 120, 40);
+    assert!(
+        line_of(&text, "  一般職員 次長級").contains("short in 1 year (first FY2031)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_training_page_shows_the_reports_staff_per_year_and_f_reaches_the_later_years() {
+    let mut s = open_iruma(Lang::Ja);
+    update(&mut s, Action::Click(Hit::RosterPage(RosterPage::TrainingDemand)));
+    let demand = s.roster.as_ref().unwrap().run.report.training_demand.clone();
+    let row = demand
+        .trainings
+        .iter()
+        .find(|t| t.name == "階層別研修")
+        .expect("the sample profile's 階層別研修")
+        .clone();
+    let years = demand.fiscal_years.len();
+    s.size = (80, 24);
+    let mut seen = vec![false; years];
+    for _ in 0..5 {
+        let text = screen(&mut s, 80, 24);
+        let first = s.roster.as_ref().unwrap().training_year;
+        let counts = counts_on(&line_of(&text, "階層別研修"), "階層別研修");
+        let across = counts.len() - 2;
+        assert!(
+            across >= 5 || first + across == years,
+            "at least five years across at 80 columns, or the last ones: {text}"
+        );
+        for (k, n) in counts.iter().take(across).enumerate() {
+            assert_eq!(*n, row.staff[first + k].to_string(), "{text}");
+            seen[first + k] = true;
+        }
+        assert_eq!(counts[across], row.entered_this_year.to_string(), "{text}");
+        assert_eq!(counts[across + 1], row.no_grade_since.to_string());
+        // The years shown are said, and the rest are one `f` away.
+        assert!(text.contains("f で次の年度"), "{text}");
+        press(&mut s, KeyCode::Char('f'));
+    }
+    assert!(seen.iter().all(|s| *s), "every year reached with f: {seen:?}");
+    let text = screen(&mut s, 80, 24);
+    assert!(text.contains("対象: 全職級"), "{text}");
+    // The trainings the document names no target for are listed as not counted.
+    for _ in 0..30 {
+        press(&mut s, KeyCode::Down);
+    }
+    let text = screen(&mut s, 80, 24);
+    let unstated = demand.trainings.iter().filter(|t| t.audience == "unstated").count();
+    assert!(
+        text.contains(&format!("対象職級の定めのない研修 {unstated} 件は数えていません")),
+        "{text}"
+    );
+    assert!(text.contains("michi roster --plans"), "{text}");
+}
+
+#[test]
+fn the_succession_and_training_pages_in_ascii() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_roster(dir.path());
+    let mut s = state(Lang::Ja);
+    s.ui.ascii = true;
+    open_roster(&mut s, &file);
+    update(&mut s, Action::Click(Hit::RosterPage(RosterPage::Succession)));
+    let text = screen(&mut s, 80, 24);
+    assert!(
+        line_of(&text, "2027 ").contains("不足 -"),
+        "the shortfall in ASCII: {text}"
+    );
+    assert!(text.contains("-空席") && text.contains("#有資格"), "{text}");
+    assert!(
+        !text.contains('░') && !text.contains('█') && !text.contains('│'),
+        "{text}"
+    );
+    insta::assert_snapshot!("roster_succession_ja_80x24_ascii", text);
+    update(&mut s, Action::Click(Hit::RosterPage(RosterPage::TrainingDemand)));
+    let text = screen(&mut s, 80, 24);
+    assert!(text.contains("研修                      2026"), "{text}");
+    assert!(!text.contains('…') && !text.contains('│'), "{text}");
 }

@@ -18,16 +18,23 @@ pub enum RosterPage {
     ManagementLimits,
     /// 60歳前年度の情報提供・意思確認: this and next fiscal year's lists.
     TurningSixty,
+    /// 後継者: per management grade, the vacancies by fiscal year against the staff eligible
+    /// in the grades below; one grade at a time with `f`.
+    Succession,
+    /// 研修の対象者: per training, the staff in its target grades by fiscal year.
+    TrainingDemand,
     /// The rows that could not be used, with their reasons.
     Problems,
 }
 
 impl RosterPage {
-    pub const ALL: [RosterPage; 5] = [
+    pub const ALL: [RosterPage; 7] = [
         RosterPage::Retirements,
         RosterPage::Pyramid,
         RosterPage::ManagementLimits,
         RosterPage::TurningSixty,
+        RosterPage::Succession,
+        RosterPage::TrainingDemand,
         RosterPage::Problems,
     ];
 
@@ -37,7 +44,20 @@ impl RosterPage {
             RosterPage::Pyramid => lang.pick("年齢構成", "Ages"),
             RosterPage::ManagementLimits => lang.pick("役職定年", "Post limits"),
             RosterPage::TurningSixty => lang.pick("60歳の意思確認", "Turning 60"),
+            RosterPage::Succession => lang.pick("後継者", "Succession"),
+            RosterPage::TrainingDemand => lang.pick("研修の対象者", "Training demand"),
             RosterPage::Problems => lang.pick("使えなかった行", "Rows not used"),
+        }
+    }
+
+    /// The title on a tab when the full titles do not fit on the tab line (80 columns).
+    pub fn short_title(self, lang: Lang) -> &'static str {
+        match self {
+            RosterPage::ManagementLimits => lang.pick("役職定年", "Limits"),
+            RosterPage::TurningSixty => lang.pick("60歳確認", "Turning 60"),
+            RosterPage::TrainingDemand => lang.pick("研修対象", "Training"),
+            RosterPage::Problems => lang.pick("使えない行", "Bad rows"),
+            page => page.title(lang),
         }
     }
 
@@ -73,6 +93,11 @@ pub struct RosterScreen {
     pub pyramid_row: Option<usize>,
     /// On the retirement page: the years broken down by series.
     pub by_series: bool,
+    /// On the succession page: the i-th management grade of the report's succession.
+    pub succession_post: usize,
+    /// On the training-demand page: the first fiscal year shown across (an index into the
+    /// report's years).
+    pub training_year: usize,
 }
 
 impl RosterScreen {
@@ -85,6 +110,8 @@ impl RosterScreen {
             scroll: 0,
             pyramid_row: None,
             by_series: false,
+            succession_post: 0,
+            training_year: 0,
         }
     }
 }
@@ -102,5 +129,7 @@ impl PartialEq for RosterScreen {
             && self.scroll == other.scroll
             && self.pyramid_row == other.pyramid_row
             && self.by_series == other.by_series
+            && self.succession_post == other.succession_post
+            && self.training_year == other.training_year
     }
 }

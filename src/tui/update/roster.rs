@@ -80,6 +80,8 @@ pub fn read(state: &mut State, result: Result<RosterScreen, Said>) {
 pub fn command(state: &mut State, command: Command) {
     let visible = crate::tui::view::roster::visible_rows(state).max(1);
     let last = crate::tui::view::roster::scroll_limit(state);
+    let across =
+        crate::tui::view::roster_plan::years_across(crate::tui::view::roster::page_columns(state), state.lang());
     let Some(roster) = &mut state.roster else { return };
     let scroll = roster.scroll;
     roster.scroll = match command {
@@ -107,6 +109,15 @@ pub fn command(state: &mut State, command: Command) {
                         Some(i) if i + 1 < rows => Some(i + 1),
                         _ => None,
                     };
+                }
+                RosterPage::Succession => {
+                    let posts = roster.run.report.succession.posts.len();
+                    roster.succession_post = (roster.succession_post + 1) % posts.max(1);
+                }
+                RosterPage::TrainingDemand => {
+                    let years = roster.run.report.training_demand.fiscal_years.len();
+                    let next = roster.training_year + across;
+                    roster.training_year = if next < years { next } else { 0 };
                 }
                 _ => {}
             }

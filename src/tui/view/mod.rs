@@ -27,6 +27,7 @@ mod palette;
 mod path;
 pub(crate) mod roles;
 pub(crate) mod roster;
+pub(crate) mod roster_plan;
 mod rotation;
 mod situation;
 mod start;

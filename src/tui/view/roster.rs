@@ -35,6 +35,11 @@ fn screen_area(state: &State) -> Rect {
     }
 }
 
+/// The page's width inside its block.
+pub(crate) fn page_columns(state: &State) -> usize {
+    usize::from(screen_area(state).width.saturating_sub(2))
+}
+
 /// Rows of the page the screen shows at once.
 pub(crate) fn visible_rows(state: &State) -> usize {
     usize::from(screen_area(state).height).saturating_sub(1 + 2 + HEADING)
@@ -43,8 +48,7 @@ pub(crate) fn visible_rows(state: &State) -> usize {
 /// How far the page can scroll before its last row is at the bottom.
 pub(crate) fn scroll_limit(state: &State) -> usize {
     let Some(roster) = &state.roster else { return 0 };
-    let columns = usize::from(screen_area(state).width.saturating_sub(2));
-    rows(state, roster, columns, &state.theme())
+    rows(state, roster, page_columns(state), &state.theme())
         .len()
         .saturating_sub(visible_rows(state))
 }
@@ -89,11 +93,25 @@ pub fn draw(frame: &mut Frame, state: &State, roster: &RosterScreen, area: Rect,
 
 fn draw_tabs(frame: &mut Frame, state: &State, roster: &RosterScreen, area: Rect, theme: &Theme, hits: &mut HitMap) {
     let lang = state.lang();
+    // Numbered full titles when they fit on the line, the short titles alone else (80
+    // columns); the block's title always names the page in full.
+    let full = |i: usize, page: RosterPage| format!("{} {}", i + 1, page.title(lang));
+    let full_width: usize = RosterPage::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, p)| theme.width(&full(i, *p)) + 3)
+        .sum::<usize>()
+        + 1;
+    let fits = full_width <= usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];
     let mut x = area.x.saturating_add(1);
     for (i, page) in RosterPage::ALL.iter().enumerate() {
         let active = *page == roster.page;
-        let label = format!("{} {}", i + 1, page.title(lang));
+        let label = if fits {
+            full(i, *page)
+        } else {
+            page.short_title(lang).to_string()
+        };
         let label = if active {
             format!("[{label}]")
         } else {
@@ -155,49 +173,58 @@ pub(crate) fn rows(state: &State, roster: &RosterScreen, columns: usize, theme: 
         RosterPage::Pyramid => pyramid(state, roster, &mut out),
         RosterPage::ManagementLimits => management_limits(state, roster, &mut out),
         RosterPage::TurningSixty => turning_sixty(state, roster, &mut out),
+        RosterPage::Succession => super::roster_plan::succession(state, roster, &mut out),
+        RosterPage::TrainingDemand => super::roster_plan::training_demand(state, roster, &mut out),
         RosterPage::Problems => problems(state, roster, &mut out),
     }
     out.lines
 }
 
 /// Rows being laid out, cut or wrapped to the block's width.
-struct Rows<'t> {
-    lines: Vec<Line<'static>>,
-    columns: usize,
-    theme: &'t Theme,
+pub(super) struct Rows<'t> {
+    pub(super) lines: Vec<Line<'static>>,
+    pub(super) columns: usize,
+    pub(super) theme: &'t Theme,
 }
 
 impl Rows<'_> {
-    fn line(&mut self, text: &str, style: Style) {
+    pub(super) fn line(&mut self, text: &str, style: Style) {
         self.lines.push(Line::styled(self.theme.cut(text, self.columns), style));
     }
 
-    fn wrapped(&mut self, text: &str, style: Style) {
+    pub(super) fn wrapped(&mut self, text: &str, style: Style) {
         let lines = self.theme.wrap(text, self.columns.max(1), style);
         self.lines.extend(lines);
     }
 
-    fn blank(&mut self) {
+    pub(super) fn blank(&mut self) {
         self.lines.push(Line::from(""));
     }
 
-    fn spans(&mut self, spans: Vec<Span<'static>>) {
+    pub(super) fn spans(&mut self, spans: Vec<Span<'static>>) {
         self.lines.push(Line::from(spans));
     }
 
     /// A bar of `count` against `max` in `room` columns (at least one block for any count).
-    fn bar(&self, count: u64, max: u64, room: usize) -> String {
+    pub(super) fn bar(&self, count: u64, max: u64, room: usize) -> String {
+        self.bar_of(self.theme.glyphs.bar_have, count, max, room)
+    }
+
+    /// A bar as [`Rows::bar`], of `glyph`.
+    pub(super) fn bar_of(&self, glyph: &str, count: u64, max: u64, room: usize) -> String {
+        // A glyph laid out two columns wide (--ambiguous-wide) fits half as many times.
+        let room = room / self.theme.width(glyph).max(1);
         if count == 0 || max == 0 || room == 0 {
             return String::new();
         }
         let room = room as u64;
         let n = (count * room).div_ceil(max).clamp(1, room);
-        self.theme.glyphs.bar_have.repeat(usize::try_from(n).unwrap_or(0))
+        glyph.repeat(usize::try_from(n).unwrap_or(0))
     }
 }
 
 /// A count right-aligned in `w` columns.
-fn number(n: u64, w: usize) -> String {
+pub(super) fn number(n: u64, w: usize) -> String {
     format!("{n:>w$}")
 }
 
@@ -279,7 +306,7 @@ fn retirements(state: &State, roster: &RosterScreen, out: &mut Rows) {
 }
 
 /// A column heading right-aligned in `w` columns.
-fn number_label(label: &str, w: usize) -> String {
+pub(super) fn number_label(label: &str, w: usize) -> String {
     let pad = w.saturating_sub(crate::text::width(label));
     format!("{}{label}", " ".repeat(pad))
 }

@@ -1,0 +1,113 @@
+//! The roster report's succession and training-demand sections in words: how a grade
+//! below's minimum years are known, and Michi's no-promotion assumption. The command line's
+//! text report and the terminal app's roster screen say them alike.
+
+use crate::engine::roster::{GradeBelow, MinYearsBasis, SuccessionPost};
+use crate::i18n::Lang;
+
+/// A step's minimum years with how they are known; every value the document does not state
+/// is marked (例示, the HR office's or Michi's assumption), and no years is said as such.
+pub fn min_years_text(below: &GradeBelow, lang: Lang) -> String {
+    match (below.min_years, below.basis, lang) {
+        (Some(n), MinYearsBasis::Stated, Lang::Ja) => format!("在級{n}年"),
+        (Some(n), MinYearsBasis::Stated, Lang::En) => format!("{n} years"),
+        (Some(n), MinYearsBasis::Illustrative, Lang::Ja) => format!("在級{n}年・例示"),
+        (Some(n), MinYearsBasis::Illustrative, Lang::En) => format!("{n} years, illustrative"),
+        (Some(n), MinYearsBasis::AssumedByHrOffice, Lang::Ja) => format!("在級{n}年・人事担当課の仮定"),
+        (Some(n), MinYearsBasis::AssumedByHrOffice, Lang::En) => {
+            format!("{n} years, the HR office's assumption")
+        }
+        (Some(n), _, Lang::Ja) => format!("在級{n}年・Michi の仮定"),
+        (Some(n), _, Lang::En) => format!("{n} years, Michi's assumption"),
+        (None, _, _) => lang
+            .pick(
+                "在級年数の定めなし・有資格者は不明",
+                "no years stated: eligibility unknown",
+            )
+            .to_string(),
+    }
+}
+
+/// The grades whose steps lead into the post, each with its minimum years (or the words
+/// for none).
+pub fn grades_below_text(post: &SuccessionPost, lang: Lang) -> String {
+    if post.grades_below.is_empty() {
+        return lang
+            .pick(
+                "なし（この職級へ昇任する段階がありません）",
+                "none (no promotion step leads here)",
+            )
+            .to_string();
+    }
+    post.grades_below
+        .iter()
+        .map(|b| match lang {
+            Lang::Ja => format!("{}（{}）", b.grade, min_years_text(b, lang)),
+            Lang::En => format!("{} ({})", b.grade, min_years_text(b, lang)),
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("・", ", "))
+}
+
+/// Michi's assumption behind the succession and training figures.
+pub fn no_promotions(lang: Lang) -> &'static str {
+    lang.pick(
+        "前提（Michi の仮定）: 昇任は見込まず、職員は役職定年（管理職）または定年まで今の職級にとどまるものとします。",
+        "Assumption (Michi's): no promotion is projected; staff stay in their grade until the management post limit (management grades) or retirement.",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn below(min_years: Option<u8>, basis: MinYearsBasis) -> GradeBelow {
+        GradeBelow {
+            grade: "係長".into(),
+            min_years,
+            basis,
+        }
+    }
+
+    #[test]
+    fn every_value_the_document_does_not_state_is_marked() {
+        let ja = |b| min_years_text(&b, Lang::Ja);
+        assert_eq!(ja(below(Some(4), MinYearsBasis::Stated)), "在級4年");
+        assert_eq!(ja(below(Some(4), MinYearsBasis::Illustrative)), "在級4年・例示");
+        assert_eq!(
+            ja(below(Some(4), MinYearsBasis::AssumedByHrOffice)),
+            "在級4年・人事担当課の仮定"
+        );
+        assert_eq!(
+            ja(below(Some(4), MinYearsBasis::AssumedByMichi)),
+            "在級4年・Michi の仮定"
+        );
+        assert_eq!(
+            min_years_text(&below(None, MinYearsBasis::None), Lang::En),
+            "no years stated: eligibility unknown"
+        );
+    }
+
+    #[test]
+    fn a_post_no_step_leads_to_says_so() {
+        let mut post = SuccessionPost {
+            series: "一般行政職".into(),
+            grade: "課長".into(),
+            grades_below: Vec::new(),
+            past_limit: 0,
+            years: Vec::new(),
+        };
+        assert_eq!(
+            grades_below_text(&post, Lang::En),
+            "none (no promotion step leads here)"
+        );
+        post.grades_below = vec![
+            below(Some(3), MinYearsBasis::Illustrative),
+            below(None, MinYearsBasis::None),
+        ];
+        assert_eq!(
+            grades_below_text(&post, Lang::Ja),
+            "係長（在級3年・例示）・係長（在級年数の定めなし・有資格者は不明）"
+        );
+    }
+}
