@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::table::{TextTable, hanging, packed, table, wrapped};
-use crate::engine::roster::{ListedPerson, MinYearsBasis, Succession, TrainingDemand};
+use crate::engine::roster::{ListedPerson, Succession, TrainingDemand};
 use crate::i18n::Lang;
 use crate::store::roster::RosterRun;
 use crate::text::{truncate, width};
@@ -236,14 +236,7 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang, columns: usize) 
 const NAME_WIDTH: usize = 24;
 
 fn no_promotions(out: &mut impl Write, lang: Lang, columns: usize) -> io::Result<()> {
-    wrapped(
-        out,
-        lang.pick(
-            "前提（Michi の仮定）: 昇任は見込まず、職員は役職定年（管理職）または定年まで今の職級にとどまるものとします。",
-            "Assumption (Michi's): no promotion is projected; staff stay in their grade until the management post limit (management grades) or retirement.",
-        ),
-        columns,
-    )
+    wrapped(out, crate::describe::roster::no_promotions(lang), columns)
 }
 
 fn succession(out: &mut impl Write, s: &Succession, lang: Lang, columns: usize) -> io::Result<()> {
@@ -277,48 +270,7 @@ fn succession(out: &mut impl Write, s: &Succession, lang: Lang, columns: usize) 
         columns,
     )?;
     for post in &s.posts {
-        let below: Vec<String> = post
-            .grades_below
-            .iter()
-            .map(|b| {
-                let years = match (b.min_years, b.basis) {
-                    (Some(n), MinYearsBasis::Stated) => {
-                        lang.pick(&format!("在級{n}年"), &format!("{n} years")).to_string()
-                    }
-                    (Some(n), MinYearsBasis::Illustrative) => lang
-                        .pick(&format!("在級{n}年・例示"), &format!("{n} years, illustrative"))
-                        .to_string(),
-                    (Some(n), MinYearsBasis::AssumedByHrOffice) => lang
-                        .pick(
-                            &format!("在級{n}年・人事担当課の仮定"),
-                            &format!("{n} years, the HR office's assumption"),
-                        )
-                        .to_string(),
-                    (Some(n), _) => lang
-                        .pick(
-                            &format!("在級{n}年・Michi の仮定"),
-                            &format!("{n} years, Michi's assumption"),
-                        )
-                        .to_string(),
-                    (None, _) => pick(
-                        "在級年数の定めなし・有資格者は不明",
-                        "no years stated: eligibility unknown",
-                    ),
-                };
-                match lang {
-                    Lang::Ja => format!("{}（{years}）", b.grade),
-                    Lang::En => format!("{} ({years})", b.grade),
-                }
-            })
-            .collect();
-        let below = if below.is_empty() {
-            pick(
-                "なし（この職級へ昇任する段階がありません）",
-                "none (no promotion step leads here)",
-            )
-        } else {
-            below.join(lang.pick("・", ", "))
-        };
+        let below = crate::describe::roster::grades_below_text(post, lang);
         writeln!(out)?;
         let from = match lang {
             Lang::Ja => format!("{} {}: 下の職級 {below}", post.series, post.grade),

@@ -500,21 +500,6 @@ fn turning_sixty(state: &State, roster: &RosterScreen, out: &mut Rows) {
     out.wrapped(&format!("{}: {}", rule.title(lang), rule.source()), theme.dim);
 }
 
-/// The reader's kind of a bad row, for people.
-fn kind_label(kind: &str, lang: Lang) -> &'static str {
-    match kind {
-        "missing" => lang.pick("空欄", "empty cell"),
-        "bad_date" => lang.pick("日付として読めない", "not a date"),
-        "unknown_series" => lang.pick("プロファイルにない職種", "series not in the profile"),
-        "unknown_grade" => lang.pick("プロファイルにない職級", "grade not in the profile"),
-        "grade_not_on_series" => lang.pick("職種に合わない職級", "grade not on the series"),
-        "birth_after_hire" => lang.pick("生年月日が採用より後", "born after hire"),
-        "hired_too_young" => lang.pick("15歳前の採用", "hired before 15"),
-        "duplicate_id" => lang.pick("職員番号の重複", "duplicate 職員番号"),
-        _ => lang.pick("その他", "other"),
-    }
-}
-
 fn problems(state: &State, roster: &RosterScreen, out: &mut Rows) {
     let lang = state.lang();
     let theme = out.theme;
@@ -528,7 +513,14 @@ fn problems(state: &State, roster: &RosterScreen, out: &mut Rows) {
     }
     out.line(lang.pick("理由ごとの行数", "Rows by reason"), theme.title);
     for (kind, n) in &run.problem_counts {
-        out.line(&format!("  {}  {}", number(*n, 8), kind_label(kind, lang)), theme.text);
+        out.line(
+            &format!(
+                "  {}  {}",
+                number(*n, 8),
+                crate::store::roster::RowReason::kind_label(kind, lang)
+            ),
+            theme.text,
+        );
     }
     out.blank();
     out.line(
