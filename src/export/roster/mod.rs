@@ -3,6 +3,8 @@
 //! worksheet per section) or one HTML file with SVG charts. Pure: no files, no clock.
 
 mod html;
+mod rotation;
+mod succession_chart;
 mod xlsx;
 
 pub use html::to_html;
