@@ -112,7 +112,10 @@ fn sections(section: &RotationSection, lang: Lang) -> Vec<Section> {
     rule_columns.extend(staff().into_iter().take(if rule_departments { 3 } else { 2 }));
     rule_columns.extend([pick("経験した数", "Have"), pick("求める数", "Need")]);
     let mut tenure_columns = staff();
-    tenure_columns.extend([pick("在任年数", "Years in post"), pick("在任年数の上限", "Tenure limit")]);
+    tenure_columns.extend([
+        pick("在任年数", "Years in post"),
+        pick("在任年数の上限", "Tenure limit"),
+    ]);
     let table = |heading: String, columns: Vec<String>, rows: Vec<Vec<String>>| Table { heading, columns, rows };
     vec![
         Section {

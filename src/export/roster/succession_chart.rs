@@ -7,12 +7,14 @@
 
 use std::fmt::Write as _;
 
-use crate::engine::roster::{MinYearsBasis, Succession, SuccessionPost};
+use crate::engine::roster::{MinYearsBasis, Succession, SuccessionPost, SuccessionYear};
 use crate::export::html::escape;
 use crate::i18n::Lang;
 
 const VACANT_FILL: &str = "#1f3b5c";
 const ELIGIBLE_FILL: &str = "#dbe4ee";
+/// Fiscal years side by side in one band of a grade's chart.
+const YEARS_PER_BAND: usize = 20;
 
 /// The chart section: a heading, Michi's assumption, the legend and one figure per grade.
 pub(super) fn succession_gap(out: &mut String, succession: &Succession, lang: Lang) {
@@ -159,14 +161,16 @@ fn figure(out: &mut String, post: &SuccessionPost, lang: Lang) {
         .iter()
         .any(|b| b.min_years.is_some() && b.basis != MinYearsBasis::Stated);
 
-    let years = post.years.len().max(1);
+    // Up to YEARS_PER_BAND years side by side; a longer run wraps into bands one under the
+    // other, so the counts stay legible whatever `--years` is.
+    let per_band = post.years.len().clamp(1, YEARS_PER_BAND);
+    let bands = post.years.len().div_ceil(per_band).max(1);
     let (width, left, right, top, plot) = (560.0_f64, 52.0_f64, 4.0_f64, 6.0_f64, 96.0_f64);
-    let base = top + plot;
-    let slot = (width - left - right) / years as f64;
-    let bar = (slot * 0.36).max(0.5);
-    let font = (slot / 3.6).clamp(4.0, 10.0);
-    let rows = [base + 13.0, base + 26.0, base + 39.0, base + 52.0];
-    let height = rows[3] + 5.0;
+    let band_height = top + plot + 57.0;
+    let height = band_height * bands as f64;
+    let slot = (width - left - right) / per_band as f64;
+    let bar = slot * 0.36;
+    let font = (slot / 3.6).min(10.0);
     let max = post
         .years
         .iter()
@@ -185,81 +189,131 @@ fn figure(out: &mut String, post: &SuccessionPost, lang: Lang) {
         escape(&post.series),
         escape(&post.grade)
     );
-    for (label, y) in [
-        (lang.pick("年度", "FY"), rows[0]),
-        (lang.pick("空席", "Vacant"), rows[1]),
-        (lang.pick("有資格", "Eligible"), rows[2]),
-        (lang.pick("不足", "Short"), rows[3]),
-    ] {
-        let _ = writeln!(
-            out,
-            "<text x=\"{:.1}\" y=\"{y:.1}\" text-anchor=\"end\" font-size=\"9\">{label}</text>",
-            left - 4.0
-        );
-    }
-    let _ = writeln!(
-        out,
-        "<line x1=\"{left}\" y1=\"{base}\" x2=\"{:.1}\" y2=\"{base}\" stroke=\"#000\" stroke-width=\"0.8\"/>",
-        width - right
-    );
-    for (i, y) in post.years.iter().enumerate() {
-        let x0 = left + slot * i as f64 + (slot - 2.0 * bar) / 2.0;
-        let cx = left + slot * (i as f64 + 0.5);
-        let h = |n: u64| plot * n as f64 / max;
-        let _ = writeln!(
-            out,
-            "<g class=\"fy\" data-fy=\"{}\" data-vacancies=\"{}\" data-eligible=\"{}\">",
-            y.fy, y.vacancies, y.eligible
-        );
-        if y.vacancies > 0 {
-            let _ = writeln!(
-                out,
-                "<rect class=\"vacant\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{:.1}\" fill=\"{VACANT_FILL}\"/>",
-                base - h(y.vacancies),
-                h(y.vacancies)
-            );
-        }
-        let x1 = x0 + bar;
-        if y.eligible > 0 {
-            let _ = writeln!(
-                out,
-                "<rect class=\"eligible\" x=\"{x1:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{:.1}\" fill=\"{ELIGIBLE_FILL}\" stroke=\"#000\" stroke-width=\"0.6\"/>",
-                base - h(y.eligible),
-                h(y.eligible)
-            );
-        }
-        let short = y.vacancies.saturating_sub(y.eligible);
-        if short > 0 {
-            let _ = writeln!(
-                out,
-                "<rect class=\"short\" x=\"{x1:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{:.1}\" fill=\"none\" stroke=\"#000\" stroke-width=\"0.8\" stroke-dasharray=\"2 1.5\"/>",
-                base - h(y.vacancies),
-                h(short)
-            );
-        }
-        let unknown = y.unknown_no_grade_since + y.unknown_no_min_years > 0;
-        let marks = format!("{}{}", if assumed { "*" } else { "" }, if unknown { "?" } else { "" });
-        let short_text = if short > 0 {
-            format!("−{short}")
-        } else {
-            String::new()
-        };
-        for (text, row, bold) in [
-            (y.fy.to_string(), rows[0], false),
-            (y.vacancies.to_string(), rows[1], false),
-            (format!("{}{marks}", y.eligible), rows[2], false),
-            (short_text, rows[3], true),
+    for band in 0..bands {
+        let base = band_height * band as f64 + top + plot;
+        let rows = [base + 13.0, base + 26.0, base + 39.0, base + 52.0];
+        for (label, y) in [
+            (lang.pick("年度", "FY"), rows[0]),
+            (lang.pick("空席", "Vacant"), rows[1]),
+            (lang.pick("有資格", "Eligible"), rows[2]),
+            (lang.pick("不足", "Short"), rows[3]),
         ] {
-            if text.is_empty() {
-                continue;
-            }
-            let weight = if bold { " font-weight=\"bold\"" } else { "" };
             let _ = writeln!(
                 out,
-                "<text x=\"{cx:.1}\" y=\"{row:.1}\" text-anchor=\"middle\" font-size=\"{font:.1}\"{weight}>{text}</text>"
+                "<text x=\"{:.1}\" y=\"{y:.1}\" text-anchor=\"end\" font-size=\"9\">{label}</text>",
+                left - 4.0
             );
         }
-        out.push_str("</g>\n");
+        let _ = writeln!(
+            out,
+            "<line x1=\"{left}\" y1=\"{base}\" x2=\"{:.1}\" y2=\"{base}\" stroke=\"#000\" stroke-width=\"0.8\"/>",
+            width - right
+        );
+        let years = post.years.iter().skip(band * per_band).take(per_band);
+        for (i, y) in years.enumerate() {
+            let x0 = left + slot * i as f64 + (slot - 2.0 * bar) / 2.0;
+            let cx = left + slot * (i as f64 + 0.5);
+            year(
+                out,
+                y,
+                Bars {
+                    x0,
+                    cx,
+                    bar,
+                    base,
+                    plot,
+                    max,
+                    font,
+                    rows,
+                    assumed,
+                },
+            );
+        }
     }
     out.push_str("</g>\n</svg>\n</figure>\n");
+}
+
+/// Where one fiscal year's bars and counts go.
+struct Bars {
+    x0: f64,
+    cx: f64,
+    bar: f64,
+    base: f64,
+    plot: f64,
+    max: f64,
+    font: f64,
+    rows: [f64; 4],
+    /// Eligibility rests on illustrative or assumed years.
+    assumed: bool,
+}
+
+/// One fiscal year: the vacancy bar, the eligible bar, the shortfall outlined above it, and
+/// the counts under the axis.
+fn year(out: &mut String, y: &SuccessionYear, at: Bars) {
+    let Bars {
+        x0,
+        cx,
+        bar,
+        base,
+        plot,
+        max,
+        font,
+        rows,
+        assumed,
+    } = at;
+    let h = |n: u64| plot * n as f64 / max;
+    let _ = writeln!(
+        out,
+        "<g class=\"fy\" data-fy=\"{}\" data-vacancies=\"{}\" data-eligible=\"{}\">",
+        y.fy, y.vacancies, y.eligible
+    );
+    if y.vacancies > 0 {
+        let _ = writeln!(
+            out,
+            "<rect class=\"vacant\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{:.1}\" fill=\"{VACANT_FILL}\"/>",
+            base - h(y.vacancies),
+            h(y.vacancies)
+        );
+    }
+    let x1 = x0 + bar;
+    if y.eligible > 0 {
+        let _ = writeln!(
+            out,
+            "<rect class=\"eligible\" x=\"{x1:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{:.1}\" fill=\"{ELIGIBLE_FILL}\" stroke=\"#000\" stroke-width=\"0.6\"/>",
+            base - h(y.eligible),
+            h(y.eligible)
+        );
+    }
+    let short = y.vacancies.saturating_sub(y.eligible);
+    if short > 0 {
+        let _ = writeln!(
+            out,
+            "<rect class=\"short\" x=\"{x1:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{:.1}\" fill=\"none\" stroke=\"#000\" stroke-width=\"0.8\" stroke-dasharray=\"2 1.5\"/>",
+            base - h(y.vacancies),
+            h(short)
+        );
+    }
+    let unknown = y.unknown_no_grade_since + y.unknown_no_min_years > 0;
+    let marks = format!("{}{}", if assumed { "*" } else { "" }, if unknown { "?" } else { "" });
+    let short_text = if short > 0 {
+        format!("−{short}")
+    } else {
+        String::new()
+    };
+    for (text, row, bold) in [
+        (y.fy.to_string(), rows[0], false),
+        (y.vacancies.to_string(), rows[1], false),
+        (format!("{}{marks}", y.eligible), rows[2], false),
+        (short_text, rows[3], true),
+    ] {
+        if text.is_empty() {
+            continue;
+        }
+        let weight = if bold { " font-weight=\"bold\"" } else { "" };
+        let _ = writeln!(
+            out,
+            "<text x=\"{cx:.1}\" y=\"{row:.1}\" text-anchor=\"middle\" font-size=\"{font:.1}\"{weight}>{text}</text>"
+        );
+    }
+    out.push_str("</g>\n");
 }

@@ -252,3 +252,25 @@ fn the_rotation_sections_are_valid_worksheets_in_both_languages() {
     );
     assert_eq!(tables.sections[12].table.rows, [["0001", "一", "税務部門", "1", "3"]]);
 }
+
+#[test]
+fn a_long_run_of_years_wraps_into_bands_with_legible_counts() {
+    let years: Vec<(i32, u64, u64, u64)> = (2026..2071).map(|fy| (fy, 1, 2, 0)).collect();
+    let page = page_with_posts(vec![post("行政職", "課長", MinYearsBasis::Stated, &years)], Lang::Ja);
+    let chart = page
+        .split("<svg class=\"gap\"")
+        .nth(1)
+        .unwrap()
+        .split("</svg>")
+        .next()
+        .unwrap();
+    // 45 years: bands of 20, 20 and 5, each with its axis and its row labels.
+    assert_eq!(chart.matches("<g class=\"fy\"").count(), 45);
+    assert_eq!(chart.matches("<line ").count(), 3);
+    assert_eq!(chart.matches(">空席</text>").count(), 3);
+    assert!(chart.contains(">2070</text>"));
+    assert!(
+        !chart.contains("font-size=\"4.") && !chart.contains("font-size=\"5."),
+        "{chart}"
+    );
+}
