@@ -388,9 +388,11 @@ fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
             b.push(b'\n');
             b
         }
-        RosterFormat::Csv => RosterTables::new(&run, lang).to_csv(),
-        RosterFormat::Html => roster_export::to_html(&RosterTables::new(&run, lang), &run.report, lang).into_bytes(),
-        RosterFormat::Xlsx => match roster_export::to_xlsx(&RosterTables::new(&run, lang)) {
+        RosterFormat::Csv => tables(&run, rotation.as_ref(), lang).to_csv(),
+        RosterFormat::Html => {
+            roster_export::to_html(&tables(&run, rotation.as_ref(), lang), &run.report, lang).into_bytes()
+        }
+        RosterFormat::Xlsx => match roster_export::to_xlsx(&tables(&run, rotation.as_ref(), lang)) {
             Ok(bytes) => bytes,
             Err(e) => {
                 return Ok(error(
@@ -413,4 +415,17 @@ fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
         ));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The report's tables, with the rotation section's when `--history` was given.
+fn tables(
+    run: &crate::store::roster::RosterRun,
+    rotation: Option<&crate::store::roster::history::RotationSection>,
+    lang: Lang,
+) -> RosterTables {
+    let tables = RosterTables::new(run, lang);
+    match rotation {
+        Some(section) => tables.with_rotation(section, lang),
+        None => tables,
+    }
 }

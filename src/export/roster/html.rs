@@ -1,7 +1,8 @@
 //! The roster report as one HTML file for A4 landscape: CSS and SVG charts inside, no
 //! script, no network. Charts: the retirement wave by fiscal year (bars stacked by series,
 //! the years with none shown as 0 with the age in force under them) and the age pyramid
-//! (horizontal bars by five-year band, oldest at the top). Every value is escaped.
+//! (horizontal bars by five-year band, oldest at the top), then the succession gap per
+//! management grade (`succession_chart`). Every value is escaped.
 
 use std::fmt::Write as _;
 
@@ -40,6 +41,7 @@ pub fn to_html(tables: &RosterTables, report: &RosterReport, lang: Lang) -> Stri
     out.push_str("</div>\n");
     legend(&mut out, &report.retirements.series);
     out.push_str("</section>\n");
+    super::succession_chart::succession_gap(&mut out, &report.succession, lang);
     for section in sections {
         write_table(&mut out, section);
     }
@@ -247,4 +249,12 @@ section.charts { display: flex; flex-wrap: wrap; gap: 4mm; break-inside: avoid; 
 p.legend { flex-basis: 100%; margin: 0; }
 p.legend span { margin-right: 4mm; white-space: nowrap; }
 p.none { margin: 0; color: #555; }
+section.succession { break-before: page; page-break-before: always; }
+section.succession .lead { break-after: avoid; page-break-after: avoid; }
+section.succession p.note { margin: 0 0 1mm; }
+section.succession p.legend { margin-bottom: 2mm; }
+.posts { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm 5mm; }
+figure.post { margin: 0; break-inside: avoid; page-break-inside: avoid; }
+figure.post figcaption { margin-bottom: 0.5mm; }
+figure.post svg { width: 100%; height: auto; font-family: inherit; }
 "#;

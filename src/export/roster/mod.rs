@@ -3,6 +3,8 @@
 //! worksheet per section) or one HTML file with SVG charts. Pure: no files, no clock.
 
 mod html;
+mod rotation;
+mod succession_chart;
 mod xlsx;
 
 pub use html::to_html;
@@ -24,7 +26,8 @@ pub struct Section {
 }
 
 /// The report as sections: summary, retirements, 役職定年 (counts, then the people),
-/// turning 60, age pyramid, succession, training demand, and the rows not used.
+/// turning 60, age pyramid, succession, training demand, and the rows not used; with
+/// `--history`, the rotation section's after them ([`RosterTables::with_rotation`]).
 pub struct RosterTables {
     pub title: String,
     pub sections: Vec<Section>,

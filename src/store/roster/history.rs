@@ -256,7 +256,7 @@ pub fn rotation(
     let mut seen = HashSet::new();
     let today = options.today;
     while let Some(next) = rows.next_row() {
-        let (_, cells) = next?;
+        let (row, cells) = next?;
         let Ok(person) = resolver.person(&layout, &cells, &mut seen) else {
             continue;
         };
@@ -264,9 +264,15 @@ pub fn rotation(
             section.without_history += 1;
             continue;
         };
+        // `--anonymous`: the same pseudonym as the report's lists (the roster's row number).
+        let (id, name) = if options.anonymous {
+            (format!("#{row}"), "（匿名）".to_string())
+        } else {
+            (person.id.to_string(), person.name.to_string())
+        };
         let listed = |have: usize, need: usize, department: Option<String>| RotationPerson {
-            id: person.id.to_string(),
-            name: person.name.to_string(),
+            id: id.clone(),
+            name: name.clone(),
             have: u32::try_from(have).unwrap_or(u32::MAX),
             need: u32::try_from(need).unwrap_or(u32::MAX),
             department,
@@ -445,5 +451,40 @@ mod tests {
         let listed: Vec<(&str, u32)> = s.past_tenure_listed.iter().map(|p| (p.id.as_str(), p.have)).collect();
         assert_eq!(listed, [("0001", 4), ("0003", 26), ("0005", 5)]);
         assert!(s.tenure_illustrative);
+    }
+
+    #[test]
+    fn anonymous_lists_carry_the_row_pseudonym_and_no_name() {
+        let mut profile = joetsu();
+        profile.rotation.as_mut().unwrap().typical_tenure_years = Some(3.0);
+        let dir = tempfile::tempdir().unwrap();
+        let (roster, history) = (dir.path().join("r.csv"), dir.path().join("h.csv"));
+        std::fs::write(&roster, ROSTER).unwrap();
+        std::fs::write(&history, HISTORY).unwrap();
+        let read = read_history(&history, &profile, &RosterMap::default(), &ReadOptions::default()).unwrap();
+        let options = RosterOptions {
+            anonymous: true,
+            ..options()
+        };
+        let s = rotation(&roster, &profile, &RosterMap::default(), &options, read).unwrap();
+        let people: Vec<(&str, &str)> = s
+            .rules
+            .iter()
+            .flat_map(|r| &r.listed)
+            .chain(&s.past_tenure_listed)
+            .map(|p| (p.id.as_str(), p.name.as_str()))
+            .collect();
+        // By roster row (the header is row 1): without the map's 301, 0001 (row 2) and 0002
+        // (row 3) miss a family; 0001, 0003 (row 4) and 0005 (row 6) are past the tenure.
+        assert_eq!(
+            people,
+            [
+                ("#2", "（匿名）"),
+                ("#3", "（匿名）"),
+                ("#2", "（匿名）"),
+                ("#4", "（匿名）"),
+                ("#6", "（匿名）")
+            ]
+        );
     }
 }
