@@ -350,4 +350,24 @@ fn succession_and_training_demand_with_hand_computed_figures_and_plans() {
     for line in ours.lines() {
         assert!(michi::text::width(line) <= 80, "{line}");
     }
+
+    // The CSV carries the same plan counts as the JSON, a row per training and kind.
+    let out = michi(dir.path()).args(args).args(["--format", "csv"]).output().unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.contains("計画ファイルの研修（1 件を使用・他のプロファイル 0・読めない 1）"),
+        "{csv}"
+    );
+    let in_csv: u64 = csv
+        .lines()
+        .filter(|l| l.contains(",本人の計画,") || l.contains(",Michi の提案,"))
+        .flat_map(|l| {
+            l.split(',')
+                .skip(2)
+                .map(|n| n.trim().parse::<u64>().unwrap())
+                .collect::<Vec<_>>()
+        })
+        .sum();
+    assert_eq!(in_csv, counted, "{csv}");
+    assert!(csv.contains(",新任（今年度）,発令日なし"), "{csv}");
 }

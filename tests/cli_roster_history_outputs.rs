@@ -34,6 +34,7 @@ fn michi(dir: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_michi"));
     c.env("MICHI_CONFIG_DIR", dir.join("config"))
         .env_remove("MICHI_LANG")
+        .env_remove("COLUMNS")
         .current_dir(dir);
     c
 }

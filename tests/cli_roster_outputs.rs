@@ -405,4 +405,24 @@ fn a_user_profiles_special_retirement_age_moves_the_retirements_and_is_said() {
         text.replace('\n', "").contains("特例定年（プロファイルの条例による。表の「定年」は国の段階）: 技能労務職員 63歳（職員の定年等に関する条例 第3条（例）・例示）"),
         "{text}"
     );
+    let out = michi(dir.path())
+        .args([
+            "roster",
+            "r.csv",
+            "--profile",
+            "iruma-tokurei",
+            "--today",
+            "2026-11-22",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.contains(
+            "特例定年（定年退職の数はこれによる）,技能労務職員 63歳（職員の定年等に関する条例 第3条（例）・例示）"
+        ),
+        "{csv}"
+    );
 }

@@ -447,3 +447,30 @@ fn the_succession_and_training_pages_in_ascii() {
     assert!(text.contains("研修                      2026"), "{text}");
     assert!(!text.contains('…') && !text.contains('│'), "{text}");
 }
+
+#[test]
+fn the_retirement_page_names_the_special_retirement_ages_it_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_roster(dir.path());
+    let mut s = state(Lang::Ja);
+    open_roster(&mut s, &file);
+    let ages = &mut s.roster.as_mut().unwrap().run.report.retirements.special_ages;
+    ages.push(michi::engine::roster::SpecialAge {
+        series: "一般行政職".into(),
+        grade: Some("課長".into()),
+        age: 63,
+        source: "定年条例 第3条".into(),
+        illustrative: true,
+    });
+    let mut text = String::new();
+    // Scrolled to the end of the page, the age is said with its ordinance and mark.
+    for _ in 0..40 {
+        press(&mut s, KeyCode::Down);
+    }
+    text.push_str(&screen(&mut s, 120, 40));
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace() && *c != '│').collect();
+    assert!(
+        squeezed.contains("特例定年（プロファイルの条例による）:一般行政職課長63歳（定年条例第3条・例示）"),
+        "{text}"
+    );
+}

@@ -55,9 +55,19 @@ impl RosterTables {
             summary.push(vec![pick("文字コード", "Encoding"), encoding.name().to_string()]);
         }
         for (kind, n) in &run.problem_counts {
+            let label = crate::store::roster::RowReason::kind_label(kind, lang);
             summary.push(vec![
-                format!("{} ({kind})", pick("使えなかった行", "Rows not used")),
+                format!("{}: {label} ({kind})", pick("使えなかった行", "Rows not used")),
                 n.to_string(),
+            ]);
+        }
+        for special in &r.retirements.special_ages {
+            summary.push(vec![
+                pick(
+                    "特例定年（定年退職の数はこれによる）",
+                    "特例定年 (the retirements follow it)",
+                ),
+                special.text(lang),
             ]);
         }
         let unlisted = r.management_limits.unlisted + r.turning_60.unlisted;
@@ -254,6 +264,8 @@ impl RosterTables {
         let td = &r.training_demand;
         let mut columns = vec![pick("研修", "Training"), pick("対象の職級", "Target grades")];
         columns.extend(td.fiscal_years.iter().map(|fy| fy.to_string()));
+        columns.push(pick("新任（今年度）", "New this FY"));
+        columns.push(pick("発令日なし", "No grade date"));
         let rows = td
             .trainings
             .iter()
@@ -264,9 +276,14 @@ impl RosterTables {
                     _ => t.grades.join("・") + if t.grades_illustrative { " *" } else { "" },
                 };
                 let mut row = vec![t.name.clone(), audience];
-                row.extend(t.staff.iter().map(u64::to_string));
+                if t.audience != "unstated" {
+                    row.extend(t.staff.iter().map(u64::to_string));
+                    row.resize(2 + td.fiscal_years.len(), String::new());
+                    row.push(t.entered_this_year.to_string());
+                    row.push(t.no_grade_since.to_string());
+                }
                 // A training with no stated target has no counts: its cells stay empty.
-                row.resize(2 + td.fiscal_years.len(), String::new());
+                row.resize(4 + td.fiscal_years.len(), String::new());
                 row
             })
             .collect();
@@ -282,6 +299,9 @@ impl RosterTables {
             },
             counts_from: 2,
         });
+        if td.plans.is_some() {
+            sections.push(plan_demand(td, lang));
+        }
 
         let columns = vec![
             pick("行", "Row"),
@@ -331,6 +351,51 @@ impl RosterTables {
             legend: Vec::new(),
             signatures: false,
         })
+    }
+}
+
+/// With `--plans`: per training, the plans that plan it and those Michi's training plan
+/// suggests it to, by fiscal year (trainings no plan names are left out).
+fn plan_demand(td: &crate::engine::roster::TrainingDemand, lang: Lang) -> Section {
+    let pick = |ja: &str, en: &str| lang.pick(ja, en).to_string();
+    let mut columns = vec![pick("研修", "Training"), pick("数えたもの", "Counted")];
+    columns.extend(td.fiscal_years.iter().map(|fy| fy.to_string()));
+    let mut rows = Vec::new();
+    for t in &td.trainings {
+        let (Some(planned), Some(suggested)) = (&t.planned, &t.suggested) else {
+            continue;
+        };
+        if planned.iter().chain(suggested).all(|n| *n == 0) {
+            continue;
+        }
+        for (what, counts) in [
+            (pick("本人の計画", "Planned by the employee"), planned),
+            (pick("Michi の提案", "Suggested by Michi"), suggested),
+        ] {
+            let mut row = vec![t.name.clone(), what];
+            row.extend(counts.iter().map(u64::to_string));
+            rows.push(row);
+        }
+    }
+    let heading = match (&td.plans, lang) {
+        (Some(p), Lang::Ja) => format!(
+            "計画ファイルの研修（{} 件を使用・他のプロファイル {}・読めない {}）",
+            p.used,
+            p.other_profile,
+            p.unread.len()
+        ),
+        (Some(p), Lang::En) => format!(
+            "Trainings in the plan files ({} used, {} of another profile, {} unread)",
+            p.used,
+            p.other_profile,
+            p.unread.len()
+        ),
+        (None, _) => String::new(),
+    };
+    Section {
+        sheet: pick("計画と提案", "Planned and suggested"),
+        table: Table { heading, columns, rows },
+        counts_from: 2,
     }
 }
 

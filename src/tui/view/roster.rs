@@ -303,6 +303,13 @@ fn retirements(state: &State, roster: &RosterScreen, out: &mut Rows) {
         &format!("{}: {}", Rule::RetirementAge.title(lang), Rule::RetirementAge.source()),
         theme.dim,
     );
+    for special in &roster.run.report.retirements.special_ages {
+        let label = lang.pick(
+            "特例定年（プロファイルの条例による）",
+            "特例定年 (the profile's ordinance)",
+        );
+        out.wrapped(&format!("{label}: {}", special.text(lang)), theme.text);
+    }
 }
 
 /// A column heading right-aligned in `w` columns.
