@@ -7,6 +7,7 @@
 pub mod history;
 pub mod map;
 pub mod read;
+mod sheet;
 pub mod synth;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -94,11 +94,7 @@ pub enum Rows {
         row: u64,
         encoding: TextEncoding,
     },
-    Sheet {
-        rows: std::vec::IntoIter<Vec<String>>,
-        current: Vec<String>,
-        row: u64,
-    },
+    Sheet(super::sheet::SheetRows),
 }
 
 impl Rows {
@@ -109,7 +105,8 @@ impl Rows {
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
         if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
-            return open_workbook(path, options);
+            let (header, rows) = super::sheet::open(path, options)?;
+            return Ok((header, Rows::Sheet(rows)));
         }
         let mut file = BufReader::with_capacity(SNIFF, File::open(path)?);
         let head = file.fill_buf()?;
@@ -150,7 +147,7 @@ impl Rows {
     pub fn encoding(&self) -> Option<TextEncoding> {
         match self {
             Rows::Csv { encoding, .. } => Some(*encoding),
-            Rows::Sheet { .. } => None,
+            Rows::Sheet(_) => None,
         }
     }
 
@@ -167,48 +164,7 @@ impl Rows {
                 Ok(false) => None,
                 Err(e) => Some(Err(e.into())),
             },
-            Rows::Sheet { rows, current, row } => {
-                *current = rows.next()?;
-                *row += 1;
-                Some(Ok((*row, current.iter().map(String::as_str).collect())))
-            }
+            Rows::Sheet(rows) => rows.next(),
         }
     }
-}
-
-fn open_workbook(path: &Path, options: &ReadOptions) -> Result<(Vec<String>, Rows), ReadError> {
-    use calamine::{Data, Reader, open_workbook_auto};
-    let mut workbook = open_workbook_auto(path).map_err(|e| ReadError::Workbook(e.to_string()))?;
-    let name = match &options.sheet {
-        Some(name) => {
-            if !workbook.sheet_names().iter().any(|n| n == name) {
-                return Err(ReadError::NoSheet(name.clone()));
-            }
-            name.clone()
-        }
-        None => workbook.sheet_names().first().cloned().ok_or(ReadError::Empty)?,
-    };
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|e| ReadError::Workbook(e.to_string()))?;
-    let cell = |c: &Data| match c {
-        // Dates stored as dates in the sheet come out as ISO dates.
-        Data::DateTime(d) => {
-            let (y, m, day, ..) = d.to_ymd_hms_milli();
-            format!("{y:04}-{m:02}-{day:02}")
-        }
-        Data::Float(f) if f.fract() == 0.0 => format!("{f:.0}"),
-        other => other.to_string(),
-    };
-    let mut rows = range.rows().map(|r| r.iter().map(cell).collect::<Vec<String>>());
-    let header = rows.next().ok_or(ReadError::Empty)?;
-    let rest: Vec<Vec<String>> = rows.collect();
-    Ok((
-        header.into_iter().map(|h| h.trim().to_string()).collect(),
-        Rows::Sheet {
-            rows: rest.into_iter(),
-            current: Vec::new(),
-            row: 1,
-        },
-    ))
 }

@@ -199,7 +199,9 @@ pub fn write_workbook(profile: &Profile, today: Date, rows: u64, seed: u64, bad_
     let mut csv_bytes = Vec::new();
     write_roster(profile, today, rows, seed, bad_rows, &mut csv_bytes).map_err(|e| e.to_string())?;
     let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
+    // Rows go to a temporary file as they are written, so a sheet of a million rows does
+    // not sit in memory.
+    let sheet = book.add_worksheet_with_constant_memory().map_err(|e| e.to_string())?;
     sheet.set_name("職員名簿").map_err(|e| e.to_string())?;
     let date_format = Format::new().set_num_format("yyyy/m/d");
     let dates = [Column::Birth, Column::Hire, Column::GradeSince, Column::DepartmentSince];

@@ -151,6 +151,36 @@ fn a_workbook_is_read_like_a_csv() {
 }
 
 #[test]
+fn a_sheet_placed_lower_and_to_the_right_keeps_the_sheets_row_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roster.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    // The header from B3, a row, a blank row, a bad row on sheet row 6, and a date typed
+    // as a date on row 7.
+    for (c, h) in HEADER.split(',').enumerate() {
+        sheet.write_string(2, u16::try_from(c + 1).unwrap(), h).unwrap();
+    }
+    let row = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, cells: [&str; 6]| {
+        for (c, v) in cells.iter().enumerate() {
+            sheet.write_string(r, u16::try_from(c + 1).unwrap(), *v).unwrap();
+        }
+    };
+    row(sheet, 3, ["001", "入間 一", "1980-01-01", "2003-04-01", "", "主任級"]);
+    row(sheet, 5, ["002", "入間 二", "1980-02-30", "2003-04-01", "", "主任級"]);
+    row(sheet, 6, ["003", "入間 三", "", "2004-04-01", "", "主任級"]);
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(1981, 5, 6).unwrap();
+    let format = rust_xlsxwriter::Format::new().set_num_format("yyyy/m/d");
+    sheet.write_datetime_with_format(6, 3, &date, &format).unwrap();
+    book.save(&path).unwrap();
+    let r = read_roster(&path, &iruma(), &RosterMap::default(), &options()).unwrap();
+    assert_eq!(r.report.summary.used, 2, "{:?}", r.problems);
+    assert_eq!(r.report.summary.skipped, 1);
+    assert_eq!(r.problems[0].row, 6, "the sheet's own row number");
+    assert_eq!(r.problems[0].column.as_deref(), Some("生年月日"));
+}
+
+#[test]
 fn a_synthetic_roster_reads_back_with_its_bad_rows_reported() {
     let p = iruma();
     let mut bytes = Vec::new();

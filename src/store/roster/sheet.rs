@@ -1,0 +1,239 @@
+//! A roster in a workbook, streamed: a reader thread turns the sheet into rows of text and
+//! hands them over a small bounded channel, so the rows never all sit in memory at once.
+//! An `.xlsx` sheet is read cell by cell (calamine's cell reader); the older formats
+//! (`.xls`, `.ods`, `.xlsb`) only read as a whole sheet, which their own limits keep small.
+//!
+//! Rows cross between the threads in batches, each one string with the cells' spans in
+//! it: a string per cell allocated on one thread and freed on the other would cost more
+//! than reading it.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+
+use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto};
+
+use super::read::{ReadError, ReadOptions};
+
+/// Rows per batch.
+const BATCH: usize = 1024;
+
+/// Batches handed over at most this far ahead of the report.
+const AHEAD: usize = 4;
+
+/// Rows of a sheet as text: every cell's text one after another in `text`, each cell a
+/// span of it, each row its number on the sheet (1 = the first row) and a run of cells.
+#[derive(Default)]
+struct Batch {
+    text: String,
+    cells: Vec<(usize, usize)>,
+    rows: Vec<(u64, usize, usize)>,
+}
+
+impl Batch {
+    /// Starts row `number` (its cells come next).
+    fn start_row(&mut self, number: u64) {
+        self.rows.push((number, self.cells.len(), 0));
+    }
+
+    /// Writes the current row's cell in column `column` (0 = A), the columns before it
+    /// empty; a cell repeated or out of order replaces the one written.
+    fn cell(&mut self, column: usize, write: impl FnOnce(&mut String)) {
+        let Some((_, from, count)) = self.rows.last_mut() else {
+            return;
+        };
+        let start = self.text.len();
+        write(&mut self.text);
+        let span = (start, self.text.len());
+        if column < *count {
+            self.cells[*from + column] = span;
+            return;
+        }
+        while *count < column {
+            self.cells.push((start, start));
+            *count += 1;
+        }
+        self.cells.push(span);
+        *count += 1;
+    }
+
+    fn is_full(&self) -> bool {
+        self.rows.len() >= BATCH
+    }
+}
+
+/// A batch of rows from the reader thread, or why the sheet could not be read on.
+type Sent = Result<Batch, String>;
+
+/// Sends full batches; false once the report stopped reading.
+struct Out<'t> {
+    tx: &'t SyncSender<Sent>,
+    batch: Batch,
+}
+
+impl Out<'_> {
+    /// Starts row `number`, sending the batch first when it is full.
+    fn start_row(&mut self, number: u64) -> bool {
+        if self.batch.is_full() && !self.flush() {
+            return false;
+        }
+        self.batch.start_row(number);
+        true
+    }
+
+    fn flush(&mut self) -> bool {
+        self.batch.rows.is_empty() || self.tx.send(Ok(std::mem::take(&mut self.batch))).is_ok()
+    }
+}
+
+/// The rows of a sheet, as the reader thread sends them.
+pub struct SheetRows {
+    rx: Receiver<Sent>,
+    batch: Batch,
+    /// The next row of the batch.
+    next: usize,
+    /// Cells left of this column (the header's first) are dropped.
+    first: usize,
+}
+
+impl SheetRows {
+    /// The next row (its number on the sheet and its cells), or None at the end.
+    pub fn next(&mut self) -> Option<Result<(u64, Vec<&str>), ReadError>> {
+        while self.next >= self.batch.rows.len() {
+            match self.rx.recv() {
+                Ok(Ok(batch)) => {
+                    self.batch = batch;
+                    self.next = 0;
+                }
+                Ok(Err(e)) => return Some(Err(ReadError::Workbook(e))),
+                Err(_) => return None,
+            }
+        }
+        let (number, from, count) = self.batch.rows[self.next];
+        self.next += 1;
+        let text = &self.batch.text;
+        let cells = self.batch.cells[from..from + count]
+            .iter()
+            .skip(self.first)
+            .map(|&(a, b)| text.get(a..b).unwrap_or(""))
+            .collect();
+        Some(Ok((number, cells)))
+    }
+}
+
+/// A cell as text: dates stored as dates come out as ISO dates, whole numbers without a
+/// decimal point (a 職員番号 typed as a number).
+fn write_cell(out: &mut String, cell: &Data) {
+    let _ = match cell {
+        Data::DateTime(d) => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            write!(out, "{y:04}-{m:02}-{day:02}")
+        }
+        Data::Float(f) if f.fract() == 0.0 => write!(out, "{f:.0}"),
+        Data::String(s) => {
+            out.push_str(s);
+            Ok(())
+        }
+        Data::Empty => Ok(()),
+        other => write!(out, "{other}"),
+    };
+}
+
+/// Opens the sheet (`options.sheet`, else the first) and returns its header row, with the
+/// columns left of the header's first cell dropped from every row, and the rows after it.
+pub fn open(path: &Path, options: &ReadOptions) -> Result<(Vec<String>, SheetRows), ReadError> {
+    let workbook = open_workbook_auto(path).map_err(|e| ReadError::Workbook(e.to_string()))?;
+    let name = match &options.sheet {
+        Some(name) => {
+            if !workbook.sheet_names().iter().any(|n| n == name) {
+                return Err(ReadError::NoSheet(name.clone()));
+            }
+            name.clone()
+        }
+        None => workbook.sheet_names().first().cloned().ok_or(ReadError::Empty)?,
+    };
+    let (tx, rx) = sync_channel::<Sent>(AHEAD);
+    std::thread::Builder::new()
+        .name("roster-sheet".into())
+        .spawn(move || {
+            let result = match workbook {
+                Sheets::Xlsx(mut xlsx) => stream_xlsx(&mut xlsx, &name, &tx),
+                mut other => whole_sheet(&mut other, &name, &tx),
+            };
+            if let Err(e) = result {
+                let _ = tx.send(Err(e));
+            }
+        })
+        .map_err(ReadError::Io)?;
+    let mut rows = SheetRows {
+        rx,
+        batch: Batch::default(),
+        next: 0,
+        first: 0,
+    };
+    let (_, header) = rows.next().ok_or(ReadError::Empty)??;
+    let first = header.iter().position(|h| !h.trim().is_empty()).unwrap_or(0);
+    let header = header.iter().skip(first).map(|h| h.trim().to_string()).collect();
+    rows.first = first;
+    Ok((header, rows))
+}
+
+/// Sends the rows of an `.xlsx` sheet cell by cell; the rows with no cell between two rows
+/// are sent empty, so row numbers are the sheet's. A send fails only when the report
+/// stopped reading: then this stops too.
+fn stream_xlsx<RS: std::io::Read + std::io::Seek>(
+    xlsx: &mut calamine::Xlsx<RS>,
+    name: &str,
+    tx: &SyncSender<Sent>,
+) -> Result<(), String> {
+    let mut reader = xlsx.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+    let mut out = Out {
+        tx,
+        batch: Batch::default(),
+    };
+    let mut row: Option<u32> = None;
+    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+        let (r, c) = cell.get_position();
+        if row != Some(r) {
+            // Empty rows between two rows with cells (never before the header).
+            let from = row.map_or(r, |done| done + 1);
+            for number in from..=r {
+                if !out.start_row(u64::from(number) + 1) {
+                    return Ok(());
+                }
+            }
+            row = Some(r);
+        }
+        out.batch.cell(c as usize, |text| match cell.get_value() {
+            DataRef::SharedString(s) => text.push_str(s),
+            DataRef::String(s) => text.push_str(s),
+            other => write_cell(text, &Data::from(other.clone())),
+        });
+    }
+    out.flush();
+    Ok(())
+}
+
+/// Sends the rows of a sheet read whole (`.xls`, `.ods`, `.xlsb`).
+fn whole_sheet<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut Sheets<RS>,
+    name: &str,
+    tx: &SyncSender<Sent>,
+) -> Result<(), String> {
+    let range = workbook.worksheet_range(name).map_err(|e| e.to_string())?;
+    let start = range.start().map_or(0, |(r, _)| r);
+    let mut out = Out {
+        tx,
+        batch: Batch::default(),
+    };
+    for (i, cells) in range.rows().enumerate() {
+        if !out.start_row(u64::from(start) + i as u64 + 1) {
+            return Ok(());
+        }
+        for (column, cell) in cells.iter().enumerate() {
+            out.batch.cell(column, |text| write_cell(text, cell));
+        }
+    }
+    out.flush();
+    Ok(())
+}
