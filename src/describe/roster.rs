@@ -49,6 +49,14 @@ pub fn grades_below_text(post: &SuccessionPost, lang: Lang) -> String {
         .join(lang.pick("・", ", "))
 }
 
+/// What the succession figures count: vacant and eligible.
+pub fn succession_terms(lang: Lang) -> &'static str {
+    lang.pick(
+        "空席: その年度末に役職定年・定年で職級を離れる人。有資格: 下の職級で翌4月1日までに最低在級年数を満たし、なお役職定年前の人。",
+        "Vacant: holders leaving the grade at the end of the year (post limit or retirement). Eligible: in the grade below with the minimum years by the next 1 April, and still before their own post limit.",
+    )
+}
+
 /// Michi's assumption behind the succession and training figures.
 pub fn no_promotions(lang: Lang) -> &'static str {
     lang.pick(

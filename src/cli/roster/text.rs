@@ -261,14 +261,7 @@ fn succession(out: &mut impl Write, s: &Succession, lang: Lang, columns: usize) 
         return Ok(());
     }
     no_promotions(out, lang, columns)?;
-    wrapped(
-        out,
-        lang.pick(
-            "空席: その年度末に役職定年・定年で職級を離れる人。有資格: 下の職級で翌4月1日までに最低在級年数を満たし、なお役職定年前の人。",
-            "Vacant: holders leaving the grade at the end of the year (post limit or retirement). Eligible: in the grade below with the minimum years by the next 1 April, and still before their own post limit.",
-        ),
-        columns,
-    )?;
+    wrapped(out, crate::describe::roster::succession_terms(lang), columns)?;
     for post in &s.posts {
         let below = crate::describe::roster::grades_below_text(post, lang);
         writeln!(out)?;

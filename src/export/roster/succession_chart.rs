@@ -35,10 +35,9 @@ pub(super) fn succession_gap(out: &mut String, succession: &Succession, lang: La
         return;
     }
     out.push_str("<p class=\"note\">");
-    out.push_str(pick(
-        "前提（Michi の仮定）: 昇任は見込まず、職員は役職定年（管理職）または定年まで今の職級にとどまるものとします。空席: その年度末に役職定年・定年で職級を離れる人。有資格: 下の職級で翌4月1日までに最低在級年数を満たし、なお役職定年前の人。",
-        "Assumption (Michi's): no promotion is projected; staff stay in their grade until the management post limit (management grades) or retirement. Vacant: holders leaving the grade at the end of the year (post limit or retirement). Eligible: in the grade below with the minimum years by the next 1 April, and still before their own post limit.",
-    ));
+    out.push_str(&escape(crate::describe::roster::no_promotions(lang)));
+    out.push_str(lang.pick("", " "));
+    out.push_str(&escape(crate::describe::roster::succession_terms(lang)));
     out.push_str("</p>\n");
     legend(out, lang);
     out.push_str("</div>\n<div class=\"posts\">\n");
@@ -90,47 +89,6 @@ fn legend(out: &mut String, lang: Lang) {
     out.push_str("</p>\n");
 }
 
-/// "主幹級（在級2年・例示）", as the text report words the grades below.
-fn below_words(post: &SuccessionPost, lang: Lang) -> String {
-    if post.grades_below.is_empty() {
-        return lang
-            .pick(
-                "なし（この職級へ昇任する段階がありません）",
-                "none (no promotion step leads here)",
-            )
-            .to_string();
-    }
-    let words: Vec<String> = post
-        .grades_below
-        .iter()
-        .map(|b| {
-            let years = match (b.min_years, b.basis, lang) {
-                (Some(n), MinYearsBasis::Stated, Lang::Ja) => format!("在級{n}年"),
-                (Some(n), MinYearsBasis::Stated, Lang::En) => format!("{n} years"),
-                (Some(n), MinYearsBasis::Illustrative, Lang::Ja) => format!("在級{n}年・例示"),
-                (Some(n), MinYearsBasis::Illustrative, Lang::En) => format!("{n} years, illustrative"),
-                (Some(n), MinYearsBasis::AssumedByHrOffice, Lang::Ja) => format!("在級{n}年・人事担当課の仮定"),
-                (Some(n), MinYearsBasis::AssumedByHrOffice, Lang::En) => {
-                    format!("{n} years, the HR office's assumption")
-                }
-                (Some(n), _, Lang::Ja) => format!("在級{n}年・Michi の仮定"),
-                (Some(n), _, Lang::En) => format!("{n} years, Michi's assumption"),
-                (None, _, _) => lang
-                    .pick(
-                        "在級年数の定めなし・有資格者は不明",
-                        "no years stated: eligibility unknown",
-                    )
-                    .to_string(),
-            };
-            match lang {
-                Lang::Ja => format!("{}（{years}）", b.grade),
-                Lang::En => format!("{} ({years})", b.grade),
-            }
-        })
-        .collect();
-    words.join(lang.pick("・", ", "))
-}
-
 /// One grade: its title, the grades below, and the paired bars with the counts beneath.
 fn figure(out: &mut String, post: &SuccessionPost, lang: Lang) {
     let title = format!("{} {}", post.series, post.grade);
@@ -139,7 +97,7 @@ fn figure(out: &mut String, post: &SuccessionPost, lang: Lang) {
         "<figure class=\"post\">\n<figcaption><b>{}</b> — {}{}",
         escape(&title),
         lang.pick("下の職級 ", "from "),
-        escape(&below_words(post, lang))
+        escape(&crate::describe::roster::grades_below_text(post, lang))
     );
     if post.past_limit > 0 {
         let past = match lang {

@@ -118,13 +118,7 @@ pub(super) fn succession(state: &State, roster: &RosterScreen, out: &mut Rows) {
         },
         theme.dim,
     );
-    out.wrapped(
-        lang.pick(
-            "空席: その年度末に役職定年・定年で職級を離れる人。有資格: 下の職級で翌4月1日までに最低在級年数を満たし、なお役職定年前の人。",
-            "Vacant: holders leaving the grade at the end of the year (post limit or retirement). Eligible: in the grade below with the minimum years by the next 1 April, and still before their own post limit.",
-        ),
-        theme.dim,
-    );
+    out.wrapped(crate::describe::roster::succession_terms(lang), theme.dim);
     out.wrapped(no_promotions(lang), theme.dim);
     out.blank();
     overview(state, posts, index, out);
