@@ -16,7 +16,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::model::{Date, Profile, RotationRuleKind};
-use crate::store::roster::{Layout, ReadOptions, Resolver, RosterError, RosterMap, RosterOptions, Rows, date, id_hash};
+use crate::store::roster::{ReadOptions, Resolver, RosterError, RosterMap, RosterOptions, Rows, date, id_hash};
 
 /// Employees whose history is kept (the rest are counted as not used).
 pub const MAX_HISTORY_STAFF: usize = 1_000_000;
@@ -213,10 +213,7 @@ pub fn rotation(
     history: History,
 ) -> Result<RotationSection, RosterError> {
     let (header, mut rows) = Rows::open(path, &options.read)?;
-    let layout = Layout::find(&header, map).map_err(|missing| RosterError::MissingColumns {
-        missing,
-        found: header.clone(),
-    })?;
+    let layout = super::find_header(header, &mut rows, map)?;
     let rotation = profile.rotation.as_ref();
     let rules: Vec<_> = rotation
         .map(|r| r.rules.as_slice())

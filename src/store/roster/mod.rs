@@ -158,6 +158,32 @@ pub struct RosterOptions {
     pub anonymous: bool,
 }
 
+/// Rows above the header a file may have (a title such as 「職員名簿（令和8年4月1日現在）」,
+/// the date it was exported) before the header row is looked for no further.
+pub const MAX_ROWS_ABOVE_HEADER: usize = 10;
+
+/// The header row and its layout: the first row, or, when it lacks the columns, the first of
+/// the next [`MAX_ROWS_ABOVE_HEADER`] rows that has them (the rows above are a title). When
+/// none has them, the first row's columns are reported as found.
+pub(crate) fn find_header(first: Vec<String>, rows: &mut Rows, map: &RosterMap) -> Result<Layout, RosterError> {
+    let missing = match Layout::find(&first, map) {
+        Ok(layout) => return Ok(layout),
+        Err(missing) => missing,
+    };
+    for _ in 0..MAX_ROWS_ABOVE_HEADER {
+        let Some(next) = rows.next_row() else { break };
+        let (_, cells) = next?;
+        let header: Vec<String> = cells
+            .iter()
+            .map(|c| c.trim().trim_start_matches('\u{feff}').to_string())
+            .collect();
+        if let Ok(layout) = Layout::find(&header, map) {
+            return Ok(layout);
+        }
+    }
+    Err(RosterError::MissingColumns { missing, found: first })
+}
+
 /// Reads `path` against `profile` into a report.
 pub fn read_roster(
     path: &Path,
@@ -166,10 +192,7 @@ pub fn read_roster(
     options: &RosterOptions,
 ) -> Result<RosterRun, RosterError> {
     let (header, mut rows) = Rows::open(path, &options.read)?;
-    let layout = Layout::find(&header, map).map_err(|missing| RosterError::MissingColumns {
-        missing,
-        found: header.clone(),
-    })?;
+    let layout = find_header(header, &mut rows, map)?;
     let mut resolver = Resolver::new(profile, map);
     let mut builder = RosterBuilder::new(profile, options.today, options.years);
     let encoding = rows.encoding();

@@ -158,7 +158,9 @@ impl Rows {
                 reader, record, row, ..
             } => match reader.read_record(record) {
                 Ok(true) => {
-                    *row += 1;
+                    // The line the record starts on: what a spreadsheet opening the file
+                    // numbers the row (blank lines count, as they show as empty rows).
+                    *row = record.position().map_or(*row + 1, |p| p.line());
                     Some(Ok((*row, record.iter().collect())))
                 }
                 Ok(false) => None,

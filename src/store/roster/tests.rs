@@ -123,6 +123,31 @@ fn missing_columns_are_named_with_what_the_file_has() {
 }
 
 #[test]
+fn a_title_above_the_header_is_passed_over() {
+    let csv = format!(
+        "職員名簿（令和8年4月1日現在）\n出力日,2026/4/1\n\n{HEADER}\n\
+         001,入間 一,1980-01-01,2003-04-01,,主任級,,,\n\
+         002,入間 二,1980-02-30,2003-04-01,,主任級,,,\n"
+    );
+    let r = run(csv.as_bytes(), "titled.csv", &RosterMap::default());
+    assert_eq!(r.report.summary.used, 1, "{:?}", r.problems);
+    assert_eq!(r.report.summary.skipped, 1);
+    // Row numbers stay the file's: the header is on line 4, the bad row on line 6.
+    assert_eq!(r.problems[0].row, 6);
+    // Past the bound, the first row is reported as the header found.
+    let mut far = "職員名簿\n".repeat(MAX_ROWS_ABOVE_HEADER + 1);
+    far.push_str(HEADER);
+    far.push_str("\n001,入間 一,1980-01-01,2003-04-01,,主任級,,,\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("far.csv");
+    std::fs::write(&path, far).unwrap();
+    match read_roster(&path, &iruma(), &RosterMap::default(), &options()) {
+        Err(RosterError::MissingColumns { found, .. }) => assert_eq!(found, ["職員名簿"]),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn a_workbook_is_read_like_a_csv() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("roster.xlsx");
