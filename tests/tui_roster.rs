@@ -474,3 +474,27 @@ fn the_retirement_page_names_the_special_retirement_ages_it_follows() {
         "{text}"
     );
 }
+
+#[test]
+fn the_screen_says_the_roster_is_being_read_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_roster(dir.path());
+    let mut s = state(Lang::Ja);
+    press(&mut s, KeyCode::Char('H'));
+    typed(&mut s, &file);
+    press(&mut s, KeyCode::Enter);
+    typed(&mut s, "joetsu");
+    let data = tempfile::tempdir().unwrap();
+    let mut files = michi::tui::shell::Files::in_dir(data.path());
+    let mut shown = Vec::new();
+    let enter = crossterm::event::KeyEvent::new(KeyCode::Enter, crossterm::event::KeyModifiers::NONE);
+    let command = michi::tui::keymap::command_for(&enter, &scopes(&s)).unwrap();
+    michi::tui::shell::dispatch_showing(&mut s, &mut files, Action::Command(command), &mut |s: &State| {
+        shown.push((
+            s.status.as_ref().map(|st| st.text.get(Lang::Ja).to_string()),
+            s.roster.is_some(),
+        ))
+    });
+    assert_eq!(shown, [(Some("名簿を読んでいます…".to_string()), false)]);
+    assert!(s.roster.is_some(), "then read");
+}

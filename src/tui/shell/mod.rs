@@ -203,6 +203,17 @@ fn install_profiles(state: &mut State, loaded: LoadedProfiles) {
 /// Runs one action and everything it leads to: effects are carried out in order and their
 /// results handled before the next event.
 pub fn dispatch(state: &mut State, files: &mut Files, action: Action) -> Vec<Effect> {
+    dispatch_showing(state, files, action, &mut |_| {})
+}
+
+/// As [`dispatch`], calling `show` with the state before an effect that may take seconds
+/// (reading a roster or a folder of plans), so the screen can say what is going on.
+pub fn dispatch_showing(
+    state: &mut State,
+    files: &mut Files,
+    action: Action,
+    show: &mut dyn FnMut(&State),
+) -> Vec<Effect> {
     let mut terminal_effects = Vec::new();
     let mut queue = VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
@@ -210,6 +221,9 @@ pub fn dispatch(state: &mut State, files: &mut Files, action: Action) -> Vec<Eff
             match effect {
                 Effect::SetMouse(_) | Effect::Quit => terminal_effects.push(effect),
                 effect => {
+                    if matches!(effect, Effect::ReadRoster { .. } | Effect::ReadTeam(_)) {
+                        show(state);
+                    }
                     if let Some(outcome) = files.carry_out(state, effect) {
                         queue.push_back(Action::Done(Box::new(outcome)));
                     }
@@ -414,7 +428,10 @@ pub fn run(options: Options) -> ExitCode {
                 Message::Input(_) => None,
             };
             if let Some(action) = action {
-                let effects = dispatch(&mut state, &mut files, action);
+                let mut show = |state: &State| {
+                    let _ = terminal.draw(|frame| hits = view::draw(frame, state));
+                };
+                let effects = dispatch_showing(&mut state, &mut files, action, &mut show);
                 apply_terminal_effects(&effects);
                 needs_draw = true;
             }

@@ -356,7 +356,11 @@ pub fn pick(state: &mut State, target: PickTarget, fx: &mut Vec<Effect>) {
         target @ (PickTarget::CompareFirst(_) | PickTarget::CompareWith(..) | PickTarget::CompareAs(_)) => {
             crate::tui::update::compare::pick(state, target, fx);
         }
-        PickTarget::Roster(file, profile) => fx.push(Effect::ReadRoster { file, profile }),
+        PickTarget::Roster(file, profile) => {
+            // Shown while a large roster is read (the screen is drawn before slow effects).
+            state.say(Said::new("名簿を読んでいます…", "Reading the roster…"));
+            fx.push(Effect::ReadRoster { file, profile });
+        }
         PickTarget::AddCompleted(id) => {
             let Some(doc) = &state.doc else { return };
             let name = training_name(doc, &id);
