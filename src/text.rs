@@ -4,6 +4,20 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+/// A count with its thousands grouped: 2,000,000 (as counts are written in Japanese
+/// reports too).
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Columns `s` occupies in a terminal.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -325,6 +339,15 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(3_000_000), "3,000,000");
+        assert_eq!(grouped(12_345), "12,345");
+    }
 
     #[test]
     fn full_width_text_is_two_columns_per_character() {

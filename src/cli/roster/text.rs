@@ -7,7 +7,7 @@ use super::table::{TextTable, hanging, packed, table, wrapped};
 use crate::engine::roster::{ListedPerson, Succession, TrainingDemand};
 use crate::i18n::Lang;
 use crate::store::roster::RosterRun;
-use crate::text::{truncate, width};
+use crate::text::{grouped, truncate, width};
 
 /// Names listed per list in the text (the JSON has them all).
 const SHOWN: usize = 20;
@@ -43,18 +43,18 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang, columns: usize) 
         Lang::Ja => vec![
             format!("基準日 {}", s.as_of),
             format!("プロファイル {}", s.profile),
-            format!("読んだ行 {}", s.read),
-            format!("使った行 {}", s.used),
-            format!("使えなかった行 {}", s.skipped),
-            format!("定年を過ぎた在職者 {}", s.past_retirement),
+            format!("読んだ行 {}", grouped(s.read)),
+            format!("使った行 {}", grouped(s.used)),
+            format!("使えなかった行 {}", grouped(s.skipped)),
+            format!("定年を過ぎた在職者 {}", grouped(s.past_retirement)),
         ],
         Lang::En => vec![
             format!("as of {},", s.as_of),
             format!("profile {}:", s.profile),
-            format!("{} rows read,", s.read),
-            format!("{} used,", s.used),
-            format!("{} skipped,", s.skipped),
-            format!("{} past retirement age", s.past_retirement),
+            format!("{} rows read,", grouped(s.read)),
+            format!("{} used,", grouped(s.used)),
+            format!("{} skipped,", grouped(s.skipped)),
+            format!("{} past retirement age", grouped(s.past_retirement)),
         ],
     };
     packed(out, &items, lang.pick("・", " "), columns)?;
@@ -78,8 +78,8 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang, columns: usize) 
         .zip(&ret.age_in_force)
         .map(|((fy, counts), age)| {
             let mut row = vec![fy.to_string(), age.to_string()];
-            row.extend(counts.iter().map(u64::to_string));
-            row.push(counts.iter().sum::<u64>().to_string());
+            row.extend(counts.iter().copied().map(grouped));
+            row.push(grouped(counts.iter().sum::<u64>()));
             row
         })
         .collect();
@@ -136,7 +136,7 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang, columns: usize) 
             .zip(&ml.table)
             .map(|(fy, counts)| {
                 let mut row = vec![fy.to_string()];
-                row.extend(counts.iter().map(u64::to_string));
+                row.extend(counts.iter().copied().map(grouped));
                 row
             })
             .collect();
@@ -182,8 +182,8 @@ pub fn write(out: &mut impl Write, run: &RosterRun, lang: Lang, columns: usize) 
         .iter()
         .map(|c| {
             let mut row = vec![c.series.clone(), c.grade.clone()];
-            row.extend(c.counts.iter().map(u64::to_string));
-            row.push(c.total.to_string());
+            row.extend(c.counts.iter().copied().map(grouped));
+            row.push(grouped(c.total));
             row
         })
         .collect();
@@ -301,11 +301,11 @@ fn succession(out: &mut impl Write, s: &Succession, lang: Lang, columns: usize) 
             .map(|y| {
                 vec![
                     y.fy.to_string(),
-                    y.vacancies.to_string(),
-                    y.eligible.to_string(),
-                    y.unknown_no_grade_since.to_string(),
-                    y.unknown_no_min_years.to_string(),
-                    y.below.to_string(),
+                    grouped(y.vacancies),
+                    grouped(y.eligible),
+                    grouped(y.unknown_no_grade_since),
+                    grouped(y.unknown_no_min_years),
+                    grouped(y.below),
                     y.eligible_per_vacancy
                         .map_or_else(|| "-".to_string(), |r| format!("{r:.1}")),
                 ]
@@ -360,9 +360,9 @@ fn training_demand(out: &mut impl Write, t: &TrainingDemand, lang: Lang, columns
             .iter()
             .map(|r| {
                 let mut row = vec![name(r)];
-                row.extend(r.staff.iter().map(u64::to_string));
-                row.push(r.entered_this_year.to_string());
-                row.push(r.no_grade_since.to_string());
+                row.extend(r.staff.iter().copied().map(grouped));
+                row.push(grouped(r.entered_this_year));
+                row.push(grouped(r.no_grade_since));
                 row
             })
             .collect();
