@@ -70,7 +70,8 @@ fn every_bad_row_is_listed_with_its_row_column_and_reason() {
          001,入間 六,1980-01-01,2003-04-01,,主任級,,,\n\
          007,入間 七,1980-01-01,1990-04-01,,主任級,,,\n\
          008,入間 八,1980-01-01,2003-04-01,技術,主任級,,,\n\
-         009,入間 九,1980-01-01,2003-04-01,,主任級,昨日,,\n"
+         009,入間 九,1980-01-01,2003-04-01,,主任級,昨日,,\n\
+         010,入間 十,1980-01-01,2003-04-01,技能労務職員,課長級,,,\n"
     );
     let r = run(csv.as_bytes(), "bad.csv", &RosterMap::default());
     let told: Vec<(u64, Option<&str>, &str)> = r
@@ -89,11 +90,12 @@ fn every_bad_row_is_listed_with_its_row_column_and_reason() {
             (8, Some("採用年月日"), "hired_too_young"),
             (9, Some("職種"), "unknown_series"),
             (10, Some("職級発令日"), "bad_date"),
+            (11, Some("職級"), "grade_not_on_series"),
         ]
     );
-    assert_eq!(r.report.summary.read, 9);
+    assert_eq!(r.report.summary.read, 10);
     assert_eq!(r.report.summary.used, 1);
-    assert_eq!(r.report.summary.skipped, 8);
+    assert_eq!(r.report.summary.skipped, 9);
     assert!(r.problems[2].reason.text(Lang::Ja).contains("--map"));
 }
 
