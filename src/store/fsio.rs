@@ -27,24 +27,9 @@ pub enum Keep {
 /// the permissions `keep` says. `path` itself is replaced: resolve symbolic links first to
 /// write through them.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep: &Keep) -> io::Result<()> {
-    let (tmp_path, mut tmp) = create_temp_beside(path)?;
-    let dir = parent_dir(path);
-    let result = (|| {
-        match keep {
-            Keep::Private => {}
-            Keep::From(metadata) => keep_permissions(&tmp, metadata)?,
-            Keep::Mode(mode) => set_mode(&tmp, *mode)?,
-        }
-        tmp.write_all(bytes)?;
-        tmp.sync_all()?;
-        drop(tmp);
-        fs::rename(&tmp_path, path)?;
-        sync_dir(&dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp_path);
-    }
-    result
+    let mut file = NewFile::replace(path, keep)?;
+    file.write_all(bytes)?;
+    file.commit()
 }
 
 /// Creates `path` with `bytes`, private (0600), never replacing anything there: the whole
@@ -58,25 +43,99 @@ pub fn create_private_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Creates `path` with `bytes` as [`create_private_new`] does, with the Unix permission
 /// bits `mode` (set explicitly, so the umask does not narrow them).
 pub fn create_new(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
-    let (tmp_path, mut tmp) = create_temp_beside(path)?;
-    let written = set_mode(&tmp, mode)
-        .and_then(|()| tmp.write_all(bytes))
-        .and_then(|()| tmp.sync_all());
-    drop(tmp);
-    let result = written.and_then(|()| match fs::hard_link(&tmp_path, path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        // Some file systems (FAT, some network shares) have no hard links: create the
-        // file directly; it is new, so a crash can only leave a partial new file.
-        Err(_) => {
-            let mut file = open_private_new(path)?;
-            set_mode(&file, mode)?;
-            file.write_all(bytes)?;
-            file.sync_all()
+    let mut file = NewFile::create(path, mode)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// A file written as a stream — more than memory should hold — that appears at its path
+/// whole or not at all: the bytes go to a private temporary file beside it, which
+/// [`NewFile::commit`] syncs and puts in place. Dropped without a commit, the temporary
+/// file is removed and the path left as it was.
+pub struct NewFile {
+    tmp_path: PathBuf,
+    target: PathBuf,
+    file: io::BufWriter<File>,
+    /// `Some(mode)`: created where nothing is; `None`: replaces the target.
+    create_mode: Option<u32>,
+}
+
+impl NewFile {
+    /// A file that [`NewFile::commit`] creates at `path` with the permission bits `mode`,
+    /// never replacing anything there (`AlreadyExists` then).
+    pub fn create(path: &Path, mode: u32) -> io::Result<NewFile> {
+        let (tmp_path, tmp) = create_temp_beside(path)?;
+        let file = NewFile {
+            tmp_path,
+            target: path.to_path_buf(),
+            file: io::BufWriter::new(tmp),
+            create_mode: Some(mode),
+        };
+        set_mode(file.file.get_ref(), mode)?;
+        Ok(file)
+    }
+
+    /// A file that [`NewFile::commit`] renames over `path` (itself: resolve symbolic links
+    /// first to write through them), with the permissions `keep` says.
+    pub fn replace(path: &Path, keep: &Keep) -> io::Result<NewFile> {
+        let (tmp_path, tmp) = create_temp_beside(path)?;
+        let file = NewFile {
+            tmp_path,
+            target: path.to_path_buf(),
+            file: io::BufWriter::new(tmp),
+            create_mode: None,
+        };
+        match keep {
+            Keep::Private => {}
+            Keep::From(metadata) => keep_permissions(file.file.get_ref(), metadata)?,
+            Keep::Mode(mode) => set_mode(file.file.get_ref(), *mode)?,
         }
-    });
-    let _ = fs::remove_file(&tmp_path);
-    result.and_then(|()| sync_dir(&parent_dir(path)))
+        Ok(file)
+    }
+
+    /// Syncs what was written and puts the file in place.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.file.flush()?;
+        self.file.get_ref().sync_all()?;
+        let dir = parent_dir(&self.target);
+        match self.create_mode {
+            None => fs::rename(&self.tmp_path, &self.target)?,
+            Some(mode) => match fs::hard_link(&self.tmp_path, &self.target) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
+                // Some file systems (FAT, some network shares) have no hard links: create
+                // the file directly; it is new, so a crash can only leave a partial new file.
+                Err(_) => {
+                    let mut file = open_private_new(&self.target)?;
+                    set_mode(&file, mode)?;
+                    io::copy(&mut File::open(&self.tmp_path)?, &mut file)?;
+                    file.sync_all()?;
+                }
+            },
+        }
+        // Dropping `self` removes the temporary name (gone already after a rename).
+        sync_dir(&dir)
+    }
+}
+
+impl Write for NewFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.file.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl Drop for NewFile {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.tmp_path);
+    }
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
@@ -302,6 +361,33 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["plan.toml"], "no temporary file is left");
+    }
+
+    #[test]
+    fn a_streamed_file_appears_only_when_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.csv");
+        let mut file = NewFile::create(&path, 0o600).unwrap();
+        for i in 0..10_000 {
+            writeln!(file, "{i:07},税務部門,2020-04-01,").unwrap();
+        }
+        assert!(!path.exists(), "nothing at the path before the commit");
+        file.commit().unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap().lines().count(), 10_000);
+        // Dropped without a commit: the old file stays and no temporary file is left.
+        let mut file = NewFile::replace(&path, &Keep::Private).unwrap();
+        file.write_all(b"half").unwrap();
+        drop(file);
+        assert_eq!(fs::read_to_string(&path).unwrap().lines().count(), 10_000);
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["history.csv"]);
+        assert_eq!(
+            NewFile::create(&path, 0o600).unwrap().commit().unwrap_err().kind(),
+            io::ErrorKind::AlreadyExists
+        );
     }
 
     #[test]

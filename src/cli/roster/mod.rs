@@ -4,6 +4,7 @@
 //! usable was read, 2 for usage errors.
 
 mod rotation;
+mod synth;
 mod table;
 mod text;
 
@@ -88,28 +89,9 @@ pub struct RosterArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum RosterCommand {
-    /// Write a fictitious roster with a municipal age and grade structure.
-    Synth {
-        #[arg(long)]
-        profile: String,
-        #[arg(long)]
-        rows: u64,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Rows to break on purpose (each kind of problem in turn).
-        #[arg(long, default_value_t = 0)]
-        bad_rows: u64,
-        #[arg(long, value_parser = crate::cli::plan::parse_today)]
-        today: Option<Date>,
-        /// The file: CSV, or an Excel workbook when it ends in .xlsx.
-        #[arg(short, long)]
-        output: PathBuf,
-        #[arg(long)]
-        force: bool,
-        /// The CSV's text encoding (default UTF-8; Shift_JIS as many 人事給与 systems write).
-        #[arg(long, value_enum)]
-        encoding: Option<EncodingArg>,
-    },
+    /// Write a fictitious roster with a municipal age and grade structure (and, with
+    /// --history-out, the same staff's posting history).
+    Synth(synth::SynthArgs),
     /// Write a mapping file to start from, with the profile's ids in comments.
     MapTemplate {
         #[arg(long)]
@@ -121,7 +103,7 @@ pub enum RosterCommand {
     },
 }
 
-fn error(lang: Lang, ja: String, en: String) -> ExitCode {
+pub(super) fn error(lang: Lang, ja: String, en: String) -> ExitCode {
     eprintln!(
         "{}",
         match lang {
@@ -132,7 +114,7 @@ fn error(lang: Lang, ja: String, en: String) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn profile_of(id: &str, lang: Lang) -> Result<crate::model::Profile, ExitCode> {
+pub(super) fn profile_of(id: &str, lang: Lang) -> Result<crate::model::Profile, ExitCode> {
     let catalog = crate::store::Catalog::load(crate::store::profiles::user_profile_dir().as_deref(), lang);
     match catalog.get(id) {
         Some(entry) => Ok(entry.profile.clone()),
@@ -147,7 +129,7 @@ fn profile_of(id: &str, lang: Lang) -> Result<crate::model::Profile, ExitCode> {
     }
 }
 
-fn write_output(
+pub(super) fn write_output(
     path: Option<&Path>,
     bytes: &[u8],
     force: bool,
@@ -167,46 +149,7 @@ fn write_output(
 
 pub fn run(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<ExitCode> {
     match args.command {
-        Some(RosterCommand::Synth {
-            profile,
-            rows,
-            seed,
-            bad_rows,
-            today,
-            output,
-            force,
-            encoding,
-        }) => {
-            let profile = match profile_of(&profile, lang) {
-                Ok(p) => p,
-                Err(code) => return Ok(code),
-            };
-            let today = today.unwrap_or_else(crate::clock::today_in_japan);
-            let workbook = output.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-            let bytes = if workbook {
-                match crate::store::roster::synth::write_workbook(&profile, today, rows, seed, bad_rows) {
-                    Ok(bytes) => bytes,
-                    Err(e) => {
-                        return Ok(error(
-                            lang,
-                            format!("Excel ブックを作れません: {e}"),
-                            format!("cannot make the workbook: {e}"),
-                        ));
-                    }
-                }
-            } else {
-                let mut bytes = Vec::new();
-                crate::store::roster::synth::write_roster(&profile, today, rows, seed, bad_rows, &mut bytes)?;
-                if encoding == Some(EncodingArg::Sjis) {
-                    // The synthetic names and codes are all in Shift_JIS's repertoire.
-                    let text = String::from_utf8_lossy(&bytes).into_owned();
-                    let (encoded, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
-                    bytes = encoded.into_owned();
-                }
-                bytes
-            };
-            write_output(Some(&output), &bytes, force, lang, out)
-        }
+        Some(RosterCommand::Synth(synth)) => synth::run(synth, lang, out),
         Some(RosterCommand::MapTemplate { profile, output, force }) => {
             let profile = match profile_of(&profile, lang) {
                 Ok(p) => p,

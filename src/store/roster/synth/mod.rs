@@ -5,8 +5,18 @@
 //!
 //! The generator is SplitMix64, written here: eight lines for a deterministic stream, where
 //! the `rand` crate would add a dependency for no more than that.
+//!
+//! With a posting history ([`write_roster_and_history`]) the roster is the same people, the
+//! same bytes but for 所属 and 所属発令日, which are then the current posting's; the history
+//! draws from a stream of its own, so the roster's draws do not move.
+
+mod postings;
+mod sjis;
 
 use std::io::{self, Write};
+
+pub use postings::{HISTORY_HEADER, LONG_STAY_PERCENT, Postings, STAYERS_PERCENT};
+pub use sjis::ShiftJisWriter;
 
 use crate::model::{Date, Profile};
 use crate::store::roster::Column;
@@ -88,9 +98,46 @@ pub fn write_roster(
     bad_rows: u64,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    generate(profile, today, rows, seed, bad_rows, out, None)
+}
+
+/// What a history needs: the profile's departments and a writer.
+pub struct HistoryOut<'a> {
+    pub postings: &'a Postings,
+    pub out: &'a mut dyn Write,
+}
+
+/// The roster of [`write_roster`] and the same staff's posting history (see
+/// [`Postings`]), both streamed: a row of the roster, then that employee's postings. The
+/// history keeps the sequence 職員番号 where a bad row repeats another's.
+pub fn write_roster_and_history(
+    profile: &Profile,
+    today: Date,
+    rows: u64,
+    seed: u64,
+    bad_rows: u64,
+    out: &mut impl Write,
+    history: HistoryOut<'_>,
+) -> io::Result<()> {
+    generate(profile, today, rows, seed, bad_rows, out, Some(history))
+}
+
+fn generate(
+    profile: &Profile,
+    today: Date,
+    rows: u64,
+    seed: u64,
+    bad_rows: u64,
+    out: &mut impl Write,
+    mut history: Option<HistoryOut<'_>>,
+) -> io::Result<()> {
     let mut rng = SplitMix(seed ^ 0x6d69_6368_6921);
+    let mut history_rng = SplitMix(seed ^ 0x0068_6973_746f_7279);
     let header: Vec<&str> = Column::ALL.iter().map(|c| c.default_header()).collect();
     writeln!(out, "{}", header.join(","))?;
+    if let Some(h) = history.as_mut() {
+        writeln!(h.out, "{HISTORY_HEADER}")?;
+    }
     // Only staff still in service: up to a year under the age in force.
     let oldest = i64::from(crate::engine::retirement_age_in_force(today.fiscal_year())) - 1;
     let ages: Vec<i64> = (22..=oldest).collect();
@@ -170,6 +217,12 @@ pub fn write_roster(
                 (i64::from(today.year()) - i64::try_from(rng.below(4)).unwrap_or(0))
             ),
         ];
+        if let Some(h) = history.as_mut() {
+            let hire = i32::try_from(hire_year).unwrap_or(2000);
+            let (department, since) = h.postings.write(&mut history_rng, &cells[0], hire, today, h.out)?;
+            cells[7] = department.to_string();
+            cells[8] = format!("{since}-04-01");
+        }
         if bad_every > 0 && (i + 1) % bad_every == 0 && bad_written < bad_rows {
             match bad_written % 5 {
                 0 => cells[5] = "存在しない級".to_string(),
@@ -191,13 +244,22 @@ pub const MAX_WORKBOOK_ROWS: u64 = 1_048_575;
 /// The same roster as [`write_roster`] as an Excel workbook (one sheet 「職員名簿」): dates
 /// as date cells, as a 人事給与 system's Excel export has them; a broken date stays text.
 /// Built in memory, so at most [`MAX_WORKBOOK_ROWS`] rows.
-pub fn write_workbook(profile: &Profile, today: Date, rows: u64, seed: u64, bad_rows: u64) -> Result<Vec<u8>, String> {
+/// With `history`, the staff's posting history goes there as CSV (see
+/// [`write_roster_and_history`]).
+pub fn write_workbook(
+    profile: &Profile,
+    today: Date,
+    rows: u64,
+    seed: u64,
+    bad_rows: u64,
+    history: Option<HistoryOut<'_>>,
+) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     if rows > MAX_WORKBOOK_ROWS {
         return Err(format!("a worksheet holds at most {MAX_WORKBOOK_ROWS} rows"));
     }
     let mut csv_bytes = Vec::new();
-    write_roster(profile, today, rows, seed, bad_rows, &mut csv_bytes).map_err(|e| e.to_string())?;
+    generate(profile, today, rows, seed, bad_rows, &mut csv_bytes, history).map_err(|e| e.to_string())?;
     let mut book = Workbook::new();
     // Rows go to a temporary file as they are written, so a sheet of a million rows does
     // not sit in memory.
