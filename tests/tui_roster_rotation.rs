@@ -324,3 +324,23 @@ fn the_rotation_page_at_80x24_and_120x40_in_both_languages_and_ascii() {
     assert!(!text.contains('│') && !text.contains('–'), "{text}");
     insta::assert_snapshot!("rotation_ja_80x24_ascii_end", text);
 }
+
+#[test]
+fn the_rotation_page_draws_and_scrolls_at_every_size_without_panicking() {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    let mut s = state_in(dir.path(), Lang::En, false);
+    open_roster(&mut s, dir.path());
+    let effects = ask_history(&mut s, &dir.path().join("h.csv").display().to_string());
+    carry_out(&mut s, effects);
+    for wide in [false, true] {
+        s.ui.ambiguous_wide = wide;
+        for (w, h) in [(0, 0), (1, 1), (10, 5), (79, 21), (80, 24), (81, 23), (200, 60)] {
+            tui_common::render(&mut s, w, h);
+            press(&mut s, KeyCode::End);
+            press(&mut s, KeyCode::PageDown);
+            tui_common::render(&mut s, w, h);
+            press(&mut s, KeyCode::Home);
+        }
+    }
+}

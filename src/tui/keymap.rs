@@ -304,8 +304,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Roster, "↑ ↓", [k(Up), k(Down)], C::Down, "スクロール", "Scroll", false),
     bind!(Roster, "PgUp PgDn", [k(PageUp), k(PageDown)], C::PageDown, "ページ送り", "Page", false),
     bind!(Roster, "f", [ch('f')], C::FilterNext, "内訳の切替", "Breakdown", true),
-    bind!(Roster, "h", [ch('h')], C::RosterHistory, "配属履歴を開く（ローテーション）", "Open a posting history (rotation)", true),
     bind!(Roster, "Esc q", [k(Esc), ch('q')], C::Back, "戻る", "Back", true),
+    bind!(Roster, "h", [ch('h')], C::RosterHistory, "配属履歴を開く", "Open a posting history", true),
 ];
 
 /// Whether `pattern` matches `key`. Terminals report Shift with upper-case letters
