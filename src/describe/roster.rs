@@ -170,6 +170,23 @@ mod tests {
     }
 
     #[test]
+    fn the_tenure_heading_marks_illustrative_years_and_history_faults_are_worded() {
+        assert_eq!(
+            past_tenure_heading(2, true, Lang::Ja),
+            "今の配属が在任年数を超えている職員: 2（年数は例示）"
+        );
+        assert_eq!(
+            past_tenure_heading(0, false, Lang::En),
+            "Staff past the tenure in their current posting: 0"
+        );
+        for kind in ["missing", "bad_date", "unknown_department", "end_before_start"] {
+            assert_ne!(history_problem_kind(kind, Lang::Ja), kind);
+            assert_ne!(history_problem_kind(kind, Lang::En), kind);
+        }
+        assert_eq!(history_problem_kind("other", Lang::En), "other");
+    }
+
+    #[test]
     fn a_post_no_step_leads_to_says_so() {
         let mut post = SuccessionPost {
             series: "一般行政職".into(),
