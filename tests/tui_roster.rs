@@ -1,6 +1,8 @@
 //! The roster screen through the real key table: `H` on the start screen asks for a roster
 //! file, then the profile; the shell reads it; the pages show the retirement wave, the age
-//! pyramid, 役職定年, who turns 60 and the rows that could not be used; Esc goes back.
+//! pyramid, 役職定年, who turns 60, rotation (without a history: what it needs) and the
+//! rows that could not be used; Esc goes back. The rotation page with a posting history is
+//! tested in `tui_roster_rotation.rs`.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 mod tui_common;
@@ -86,7 +88,8 @@ fn a_roster_opens_from_the_start_screen_and_its_pages_turn() {
     // At 80 columns the seven tabs carry their short titles, unnumbered; at 120 in full.
     assert!(text.contains("[退職の波]"), "{text}");
     assert!(text.contains(" 60歳確認 ") && text.contains(" 使えない行"), "{text}");
-    assert!(screen(&mut s, 120, 40).contains("[1 退職の波]  2 年齢構成"));
+    // At 120 the eight numbered titles sit side by side.
+    assert!(screen(&mut s, 120, 40).contains("[1 退職の波] 2 年齢構成"));
     assert!(text.contains("読んだ行 5 │ 使った行 3 │ 使えなかった行 2"), "{text}");
     let line = |text: &str, start: &str| {
         text.lines()
@@ -159,6 +162,16 @@ fn a_roster_opens_from_the_start_screen_and_its_pages_turn() {
     press(&mut s, KeyCode::Right);
     assert_eq!(s.roster.as_ref().unwrap().page, RosterPage::TrainingDemand);
     assert!(screen(&mut s, 80, 24).contains("[研修対象]"));
+
+    // ローテーション: without a posting history it says what it needs and the key.
+    press(&mut s, KeyCode::Right);
+    assert_eq!(s.roster.as_ref().unwrap().page, RosterPage::Rotation);
+    let text = screen(&mut s, 80, 24);
+    assert!(
+        text.contains("[ローテ]") && text.contains("配属履歴がまだ開かれていません"),
+        "{text}"
+    );
+    assert!(text.contains("h で配属履歴のファイル"), "{text}");
 
     // 使えなかった行: each with its row (the header is row 1), column and reason.
     press(&mut s, KeyCode::Right);

@@ -1,9 +1,11 @@
-//! The roster report's succession and training-demand sections in words: how a grade
-//! below's minimum years are known, and Michi's no-promotion assumption. The command line's
-//! text report and the terminal app's roster screen say them alike.
+//! The roster report's succession, training-demand and rotation sections in words: how a
+//! grade below's minimum years are known, Michi's no-promotion assumption, and what the
+//! posting history gave. The command line's text report and the terminal app's roster
+//! screen say them alike.
 
 use crate::engine::roster::{GradeBelow, MinYearsBasis, SuccessionPost};
 use crate::i18n::Lang;
+use crate::store::roster::history::{RotationSection, RuleStanding};
 
 /// A step's minimum years with how they are known; every value the document does not state
 /// is marked (例示, the HR office's or Michi's assumption), and no years is said as such.
@@ -65,6 +67,77 @@ pub fn no_promotions(lang: Lang) -> &'static str {
     )
 }
 
+/// The rotation section's title.
+pub fn rotation_title(lang: Lang) -> &'static str {
+    lang.pick("ローテーション（配属履歴から）", "Rotation (from the posting history)")
+}
+
+/// What the posting history gave: its rows read, used and not, and the staff without one.
+pub fn history_counts(section: &RotationSection, lang: Lang) -> String {
+    let h = &section.history;
+    match lang {
+        Lang::Ja => format!(
+            "履歴の行 {}・使った行 {}・使えなかった行 {}・上限を超えた職員の行 {}・履歴のない職員 {}",
+            h.read, h.used, h.skipped, h.over_limit, section.without_history
+        ),
+        Lang::En => format!(
+            "history rows {}, used {}, not used {}, beyond the staff limit {}; staff without history {}",
+            h.read, h.used, h.skipped, h.over_limit, section.without_history
+        ),
+    }
+}
+
+/// A rule's window and how many inside it do not yet meet it.
+pub fn rule_standing(rule: &RuleStanding, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "規則 {}（採用 {}〜{} 年目）: 期間内 {} 人、まだ満たしていない {} 人",
+            rule.rule, rule.from_year, rule.window_years, rule.in_window, rule.missing
+        ),
+        Lang::En => format!(
+            "rule {} (years {}–{} of service): {} inside the window, {} not yet meeting it",
+            rule.rule, rule.from_year, rule.window_years, rule.in_window, rule.missing
+        ),
+    }
+}
+
+/// The tenure line when the profile gives no typical tenure.
+pub fn tenure_not_checked(lang: Lang) -> &'static str {
+    lang.pick(
+        "在任年数: プロファイルに標準の在任年数がないため確かめていません",
+        "Tenure: the profile gives no typical tenure, so it is not checked",
+    )
+}
+
+/// How many are past the tenure in their current posting, the years marked when they are
+/// an example.
+pub fn past_tenure_heading(count: u64, illustrative: bool, lang: Lang) -> String {
+    let example = if illustrative {
+        lang.pick("（年数は例示）", " (illustrative years)")
+    } else {
+        ""
+    };
+    format!(
+        "{} {count}{example}",
+        lang.pick(
+            "今の配属が在任年数を超えている職員:",
+            "Staff past the tenure in their current posting:"
+        )
+    )
+}
+
+/// Why a history row was not used (the report's `kind`), in words.
+pub fn history_problem_kind(kind: &str, lang: Lang) -> String {
+    match kind {
+        "missing" => lang.pick("空欄", "empty"),
+        "bad_date" => lang.pick("日付として読めない", "not a date"),
+        "unknown_department" => lang.pick("プロファイルにない所属", "not a department of the profile"),
+        "end_before_start" => lang.pick("終了日が開始日より前", "ends before it starts"),
+        other => other,
+    }
+    .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +167,23 @@ mod tests {
             min_years_text(&below(None, MinYearsBasis::None), Lang::En),
             "no years stated: eligibility unknown"
         );
+    }
+
+    #[test]
+    fn the_tenure_heading_marks_illustrative_years_and_history_faults_are_worded() {
+        assert_eq!(
+            past_tenure_heading(2, true, Lang::Ja),
+            "今の配属が在任年数を超えている職員: 2（年数は例示）"
+        );
+        assert_eq!(
+            past_tenure_heading(0, false, Lang::En),
+            "Staff past the tenure in their current posting: 0"
+        );
+        for kind in ["missing", "bad_date", "unknown_department", "end_before_start"] {
+            assert_ne!(history_problem_kind(kind, Lang::Ja), kind);
+            assert_ne!(history_problem_kind(kind, Lang::En), kind);
+        }
+        assert_eq!(history_problem_kind("other", Lang::En), "other");
     }
 
     #[test]

@@ -193,6 +193,9 @@ pub enum Command {
     DetailsUp,
     /// Open a roster file for the HR office's report (asks for the file, then the profile).
     Roster,
+    /// On the roster screen: read a posting history (配属履歴) for the rotation page (asks
+    /// for the file).
+    RosterHistory,
 }
 
 /// Everything that reaches `update`.

@@ -305,6 +305,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Roster, "PgUp PgDn", [k(PageUp), k(PageDown)], C::PageDown, "ページ送り", "Page", false),
     bind!(Roster, "f", [ch('f')], C::FilterNext, "内訳の切替", "Breakdown", true),
     bind!(Roster, "Esc q", [k(Esc), ch('q')], C::Back, "戻る", "Back", true),
+    bind!(Roster, "h", [ch('h')], C::RosterHistory, "配属履歴を開く", "Open a posting history", true),
 ];
 
 /// Whether `pattern` matches `key`. Terminals report Shift with upper-case letters

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::table::{hanging, wrapped};
+use crate::describe::roster as describe;
 use crate::i18n::Lang;
 use crate::model::Profile;
 use crate::store::roster::history::{RotationPerson, RotationSection, read_history, rotation};
@@ -59,26 +60,9 @@ fn people(out: &mut impl Write, list: &[RotationPerson], lang: Lang, unit: &str,
 
 /// The rotation section as text laid out to `columns`.
 pub fn write(out: &mut impl Write, section: &RotationSection, lang: Lang, columns: usize) -> io::Result<()> {
-    writeln!(
-        out,
-        "\n■ {}",
-        lang.pick("ローテーション（配属履歴から）", "Rotation (from the posting history)")
-    )?;
+    writeln!(out, "\n■ {}", describe::rotation_title(lang))?;
     let h = &section.history;
-    wrapped(
-        out,
-        &match lang {
-            Lang::Ja => format!(
-                "履歴の行 {}・使った行 {}・使えなかった行 {}・上限を超えた職員の行 {}・履歴のない職員 {}",
-                h.read, h.used, h.skipped, h.over_limit, section.without_history
-            ),
-            Lang::En => format!(
-                "history rows {}, used {}, not used {}, beyond the staff limit {}; staff without history {}",
-                h.read, h.used, h.skipped, h.over_limit, section.without_history
-            ),
-        },
-        columns,
-    )?;
+    wrapped(out, &describe::history_counts(section, lang), columns)?;
     for p in h.problems.iter().take(SHOWN) {
         hanging(
             out,
@@ -94,44 +78,16 @@ pub fn write(out: &mut impl Write, section: &RotationSection, lang: Lang, column
         )?;
     }
     for rule in &section.rules {
-        wrapped(
-            out,
-            &match lang {
-                Lang::Ja => format!(
-                    "規則 {}（採用 {}〜{} 年目）: 期間内 {} 人、まだ満たしていない {} 人",
-                    rule.rule, rule.from_year, rule.window_years, rule.in_window, rule.missing
-                ),
-                Lang::En => format!(
-                    "rule {} (years {}–{} of service): {} inside the window, {} not yet meeting it",
-                    rule.rule, rule.from_year, rule.window_years, rule.in_window, rule.missing
-                ),
-            },
-            columns,
-        )?;
+        wrapped(out, &describe::rule_standing(rule, lang), columns)?;
         people(out, &rule.listed, lang, "", columns)?;
     }
     match section.past_tenure {
-        None => writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "在任年数: プロファイルに標準の在任年数がないため確かめていません",
-                "Tenure: the profile gives no typical tenure, so it is not checked"
-            )
-        )?,
+        None => writeln!(out, "{}", describe::tenure_not_checked(lang))?,
         Some(n) => {
-            let example = if section.tenure_illustrative {
-                lang.pick("（年数は例示）", " (illustrative years)")
-            } else {
-                ""
-            };
             writeln!(
                 out,
-                "{} {n}{example}",
-                lang.pick(
-                    "今の配属が在任年数を超えている職員:",
-                    "Staff past the tenure in their current posting:"
-                )
+                "{}",
+                describe::past_tenure_heading(n, section.tenure_illustrative, lang)
             )?;
             people(
                 out,

@@ -69,6 +69,8 @@ pub enum PromptFor {
     TeamFolder,
     /// The roster file (CSV or Excel) for the roster report.
     RosterFile,
+    /// The posting history (CSV or Excel) for the roster screen's rotation page.
+    RosterHistory,
 }
 
 #[derive(Debug, Clone)]

@@ -192,6 +192,14 @@ impl Files {
                 Some(crate::tui::shell::compare::read_both(state, &first, &second))
             }
             Effect::ReadRoster { file, profile } => Some(crate::tui::shell::roster::read(state, &file, &profile)),
+            Effect::ReadHistory {
+                history,
+                roster,
+                profile,
+                as_of,
+            } => Some(crate::tui::shell::roster::join_history(
+                state, &history, &roster, &profile, as_of,
+            )),
         }
     }
 

@@ -221,7 +221,10 @@ pub fn dispatch_showing(
             match effect {
                 Effect::SetMouse(_) | Effect::Quit => terminal_effects.push(effect),
                 effect => {
-                    if matches!(effect, Effect::ReadRoster { .. } | Effect::ReadTeam(_)) {
+                    if matches!(
+                        effect,
+                        Effect::ReadRoster { .. } | Effect::ReadHistory { .. } | Effect::ReadTeam(_)
+                    ) {
                         show(state);
                     }
                     if let Some(outcome) = files.carry_out(state, effect) {

@@ -25,7 +25,7 @@ pub use lists::{
     role_rows, situation_rows, start_rows, support_entries, support_rows, training_rows,
 };
 pub use next10::{NextTenRow, next_ten, next10_rows};
-pub use roster::{RosterPage, RosterScreen};
+pub use roster::{RosterHistory, RosterPage, RosterScreen};
 pub use said::Said;
 pub use team::{TeamList, TeamRow};
 pub use tour::{Tour, TourItem, TourStep, WorkshopMode, page_id, view_id};
@@ -92,6 +92,8 @@ pub struct Start {
     pub first: Vec<StartKey>,
     /// The roster file last asked for this session, as typed (the prompt starts with it).
     pub roster_file: Option<String>,
+    /// The posting history last asked for this session, as typed (the prompt starts with it).
+    pub roster_history: Option<String>,
 }
 
 /// Something drawn that a click can land on (from the last frame's hit map).

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::i18n::Lang;
 use crate::store::roster::RosterRun;
+use crate::store::roster::history::RotationSection;
 
 /// A page of the roster screen, in the order `Tab` / `→` turns them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -23,18 +24,23 @@ pub enum RosterPage {
     Succession,
     /// 研修の対象者: per training, the staff in its target grades by fiscal year.
     TrainingDemand,
+    /// ローテーション: from a posting history opened with `h`, per rotation rule the staff
+    /// inside its window who have not yet served what it asks for, and the staff past the
+    /// typical tenure.
+    Rotation,
     /// The rows that could not be used, with their reasons.
     Problems,
 }
 
 impl RosterPage {
-    pub const ALL: [RosterPage; 7] = [
+    pub const ALL: [RosterPage; 8] = [
         RosterPage::Retirements,
         RosterPage::Pyramid,
         RosterPage::ManagementLimits,
         RosterPage::TurningSixty,
         RosterPage::Succession,
         RosterPage::TrainingDemand,
+        RosterPage::Rotation,
         RosterPage::Problems,
     ];
 
@@ -46,6 +52,7 @@ impl RosterPage {
             RosterPage::TurningSixty => lang.pick("60歳の意思確認", "Turning 60"),
             RosterPage::Succession => lang.pick("後継者", "Succession"),
             RosterPage::TrainingDemand => lang.pick("研修の対象者", "Training demand"),
+            RosterPage::Rotation => lang.pick("ローテーション", "Rotation"),
             RosterPage::Problems => lang.pick("使えなかった行", "Rows not used"),
         }
     }
@@ -54,8 +61,9 @@ impl RosterPage {
     pub fn short_title(self, lang: Lang) -> &'static str {
         match self {
             RosterPage::ManagementLimits => lang.pick("役職定年", "Limits"),
-            RosterPage::TurningSixty => lang.pick("60歳確認", "Turning 60"),
+            RosterPage::TurningSixty => lang.pick("60歳確認", "Age 60"),
             RosterPage::TrainingDemand => lang.pick("研修対象", "Training"),
+            RosterPage::Rotation => lang.pick("ローテ", "Rotation"),
             RosterPage::Problems => lang.pick("使えない行", "Bad rows"),
             page => page.title(lang),
         }
@@ -77,11 +85,21 @@ impl RosterPage {
     }
 }
 
+/// A posting history (配属履歴) read for the rotation page, joined to the roster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RosterHistory {
+    /// The history file, as read.
+    pub path: PathBuf,
+    pub section: RotationSection,
+}
+
 /// The roster screen's state: the report read, which page, where it is scrolled to.
 #[derive(Debug, Clone)]
 pub struct RosterScreen {
     /// The roster file, as read.
     pub path: PathBuf,
+    /// The profile's id, which the posting history is read against.
+    pub profile: String,
     /// The profile's name (自治体名).
     pub city: String,
     pub run: RosterRun,
@@ -98,12 +116,15 @@ pub struct RosterScreen {
     /// On the training-demand page: the first fiscal year shown across (an index into the
     /// report's years).
     pub training_year: usize,
+    /// The posting history opened with `h` (None until one is read).
+    pub history: Option<RosterHistory>,
 }
 
 impl RosterScreen {
-    pub fn new(path: PathBuf, city: String, run: RosterRun) -> RosterScreen {
+    pub fn new(path: PathBuf, profile: String, city: String, run: RosterRun) -> RosterScreen {
         RosterScreen {
             path,
+            profile,
             city,
             run,
             page: RosterPage::Retirements,
@@ -112,6 +133,7 @@ impl RosterScreen {
             by_series: false,
             succession_post: 0,
             training_year: 0,
+            history: None,
         }
     }
 }
@@ -120,6 +142,7 @@ impl RosterScreen {
 impl PartialEq for RosterScreen {
     fn eq(&self, other: &RosterScreen) -> bool {
         self.path == other.path
+            && self.profile == other.profile
             && self.city == other.city
             && self.run.report == other.run.report
             && self.run.problems == other.run.problems
@@ -131,5 +154,6 @@ impl PartialEq for RosterScreen {
             && self.by_series == other.by_series
             && self.succession_post == other.succession_post
             && self.training_year == other.training_year
+            && self.history == other.history
     }
 }

@@ -106,6 +106,15 @@ pub enum Effect {
         file: String,
         profile: String,
     },
+    /// Read a posting history, as typed (`~` is expanded by the shell), against the profile
+    /// `profile` (an id), and join it to the roster `roster` as of `as_of` for the roster
+    /// screen's rotation page (reports `HistoryRead`).
+    ReadHistory {
+        history: String,
+        roster: std::path::PathBuf,
+        profile: String,
+        as_of: crate::model::Date,
+    },
 }
 
 /// The key-table scopes of the current mode, widest first.

@@ -83,6 +83,8 @@ pub enum Outcome {
     },
     /// The roster report was read (or why it could not be).
     RosterRead(Box<Result<crate::tui::state::RosterScreen, Said>>),
+    /// The posting history was read and joined to the roster (or why it could not be).
+    HistoryRead(Box<Result<crate::tui::state::RosterHistory, Said>>),
 }
 
 fn shown(path: &std::path::Path) -> String {
@@ -314,6 +316,7 @@ pub fn apply(state: &mut State, outcome: Outcome, fx: &mut Vec<Effect>) {
         Outcome::Team { dir, rows, more } => crate::tui::update::team::show(state, dir, rows, more),
         Outcome::CompareRead { first, second } => crate::tui::update::compare::read(state, *first, *second),
         Outcome::RosterRead(result) => crate::tui::update::roster::read(state, *result),
+        Outcome::HistoryRead(result) => crate::tui::update::roster::history_read(state, *result),
     }
 }
 

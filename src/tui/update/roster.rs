@@ -1,11 +1,13 @@
 //! The roster screen: asking for the roster file and the profile (`H` on the start screen),
-//! taking in the report the shell read, turning pages and scrolling. Read-only.
+//! taking in the report the shell read, turning pages and scrolling; asking for a posting
+//! history (`h`) and taking in the rotation section the shell joined. Read-only.
 
 use crate::i18n::Lang;
 use crate::tui::action::Command;
 use crate::tui::forms::{Prompt, PromptFor};
 use crate::tui::picker::{PickItem, PickTarget, Picker};
-use crate::tui::state::{Hit, Overlay, RosterPage, RosterScreen, Said, State};
+use crate::tui::state::{Hit, Overlay, RosterHistory, RosterPage, RosterScreen, Said, State};
+use crate::tui::update::Effect;
 
 /// `H` on the start screen: the roster file's path (the last one typed this session).
 pub fn ask_file(state: &mut State) {
@@ -76,6 +78,54 @@ pub fn read(state: &mut State, result: Result<RosterScreen, Said>) {
     }
 }
 
+/// `h` on the roster screen: the posting history's path (the last one typed this session).
+fn ask_history(state: &mut State) {
+    let file = state.start.roster_history.clone().unwrap_or_default();
+    state.overlay = Some(Overlay::Prompt(Prompt::new(PromptFor::RosterHistory, &file)));
+}
+
+/// The history's path typed: the shell reads it and joins it to the screen's roster.
+pub fn history_given(state: &mut State, file: &str, fx: &mut Vec<Effect>) -> Result<(), Said> {
+    if file.is_empty() {
+        return Err(Said::new(
+            "配属履歴のファイルのパスを入力してください",
+            "Enter the posting history's path",
+        ));
+    }
+    let Some(roster) = &state.roster else { return Ok(()) };
+    state.start.roster_history = Some(file.to_string());
+    fx.push(Effect::ReadHistory {
+        history: file.to_string(),
+        roster: roster.path.clone(),
+        profile: roster.profile.clone(),
+        as_of: roster.run.report.summary.as_of,
+    });
+    // Shown while the history is read and the roster streamed again (the screen is drawn
+    // before slow effects).
+    state.say(Said::new("配属履歴を読んでいます…", "Reading the posting history…"));
+    Ok(())
+}
+
+/// The rotation section the shell joined (shown on the rotation page), or why the history
+/// could not be read (said on the status line; the screen stays as it was).
+pub fn history_read(state: &mut State, result: Result<RosterHistory, Said>) {
+    let Some(roster) = &mut state.roster else { return };
+    match result {
+        Ok(history) => {
+            let h = &history.section.history;
+            let (used, skipped) = (h.used, h.skipped);
+            roster.history = Some(history);
+            roster.page = RosterPage::Rotation;
+            roster.scroll = 0;
+            state.say(Said::each(|l| match l {
+                Lang::Ja => format!("配属履歴を読みました: 使った行 {used}（使えなかった行 {skipped}）"),
+                Lang::En => format!("Posting history read: {used} rows used ({skipped} not used)"),
+            }));
+        }
+        Err(problem) => state.warn(problem),
+    }
+}
+
 /// A command while the roster screen is open.
 pub fn command(state: &mut State, command: Command) {
     let visible = crate::tui::view::roster::visible_rows(state).max(1);
@@ -123,6 +173,7 @@ pub fn command(state: &mut State, command: Command) {
             }
             roster.scroll = 0;
         }
+        Command::RosterHistory => ask_history(state),
         Command::Back | Command::Quit => {
             state.roster = None;
             state.status = None;

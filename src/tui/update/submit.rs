@@ -46,6 +46,7 @@ pub fn submit_prompt(state: &mut State, target: &PromptFor, text: &str, fx: &mut
             Ok(())
         }
         PromptFor::RosterFile => crate::tui::update::roster::file_given(state, &value),
+        PromptFor::RosterHistory => crate::tui::update::roster::history_given(state, &value, fx),
         PromptFor::Field(field) => {
             let field = *field;
             let what = Said::each(|l| field.label(l).to_string());

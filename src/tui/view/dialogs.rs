@@ -60,6 +60,12 @@ pub fn prompt(frame: &mut Frame, state: &State, prompt: &Prompt, area: Rect, the
                 "The roster file (CSV or Excel; a path; ~ allowed)",
             )
             .to_string(),
+        PromptFor::RosterHistory => lang
+            .pick(
+                "配属履歴のファイル（CSV・Excel、パス、~ 可）",
+                "The posting history (CSV or Excel; a path; ~ allowed)",
+            )
+            .to_string(),
     };
     let outer = block(&title, theme);
     let inner = outer.inner(rect);
@@ -85,6 +91,15 @@ pub fn prompt(frame: &mut Frame, state: &State, prompt: &Prompt, area: Rect, the
             lang.pick(
                 "見出し: 職員番号・氏名・生年月日・採用年月日・職種・職級（・職級発令日）。次に自治体を選びます",
                 "Headers: 職員番号 氏名 生年月日 採用年月日 職種 職級 (職級発令日). The city is chosen next",
+            ),
+            columns,
+            theme.dim,
+        ));
+    } else if prompt.target == PromptFor::RosterHistory {
+        lines.extend(theme.wrap(
+            lang.pick(
+                "見出し: 職員番号・所属・開始日（・終了日）。1行に1つの配属、今の配属は終了日が空欄",
+                "Headers: 職員番号 所属 開始日 (終了日). One posting a row; the current one has no 終了日",
             ),
             columns,
             theme.dim,

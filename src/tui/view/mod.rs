@@ -28,6 +28,7 @@ mod path;
 pub(crate) mod roles;
 pub(crate) mod roster;
 pub(crate) mod roster_plan;
+mod roster_rotation;
 mod rotation;
 mod situation;
 mod start;

@@ -93,16 +93,24 @@ pub fn draw(frame: &mut Frame, state: &State, roster: &RosterScreen, area: Rect,
 
 fn draw_tabs(frame: &mut Frame, state: &State, roster: &RosterScreen, area: Rect, theme: &Theme, hits: &mut HitMap) {
     let lang = state.lang();
-    // Numbered full titles when they fit on the line, the short titles alone else (80
-    // columns); the block's title always names the page in full.
+    // Numbered full titles when they fit on the line (a column apart, else side by side),
+    // the short titles alone side by side else (80 columns); the block's title always names
+    // the page in full. Each label is padded by a column either side (or bracketed).
     let full = |i: usize, page: RosterPage| format!("{} {}", i + 1, page.title(lang));
-    let full_width: usize = RosterPage::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, p)| theme.width(&full(i, *p)) + 3)
-        .sum::<usize>()
-        + 1;
-    let fits = full_width <= usize::from(area.width);
+    let line_width = |label: &dyn Fn(usize, RosterPage) -> String, gap: usize| {
+        RosterPage::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, p)| theme.width(&label(i, *p)) + 2 + gap)
+            .sum::<usize>()
+            + 1
+    };
+    let room = usize::from(area.width);
+    let (fits, gap): (bool, u16) = if line_width(&full, 1) <= room {
+        (true, 1)
+    } else {
+        (line_width(&full, 0) <= room, 0)
+    };
     let mut spans = vec![Span::raw(" ")];
     let mut x = area.x.saturating_add(1);
     for (i, page) in RosterPage::ALL.iter().enumerate() {
@@ -125,9 +133,9 @@ fn draw_tabs(frame: &mut Frame, state: &State, roster: &RosterScreen, area: Rect
             ..area
         };
         hits.add(rect.intersection(area), Hit::RosterPage(*page));
-        x = x.saturating_add(w.saturating_add(1));
+        x = x.saturating_add(w.saturating_add(gap));
         spans.push(Span::styled(label, if active { theme.tab_active } else { theme.dim }));
-        spans.push(Span::raw(" "));
+        spans.push(Span::raw(" ".repeat(usize::from(gap))));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -175,6 +183,7 @@ pub(crate) fn rows(state: &State, roster: &RosterScreen, columns: usize, theme: 
         RosterPage::TurningSixty => turning_sixty(state, roster, &mut out),
         RosterPage::Succession => super::roster_plan::succession(state, roster, &mut out),
         RosterPage::TrainingDemand => super::roster_plan::training_demand(state, roster, &mut out),
+        RosterPage::Rotation => super::roster_rotation::rotation(state, roster, &mut out),
         RosterPage::Problems => problems(state, roster, &mut out),
     }
     out.lines
