@@ -75,10 +75,10 @@ fn the_rotation_section_joins_the_history_to_the_roster() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("■ ローテーション（配属履歴から）"), "{text}");
     assert!(
-        text.contains("規則 three_families（採用 0〜10 年目）: 期間内 2 人、まだ満たしていない 1 人"),
+        text.contains("規則 three_families（採用から10年間）: 期間内 2 人、まだ満たしていない 1 人"),
         "{text}"
     );
-    assert!(text.contains("  0001  上越 一  2/3"), "{text}");
+    assert!(text.contains("  0001  上越 一  2/3系統"), "{text}");
 }
 
 #[test]

@@ -94,9 +94,10 @@ fn csv_carries_the_rotation_section_worded_as_the_text() {
     for expected in [
         "ローテーション（配属履歴から）\r\n項目,値\r\n履歴の行,8\r\n使った行,6\r\n使えなかった行,2\r\n上限を超えた職員の行,0\r\n履歴のない職員,0\r\n",
         "在任年数,プロファイルに標準の在任年数がないため確かめていません\r\n",
-        "規則,期間,期間内,まだ満たしていない\r\nthree_families,採用 0〜10 年目,2,1\r\n",
+        "規則,期間,文書の記述,期間内,まだ満たしていない\r\nthree_families,採用から10年間,こうした基本認識の下、",
+        "ことを目指します。,2,1\r\n",
         "規則,職員番号,氏名,経験した数,求める数\r\nthree_families,0001,上越 一,2,3\r\n",
-        "配属履歴の使えなかった行\r\n行,列,種類,値\r\n8,所属,unknown_department,'=cmd|' /C calc'!A0\r\n9,所属,unknown_department,<script>x</script>\r\n",
+        "配属履歴の使えなかった行\r\n行,列,種類,値\r\n8,所属,プロファイルにない所属 (unknown_department),'=cmd|' /C calc'!A0\r\n9,所属,プロファイルにない所属 (unknown_department),<script>x</script>\r\n",
     ] {
         assert!(csv.contains(expected), "missing {expected:?} in\n{csv}");
     }
@@ -109,7 +110,7 @@ fn csv_carries_the_rotation_section_worded_as_the_text() {
     for expected in [
         "Rotation (from the posting history)\r\nItem,Value\r\nHistory rows,8\r\n",
         "Tenure,\"the profile gives no typical tenure, so it is not checked\"\r\n",
-        "three_families,years 0–10 of service,2,1\r\n",
+        "three_families,the first 10 years of service,",
         "Rule,Staff no.,Name,Have,Need\r\nthree_families,0001,上越 一,2,3\r\n",
     ] {
         assert!(en.contains(expected), "missing {expected:?} in\n{en}");
@@ -165,8 +166,8 @@ fn the_workbook_has_the_rotation_sheets_with_counts_as_numbers() {
     assert_eq!(summary.get_value((2, 1)), Some(&Data::Float(8.0)));
     let rules = book.worksheet_range("ローテーションの規則").unwrap();
     assert_eq!(rules.get_value((2, 0)), Some(&Data::String("three_families".into())));
-    assert_eq!(rules.get_value((2, 2)), Some(&Data::Float(2.0)));
-    assert_eq!(rules.get_value((2, 3)), Some(&Data::Float(1.0)));
+    assert_eq!(rules.get_value((2, 3)), Some(&Data::Float(2.0)));
+    assert_eq!(rules.get_value((2, 4)), Some(&Data::Float(1.0)));
     let people = book.worksheet_range("規則をまだ満たしていない職員").unwrap();
     assert_eq!(
         people.get_value((2, 1)),

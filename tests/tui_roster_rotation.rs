@@ -173,7 +173,7 @@ fn h_opens_a_posting_history_and_the_rotation_page_shows_the_reports_figures() {
         "{text}"
     );
     assert!(
-        text.contains("規則 three_families（採用 0〜10 年目）: 期間内 2 人、まだ満たしていない 1 人"),
+        text.contains("規則 three_families（採用から10年間）: 期間内 2 人、まだ満たしていない 1 人"),
         "{text}"
     );
     let row = |start: &str| {

@@ -72,31 +72,69 @@ pub fn rotation_title(lang: Lang) -> &'static str {
     lang.pick("ローテーション（配属履歴から）", "Rotation (from the posting history)")
 }
 
-/// What the posting history gave: its rows read, used and not, and the staff without one.
-pub fn history_counts(section: &RotationSection, lang: Lang) -> String {
+/// What the posting history gave, item by item: its rows read, used and not, and the staff
+/// without one.
+pub fn history_count_items(section: &RotationSection, lang: Lang) -> Vec<String> {
     let h = &section.history;
+    let g = crate::text::grouped;
     match lang {
-        Lang::Ja => format!(
-            "履歴の行 {}・使った行 {}・使えなかった行 {}・上限を超えた職員の行 {}・履歴のない職員 {}",
-            h.read, h.used, h.skipped, h.over_limit, section.without_history
-        ),
-        Lang::En => format!(
-            "history rows {}, used {}, not used {}, beyond the staff limit {}; staff without history {}",
-            h.read, h.used, h.skipped, h.over_limit, section.without_history
-        ),
+        Lang::Ja => vec![
+            format!("履歴の行 {}", g(h.read)),
+            format!("使った行 {}", g(h.used)),
+            format!("使えなかった行 {}", g(h.skipped)),
+            format!("上限を超えた職員の行 {}", g(h.over_limit)),
+            format!("履歴のない職員 {}", g(section.without_history)),
+        ],
+        Lang::En => vec![
+            format!("history rows {},", g(h.read)),
+            format!("used {},", g(h.used)),
+            format!("not used {},", g(h.skipped)),
+            format!("beyond the staff limit {};", g(h.over_limit)),
+            format!("staff without history {}", g(section.without_history)),
+        ],
+    }
+}
+
+/// [`history_count_items`] on one line.
+pub fn history_counts(section: &RotationSection, lang: Lang) -> String {
+    history_count_items(section, lang).join(lang.pick("・", " "))
+}
+
+/// A rule's window in years of service: 「採用から10年間」, 「採用11〜20年目」.
+pub fn rule_window(from_year: u8, to_year: u8, lang: Lang) -> String {
+    match (from_year, lang) {
+        (0, Lang::Ja) => format!("採用から{to_year}年間"),
+        (0, Lang::En) => format!("the first {to_year} years of service"),
+        (from, Lang::Ja) => format!("採用{}〜{to_year}年目", u16::from(from) + 1),
+        (from, Lang::En) => format!("years {}–{to_year} of service", u16::from(from) + 1),
+    }
+}
+
+/// What a rule counts, for "have/need": families or departments.
+pub fn rule_unit(kind: crate::model::RotationRuleKind, lang: Lang) -> &'static str {
+    match kind {
+        crate::model::RotationRuleKind::CoverFamilies => lang.pick("系統", " families"),
+        crate::model::RotationRuleKind::DistinctDepartments => lang.pick("所属", " departments"),
+        _ => "",
     }
 }
 
 /// A rule's window and how many inside it do not yet meet it.
 pub fn rule_standing(rule: &RuleStanding, lang: Lang) -> String {
+    let window = rule_window(rule.from_year, rule.window_years, lang);
+    let g = crate::text::grouped;
     match lang {
         Lang::Ja => format!(
-            "規則 {}（採用 {}〜{} 年目）: 期間内 {} 人、まだ満たしていない {} 人",
-            rule.rule, rule.from_year, rule.window_years, rule.in_window, rule.missing
+            "規則 {}（{window}）: 期間内 {} 人、まだ満たしていない {} 人",
+            rule.rule,
+            g(rule.in_window),
+            g(rule.missing)
         ),
         Lang::En => format!(
-            "rule {} (years {}–{} of service): {} inside the window, {} not yet meeting it",
-            rule.rule, rule.from_year, rule.window_years, rule.in_window, rule.missing
+            "rule {} ({window}): {} inside the window, {} not yet meeting it",
+            rule.rule,
+            g(rule.in_window),
+            g(rule.missing)
         ),
     }
 }
@@ -141,6 +179,14 @@ pub fn history_problem_kind(kind: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rules_window_is_said_in_years_of_service() {
+        assert_eq!(rule_window(0, 10, Lang::Ja), "採用から10年間");
+        assert_eq!(rule_window(10, 20, Lang::Ja), "採用11〜20年目");
+        assert_eq!(rule_window(0, 10, Lang::En), "the first 10 years of service");
+        assert_eq!(rule_window(10, 20, Lang::En), "years 11–20 of service");
+    }
 
     fn below(min_years: Option<u8>, basis: MinYearsBasis) -> GradeBelow {
         GradeBelow {

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::table::{hanging, wrapped};
+use super::table::{hanging, packed, wrapped};
 use crate::describe::roster as describe;
 use crate::i18n::Lang;
 use crate::model::Profile;
@@ -62,7 +62,12 @@ fn people(out: &mut impl Write, list: &[RotationPerson], lang: Lang, unit: &str,
 pub fn write(out: &mut impl Write, section: &RotationSection, lang: Lang, columns: usize) -> io::Result<()> {
     writeln!(out, "\n■ {}", describe::rotation_title(lang))?;
     let h = &section.history;
-    wrapped(out, &describe::history_counts(section, lang), columns)?;
+    packed(
+        out,
+        &describe::history_count_items(section, lang),
+        lang.pick("・", " "),
+        columns,
+    )?;
     for p in h.problems.iter().take(SHOWN) {
         hanging(
             out,
@@ -71,7 +76,7 @@ pub fn write(out: &mut impl Write, section: &RotationSection, lang: Lang, column
                 lang.pick("行", "row"),
                 p.row,
                 p.column,
-                p.kind,
+                describe::history_problem_kind(&p.kind, lang),
                 p.value
             ),
             columns,
@@ -79,7 +84,8 @@ pub fn write(out: &mut impl Write, section: &RotationSection, lang: Lang, column
     }
     for rule in &section.rules {
         wrapped(out, &describe::rule_standing(rule, lang), columns)?;
-        people(out, &rule.listed, lang, "", columns)?;
+        hanging(out, &format!("  「{}」", rule.text), columns)?;
+        people(out, &rule.listed, lang, describe::rule_unit(rule.kind, lang), columns)?;
     }
     match section.past_tenure {
         None => writeln!(out, "{}", describe::tenure_not_checked(lang))?,

@@ -56,10 +56,8 @@ fn sections(section: &RotationSection, lang: Lang) -> Vec<Section> {
         .map(|rule| {
             vec![
                 rule.rule.clone(),
-                match lang {
-                    Lang::Ja => format!("採用 {}〜{} 年目", rule.from_year, rule.window_years),
-                    Lang::En => format!("years {}–{} of service", rule.from_year, rule.window_years),
-                },
+                crate::describe::roster::rule_window(rule.from_year, rule.window_years, lang),
+                rule.text.clone(),
                 rule.in_window.to_string(),
                 rule.missing.to_string(),
             ]
@@ -98,7 +96,18 @@ fn sections(section: &RotationSection, lang: Lang) -> Vec<Section> {
     let problems = h
         .problems
         .iter()
-        .map(|p| vec![p.row.to_string(), p.column.clone(), p.kind.to_string(), p.value.clone()])
+        .map(|p| {
+            vec![
+                p.row.to_string(),
+                p.column.clone(),
+                format!(
+                    "{} ({})",
+                    crate::describe::roster::history_problem_kind(&p.kind, lang),
+                    p.kind
+                ),
+                p.value.clone(),
+            ]
+        })
         .collect();
 
     let staff = || {
@@ -137,12 +146,13 @@ fn sections(section: &RotationSection, lang: Lang) -> Vec<Section> {
                 vec![
                     pick("規則", "Rule"),
                     pick("期間", "Window"),
+                    pick("文書の記述", "In the document's words"),
                     pick("期間内", "Inside the window"),
                     pick("まだ満たしていない", "Not yet meeting it"),
                 ],
                 rules,
             ),
-            counts_from: 2,
+            counts_from: 3,
         },
         Section {
             sheet: pick("規則をまだ満たしていない職員", "Rotation rule people"),

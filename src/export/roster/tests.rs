@@ -190,6 +190,7 @@ fn the_rotation_sections_are_valid_worksheets_in_both_languages() {
     let section = RotationSection {
         rules: vec![RuleStanding {
             rule: "three_families".into(),
+            text: "採用から概ね10年目までは、三つの系統に順次配属する".into(),
             kind: crate::model::RotationRuleKind::CoverFamilies,
             from_year: 0,
             window_years: 10,

@@ -162,6 +162,8 @@ pub fn read_history(
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RuleStanding {
     pub rule: String,
+    /// The rule in the document's words.
+    pub text: String,
     pub kind: RotationRuleKind,
     /// Years of service when the window opens and closes.
     pub from_year: u8,
@@ -234,6 +236,7 @@ pub fn rotation(
             .iter()
             .map(|(r, w)| RuleStanding {
                 rule: r.id.clone(),
+                text: r.text.clone(),
                 kind: r.kind,
                 from_year: r.from_year,
                 window_years: *w,

@@ -7,7 +7,7 @@
 //! Without a history the page says what it needs and which key opens one.
 
 use crate::describe::roster::{
-    history_counts, history_problem_kind, past_tenure_heading, rule_standing, tenure_not_checked,
+    history_counts, history_problem_kind, past_tenure_heading, rule_standing, rule_window, tenure_not_checked,
 };
 use crate::i18n::Lang;
 use crate::model::{Profile, RotationRuleKind};
@@ -40,7 +40,7 @@ pub(super) fn rotation(state: &State, roster: &RosterScreen, out: &mut Rows) {
                 theme.title,
             );
             out.wrapped(&history_counts(&history.section, lang), theme.text);
-            section(lang, profile, &history.section, out);
+            section(lang, &history.section, out);
         }
     }
 }
@@ -93,8 +93,8 @@ fn without_history(lang: Lang, profile: Option<&Profile>, out: &mut Rows) {
     for (rule, window) in rules {
         out.line(
             &match lang {
-                Lang::Ja => format!("  {}（採用 {}〜{window} 年目）", rule.id, rule.from_year),
-                Lang::En => format!("  {} (years {}–{window} of service)", rule.id, rule.from_year),
+                Lang::Ja => format!("  {}（{}）", rule.id, rule_window(rule.from_year, window, lang)),
+                Lang::En => format!("  {} ({})", rule.id, rule_window(rule.from_year, window, lang)),
             },
             theme.text,
         );
@@ -126,12 +126,8 @@ fn without_history(lang: Lang, profile: Option<&Profile>, out: &mut Rows) {
 }
 
 /// The rules, the tenure and the history's problem rows.
-fn section(lang: Lang, profile: Option<&Profile>, section: &RotationSection, out: &mut Rows) {
+fn section(lang: Lang, section: &RotationSection, out: &mut Rows) {
     let theme = out.theme;
-    let rules = profile
-        .and_then(|p| p.rotation.as_ref())
-        .map(|r| r.rules.as_slice())
-        .unwrap_or(&[]);
     if section.rules.is_empty() {
         out.blank();
         out.wrapped(
@@ -145,15 +141,13 @@ fn section(lang: Lang, profile: Option<&Profile>, section: &RotationSection, out
     for standing in &section.rules {
         out.blank();
         out.wrapped(&rule_standing(standing, lang), theme.title);
-        if let Some(rule) = rules.iter().find(|r| r.id == standing.rule) {
-            out.lines.extend(crate::tui::view::hanging(
-                "  ",
-                &rule.text,
-                out.columns,
-                theme.dim,
-                theme,
-            ));
-        }
+        out.lines.extend(crate::tui::view::hanging(
+            "  ",
+            &standing.text,
+            out.columns,
+            theme.dim,
+            theme,
+        ));
         people(
             out,
             &standing.listed,
