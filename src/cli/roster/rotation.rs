@@ -76,7 +76,7 @@ pub fn write(out: &mut impl Write, section: &RotationSection, lang: Lang, column
                 lang.pick("行", "row"),
                 p.row,
                 p.column,
-                describe::history_problem_kind(&p.kind, lang),
+                describe::history_problem_kind(p.kind, lang),
                 p.value
             ),
             columns,

@@ -102,7 +102,7 @@ fn sections(section: &RotationSection, lang: Lang) -> Vec<Section> {
                 p.column.clone(),
                 format!(
                     "{} ({})",
-                    crate::describe::roster::history_problem_kind(&p.kind, lang),
+                    crate::describe::roster::history_problem_kind(p.kind, lang),
                     p.kind
                 ),
                 p.value.clone(),
