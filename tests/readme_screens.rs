@@ -25,14 +25,22 @@ fn capture(name: &str) -> State {
     if name == "start" {
         return s;
     }
-    if name == "roster" || name == "roster-succession" {
-        // A fictitious 300-row roster for 上越市 with a few bad rows, read through the keys.
+    if name == "roster" || name == "roster-succession" || name == "roster-rotation" {
+        // A fictitious 300-row roster for 上越市 with a few bad rows, read through the keys;
+        // for the rotation page, the sample pair in assets/rosters.
         let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("joetsu-roster.csv");
-        let profile = &s.catalog.get("joetsu").unwrap().profile;
-        let mut bytes = Vec::new();
-        michi::store::roster::synth::write_roster(profile, s.today, 300, 3, 6, &mut bytes).unwrap();
-        std::fs::write(&file, bytes).unwrap();
+        let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rosters");
+        let file = if name == "roster-rotation" {
+            assets.join("joetsu.csv")
+        } else {
+            dir.path().join("joetsu-roster.csv")
+        };
+        if name != "roster-rotation" {
+            let profile = &s.catalog.get("joetsu").unwrap().profile;
+            let mut bytes = Vec::new();
+            michi::store::roster::synth::write_roster(profile, s.today, 300, 3, 6, &mut bytes).unwrap();
+            std::fs::write(&file, bytes).unwrap();
+        }
         press(&mut s, KeyCode::Char('H'));
         for c in file.display().to_string().chars().chain("\njoetsu".chars()) {
             let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
@@ -46,6 +54,17 @@ fn capture(name: &str) -> State {
             }
         }
         assert!(s.roster.is_some(), "the roster was read");
+        if name == "roster-rotation" {
+            press(&mut s, KeyCode::Char('h'));
+            for c in assets.join("joetsu-history.csv").display().to_string().chars() {
+                press(&mut s, KeyCode::Char(c));
+            }
+            for effect in press(&mut s, KeyCode::Enter) {
+                if let Some(outcome) = files.carry_out(&s, effect) {
+                    update(&mut s, Action::Done(Box::new(outcome)));
+                }
+            }
+        }
         if name == "roster-succession" {
             // 退職の波 → 年齢構成 → 役職定年 → 60歳の意思確認 → 後継者.
             for _ in 0..4 {
