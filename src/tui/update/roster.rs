@@ -3,6 +3,7 @@
 //! history (`h`) and taking in the rotation section the shell joined. Read-only.
 
 use crate::i18n::Lang;
+use crate::text::grouped;
 use crate::tui::action::Command;
 use crate::tui::forms::{Prompt, PromptFor};
 use crate::tui::picker::{PickItem, PickTarget, Picker};
@@ -52,8 +53,8 @@ pub fn read(state: &mut State, result: Result<RosterScreen, Said>) {
     match result {
         Ok(screen) => {
             let summary = &screen.run.report.summary;
-            let (used, skipped) = (summary.used, summary.skipped);
-            if used == 0 {
+            let (used, skipped) = (grouped(summary.used), grouped(summary.skipped));
+            if summary.used == 0 {
                 state.warn(Said::each(|l| match l {
                     Lang::Ja => format!("使える行がありませんでした（使えなかった行 {skipped}）。Esc で戻る"),
                     Lang::En => format!("No usable row ({skipped} not used). Esc: back"),
@@ -113,7 +114,7 @@ pub fn history_read(state: &mut State, result: Result<RosterHistory, Said>) {
     match result {
         Ok(history) => {
             let h = &history.section.history;
-            let (used, skipped) = (h.used, h.skipped);
+            let (used, skipped) = (grouped(h.used), grouped(h.skipped));
             roster.history = Some(history);
             roster.page = RosterPage::Rotation;
             roster.scroll = 0;

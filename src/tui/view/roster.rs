@@ -144,6 +144,7 @@ fn draw_tabs(frame: &mut Frame, state: &State, roster: &RosterScreen, area: Rect
 fn heading(state: &State, roster: &RosterScreen, theme: &Theme) -> Vec<String> {
     let lang = state.lang();
     let s = &roster.run.report.summary;
+    let g = crate::text::grouped;
     let file = roster
         .path
         .file_name()
@@ -159,11 +160,17 @@ fn heading(state: &State, roster: &RosterScreen, theme: &Theme) -> Vec<String> {
         match lang {
             Lang::Ja => format!(
                 "読んだ行 {} {dot} 使った行 {} {dot} 使えなかった行 {} {dot} 定年を過ぎた在職者 {}",
-                s.read, s.used, s.skipped, s.past_retirement
+                g(s.read),
+                g(s.used),
+                g(s.skipped),
+                g(s.past_retirement)
             ),
             Lang::En => format!(
                 "{} rows read {dot} {} used {dot} {} not used {dot} {} past retirement age",
-                s.read, s.used, s.skipped, s.past_retirement
+                g(s.read),
+                g(s.used),
+                g(s.skipped),
+                g(s.past_retirement)
             ),
         },
     ]
