@@ -41,17 +41,7 @@ fn michi(dir: &Path) -> Command {
 
 /// 上越 with a three-year tenure as Michi's example, as a user profile `joetsu_tenure`.
 fn add_tenure_profile(dir: &Path) {
-    let bundled = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/joetsu.toml")).unwrap();
-    let text = bundled
-        .replacen("id = \"joetsu\"", "id = \"joetsu_tenure\"", 1)
-        .replacen(
-            "[rotation]\n",
-            "[rotation]\ntypical_tenure_years = 3\ntenure_illustrative = true\n",
-            1,
-        );
-    assert_ne!(text, bundled);
-    std::fs::create_dir_all(dir.join("config/profiles")).unwrap();
-    std::fs::write(dir.join("config/profiles/joetsu_tenure.toml"), text).unwrap();
+    common::add_joetsu_tenure_profile(dir);
 }
 
 /// The report with `--history` in `format`, written to `file`; returns its bytes.

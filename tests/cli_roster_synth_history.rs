@@ -4,6 +4,8 @@
 //! gives one); the sample pair in assets/rosters reproduces from its README's command.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -211,16 +213,7 @@ fn the_rotation_check_on_the_pair_finds_people_and_uses_every_history_row() {
 #[test]
 fn with_a_tenure_in_the_profile_some_stay_past_it() {
     let dir = tempfile::tempdir().unwrap();
-    let bundled = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/joetsu.toml")).unwrap();
-    let text = bundled
-        .replacen("id = \"joetsu\"", "id = \"joetsu_tenure\"", 1)
-        .replacen(
-            "[rotation]\n",
-            "[rotation]\ntypical_tenure_years = 3\ntenure_illustrative = true\n",
-            1,
-        );
-    std::fs::create_dir_all(dir.path().join("config/profiles")).unwrap();
-    std::fs::write(dir.path().join("config/profiles/joetsu_tenure.toml"), text).unwrap();
+    common::add_joetsu_tenure_profile(dir.path());
     assert_eq!(
         synth(dir.path(), "joetsu_tenure", "r.csv", &["--history-out", "h.csv"]),
         Some(0)

@@ -4,6 +4,7 @@
 //! read or lacks its columns is told on the status line and the screen stays as it was.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod common;
 mod tui_common;
 
 use std::path::Path;
@@ -43,17 +44,7 @@ const HISTORY: &str = "職員番号,所属,開始日,終了日\n\
 /// 上越 with a three-year tenure as Michi's example, as a user profile `joetsu_tenure`, in
 /// `dir/config/profiles`; the roster and the history beside it.
 fn setup(dir: &Path) {
-    let bundled = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/joetsu.toml")).unwrap();
-    let text = bundled
-        .replacen("id = \"joetsu\"", "id = \"joetsu_tenure\"", 1)
-        .replacen(
-            "[rotation]\n",
-            "[rotation]\ntypical_tenure_years = 3\ntenure_illustrative = true\n",
-            1,
-        );
-    assert_ne!(text, bundled);
-    std::fs::create_dir_all(dir.join("config/profiles")).unwrap();
-    std::fs::write(dir.join("config/profiles/joetsu_tenure.toml"), text).unwrap();
+    common::add_joetsu_tenure_profile(dir);
     std::fs::write(dir.join("r.csv"), ROSTER).unwrap();
     std::fs::write(dir.join("h.csv"), HISTORY).unwrap();
     std::fs::write(dir.join("cols.csv"), "番号,部署,開始日\n0001,tax,2020-04-01\n").unwrap();

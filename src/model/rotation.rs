@@ -67,6 +67,21 @@ impl Tenure {
 }
 
 impl Rotation {
+    /// The rules a posting history is checked against: those asking for families or
+    /// departments served within a window, each with the year its window closes.
+    pub fn windowed_rules(&self) -> Vec<(&RotationRule, u8)> {
+        self.rules
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.kind,
+                    RotationRuleKind::CoverFamilies | RotationRuleKind::DistinctDepartments
+                )
+            })
+            .filter_map(|r| r.window_years.map(|w| (r, w)))
+            .collect()
+    }
+
     /// The profile's tenure for every posting; `None` when it gives none.
     pub fn tenure(&self) -> Option<Tenure> {
         (self.typical_tenure_years.is_some() || self.tenure_range.is_some()).then_some(Tenure {

@@ -105,3 +105,22 @@ pub fn print_html(page: &std::path::Path) -> Option<Printed> {
         squashed,
     })
 }
+
+/// 上越 with a three-year tenure marked as Michi's example, as the user profile
+/// `joetsu_tenure` in `dir/config/profiles` (the bundled profiles give no tenure).
+#[allow(dead_code)]
+pub fn add_joetsu_tenure_profile(dir: &std::path::Path) {
+    let bundled =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/joetsu.toml"))
+            .expect("joetsu profile");
+    let text = bundled
+        .replacen("id = \"joetsu\"", "id = \"joetsu_tenure\"", 1)
+        .replacen(
+            "[rotation]\n",
+            "[rotation]\ntypical_tenure_years = 3\ntenure_illustrative = true\n",
+            1,
+        );
+    assert_ne!(text, bundled, "the tenure went in");
+    std::fs::create_dir_all(dir.join("config/profiles")).expect("profiles dir");
+    std::fs::write(dir.join("config/profiles/joetsu_tenure.toml"), text).expect("profile");
+}

@@ -217,18 +217,7 @@ pub fn rotation(
     let (header, mut rows) = Rows::open(path, &options.read)?;
     let layout = super::find_header(header, &mut rows, map)?;
     let rotation = profile.rotation.as_ref();
-    let rules: Vec<_> = rotation
-        .map(|r| r.rules.as_slice())
-        .unwrap_or(&[])
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.kind,
-                RotationRuleKind::CoverFamilies | RotationRuleKind::DistinctDepartments
-            )
-        })
-        .filter_map(|r| r.window_years.map(|w| (r, w)))
-        .collect();
+    let rules = rotation.map(|r| r.windowed_rules()).unwrap_or_default();
     let families = rotation.map(|r| r.families.as_slice()).unwrap_or(&[]);
     let departments = rotation.map(|r| r.departments.as_slice()).unwrap_or(&[]);
     let mut section = RotationSection {

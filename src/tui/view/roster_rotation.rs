@@ -10,7 +10,7 @@ use crate::describe::roster::{
     history_counts, history_problem_kind, past_tenure_heading, rule_standing, rule_window, tenure_not_checked,
 };
 use crate::i18n::Lang;
-use crate::model::{Profile, RotationRuleKind};
+use crate::model::Profile;
 use crate::store::roster::history::{RotationPerson, RotationSection};
 use crate::tui::state::{RosterScreen, State};
 
@@ -69,18 +69,7 @@ fn without_history(lang: Lang, profile: Option<&Profile>, out: &mut Rows) {
     out.blank();
     out.line(lang.pick("確かめる規則", "Rules checked"), theme.title);
     let rotation = profile.and_then(|p| p.rotation.as_ref());
-    let rules: Vec<_> = rotation
-        .map(|r| r.rules.as_slice())
-        .unwrap_or(&[])
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.kind,
-                RotationRuleKind::CoverFamilies | RotationRuleKind::DistinctDepartments
-            )
-        })
-        .filter_map(|r| r.window_years.map(|w| (r, w)))
-        .collect();
+    let rules = rotation.map(|r| r.windowed_rules()).unwrap_or_default();
     if rules.is_empty() {
         out.wrapped(
             lang.pick(
