@@ -287,3 +287,20 @@ fn the_table_lines_up_full_width_names_and_fits_every_size() {
         }
     }
 }
+
+#[test]
+fn two_plans_of_one_person_are_told_apart_by_the_selected_file() {
+    let mut s = state(Lang::Ja);
+    listed(
+        &mut s,
+        vec![
+            row("/team/iruma-2025.toml", "入間 健"),
+            row("/team/iruma-2026.toml", "入間 健"),
+        ],
+    );
+    let shown = render(&mut s, 80, 24).join("\n");
+    assert!(shown.contains("ファイル: iruma-2025.toml"), "{shown}");
+    press(&mut s, KeyCode::Down);
+    let shown = render(&mut s, 80, 24).join("\n");
+    assert!(shown.contains("ファイル: iruma-2026.toml"), "{shown}");
+}

@@ -119,7 +119,7 @@ fn table_line(texts: &[String; COLUMNS], widths: &[usize; COLUMNS], theme: &Them
 
 pub fn draw(frame: &mut Frame, state: &State, list: &TeamList, area: Rect, theme: &Theme) {
     let lang = state.lang();
-    let footer_lines = if list.more { 1 } else { 0 };
+    let footer_lines = 1 + usize::from(list.more);
     // Borders, the header, the rows and the footer: no taller than the list needs.
     let wanted = list.rows.len().saturating_add(3 + footer_lines).max(6);
     let rect_height = u16::try_from(wanted)
@@ -157,6 +157,11 @@ pub fn draw(frame: &mut Frame, state: &State, list: &TeamList, area: Rect, theme
     let header_texts = headers.map(String::from);
 
     let mut footer = Vec::new();
+    // The selected plan's file: two plans of one person differ here when their rows do not.
+    if let Some(row) = list.rows.get(list.selected) {
+        let file = format!("{}: {}", lang.pick("ファイル", "File"), escape_controls(&row.file));
+        footer.push(Line::styled(theme.cut(&file, columns), theme.dim));
+    }
     if list.more {
         footer.push(Line::styled(
             match lang {
