@@ -139,6 +139,33 @@ fn write_cell(out: &mut String, cell: &Data) {
     };
 }
 
+/// The reader thread's name.
+const READER_THREAD: &str = "roster-sheet";
+
+/// Runs the reader, sending what stopped it: its error, or, should the workbook library
+/// panic on a file it cannot take, an error saying so (never a crash, whatever the bytes).
+fn guarded(tx: &SyncSender<Sent>, read: impl FnOnce(&SyncSender<Sent>) -> Result<(), String>) {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(tx)))
+        .unwrap_or_else(|_| Err("the workbook could not be read (its reader stopped on this file)".into()));
+    if let Err(e) = result {
+        let _ = tx.send(Err(e));
+    }
+}
+
+/// Keeps a panic of the reader thread (caught and reported as an error) off standard error
+/// and out of the terminal app's panic handling; every other panic goes on as before.
+fn quiet_reader_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if std::thread::current().name() != Some(READER_THREAD) {
+                previous(info);
+            }
+        }));
+    });
+}
+
 /// Opens the sheet (`options.sheet`, else the first) and returns its header row, with the
 /// columns left of the header's first cell dropped from every row, and the rows after it.
 pub fn open(path: &Path, options: &ReadOptions) -> Result<(Vec<String>, SheetRows), ReadError> {
@@ -153,16 +180,14 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<(Vec<String>, SheetRow
         None => workbook.sheet_names().first().cloned().ok_or(ReadError::Empty)?,
     };
     let (tx, rx) = sync_channel::<Sent>(AHEAD);
+    quiet_reader_panics();
     std::thread::Builder::new()
-        .name("roster-sheet".into())
+        .name(READER_THREAD.into())
         .spawn(move || {
-            let result = match workbook {
-                Sheets::Xlsx(mut xlsx) => stream_xlsx(&mut xlsx, &name, &tx),
-                mut other => whole_sheet(&mut other, &name, &tx),
-            };
-            if let Err(e) = result {
-                let _ = tx.send(Err(e));
-            }
+            guarded(&tx, |tx| match workbook {
+                Sheets::Xlsx(mut xlsx) => stream_xlsx(&mut xlsx, &name, tx),
+                mut other => whole_sheet(&mut other, &name, tx),
+            })
         })
         .map_err(ReadError::Io)?;
     let mut rows = SheetRows {
@@ -236,4 +261,26 @@ fn whole_sheet<RS: std::io::Read + std::io::Seek>(
     }
     out.flush();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reader_that_panics_is_reported_as_an_error() {
+        let (tx, rx) = sync_channel::<Sent>(AHEAD);
+        let thread = std::thread::Builder::new()
+            .name(READER_THREAD.into())
+            .spawn(move || {
+                quiet_reader_panics();
+                guarded(&tx, |_| panic!("a library bug"));
+            })
+            .unwrap();
+        thread.join().unwrap();
+        match rx.recv() {
+            Ok(Err(e)) => assert!(e.contains("could not be read"), "{e}"),
+            _ => panic!("an error is sent"),
+        }
+    }
 }
