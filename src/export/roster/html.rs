@@ -237,7 +237,7 @@ body { margin: 0; }
 h1 { font-size: 14pt; margin: 0 0 3mm; }
 h2 { font-size: 10.5pt; margin: 3mm 0 1.5mm; break-after: avoid; }
 table { border-collapse: collapse; }
-th, td { border: 0.6pt solid #444; padding: 0.6mm 1.5mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th, td { border: 0.6pt solid #444; padding: 0.6mm 1.5mm; vertical-align: top; text-align: left; overflow-wrap: break-word; max-width: 70mm; }
 th { background: #eee; font-weight: bold; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 thead { display: table-header-group; }

@@ -316,7 +316,11 @@ impl RosterTables {
                 vec![
                     p.row.to_string(),
                     p.column.clone().unwrap_or_default(),
-                    p.reason.kind().to_string(),
+                    format!(
+                        "{} ({})",
+                        crate::store::roster::RowReason::kind_label(p.reason.kind(), lang),
+                        p.reason.kind()
+                    ),
                     p.reason.text(lang),
                 ]
             })
