@@ -11,7 +11,7 @@ mod training;
 pub use report::{
     AgeBand, ListedPerson, ManagementLimits, PyramidCell, Retirements, RosterReport, SpecialAge, Summary, TurningSixty,
 };
-pub use succession::{GradeBelow, MinYearsBasis, Succession, SuccessionPost, SuccessionYear};
+pub use succession::{Cover, GradeBelow, MinYearsBasis, Succession, SuccessionPost, SuccessionYear};
 pub use training::{PlanDemand, PlansRead, TrainingDemand, TrainingDemandRow, UnusedPlan};
 
 use std::collections::BTreeMap;

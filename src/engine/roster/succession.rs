@@ -57,6 +57,40 @@ pub struct SuccessionYear {
     pub eligible_per_vacancy: Option<f64>,
 }
 
+/// Whether a year's eligible staff cover its vacancies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cover {
+    /// Eligible at least as many as the vacancies (or no vacancy).
+    Enough,
+    /// Fewer eligible than vacancies, but the staff whose eligibility is unknown (no grade
+    /// date, no years stated) could make up the difference.
+    Unknown,
+    /// Fewer eligible than vacancies even counting everyone whose eligibility is unknown.
+    Short,
+}
+
+impl SuccessionYear {
+    /// Vacancies the eligible staff leave open (0 when they cover them).
+    pub fn shortfall(&self) -> u64 {
+        self.vacancies.saturating_sub(self.eligible)
+    }
+
+    /// Staff of a grade below whose eligibility the roster cannot tell.
+    pub fn unknown(&self) -> u64 {
+        self.unknown_no_grade_since + self.unknown_no_min_years
+    }
+
+    pub fn cover(&self) -> Cover {
+        if self.eligible >= self.vacancies {
+            Cover::Enough
+        } else if self.eligible + self.unknown() >= self.vacancies {
+            Cover::Unknown
+        } else {
+            Cover::Short
+        }
+    }
+}
+
 /// One management grade on one series' ladder.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SuccessionPost {

@@ -284,3 +284,22 @@ fn a_profiles_special_retirement_age_moves_its_staff_retirement_and_is_named() {
     assert_eq!(r.retirements.special_ages[1].series, p.job_series[0].name);
     assert!(r.retirements.special_ages[0].illustrative);
 }
+
+#[test]
+fn a_years_cover_is_short_only_when_even_the_unknown_staff_could_not_fill_it() {
+    let year = |vacancies, eligible, no_date, no_years| SuccessionYear {
+        fy: 2030,
+        vacancies,
+        eligible,
+        unknown_no_grade_since: no_date,
+        unknown_no_min_years: no_years,
+        below: eligible + no_date + no_years,
+        eligible_per_vacancy: None,
+    };
+    assert_eq!(year(0, 0, 0, 0).cover(), Cover::Enough);
+    assert_eq!(year(3, 3, 0, 0).cover(), Cover::Enough);
+    assert_eq!(year(3, 1, 1, 1).cover(), Cover::Unknown);
+    assert_eq!(year(3, 1, 1, 0).cover(), Cover::Short);
+    assert_eq!(year(3, 1, 1, 0).shortfall(), 2);
+    assert_eq!(year(1, 4, 0, 0).shortfall(), 0);
+}

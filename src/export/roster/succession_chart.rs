@@ -242,7 +242,7 @@ fn year(out: &mut String, y: &SuccessionYear, at: Bars) {
             h(y.eligible)
         );
     }
-    let short = y.vacancies.saturating_sub(y.eligible);
+    let short = y.shortfall();
     if short > 0 {
         let _ = writeln!(
             out,
@@ -251,7 +251,7 @@ fn year(out: &mut String, y: &SuccessionYear, at: Bars) {
             h(short)
         );
     }
-    let unknown = y.unknown_no_grade_since + y.unknown_no_min_years > 0;
+    let unknown = y.unknown() > 0;
     let marks = format!("{}{}", if assumed { "*" } else { "" }, if unknown { "?" } else { "" });
     let short_text = if short > 0 {
         format!("−{short}")

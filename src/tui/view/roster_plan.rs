@@ -9,34 +9,11 @@
 use ratatui::text::Span;
 
 use crate::describe::roster::{grades_below_text, no_promotions};
-use crate::engine::roster::{SuccessionPost, SuccessionYear, TrainingDemandRow};
+use crate::engine::roster::{Cover, SuccessionPost, SuccessionYear, TrainingDemandRow};
 use crate::i18n::Lang;
 use crate::tui::state::{RosterScreen, State};
 
 use super::roster::{Rows, number, number_label};
-
-/// How a year's eligible staff stand against its vacancies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Cover {
-    /// Eligible at least as many as the vacancies (or no vacancy).
-    Enough,
-    /// Fewer eligible than vacancies, but the staff whose eligibility is unknown (no grade
-    /// date, no years stated) could make up the difference.
-    Unknown,
-    /// Fewer eligible than vacancies even counting everyone whose eligibility is unknown.
-    Short,
-}
-
-fn cover(y: &SuccessionYear) -> Cover {
-    let unknown = y.unknown_no_grade_since + y.unknown_no_min_years;
-    if y.eligible >= y.vacancies {
-        Cover::Enough
-    } else if y.eligible + unknown >= y.vacancies {
-        Cover::Unknown
-    } else {
-        Cover::Short
-    }
-}
 
 fn cover_mark(c: Cover, lang: Lang) -> &'static str {
     match c {
@@ -193,7 +170,7 @@ fn year_table(state: &State, post: &SuccessionPost, out: &mut Rows) {
             text.push_str(&number(*n, *w));
         }
         text.push_str(&number_label(&ratio, widths.get(5).copied().unwrap_or(5)));
-        let c = cover(y);
+        let c = y.cover();
         let mark = format!("  {}", theme.cell(cover_mark(c, lang), mark_w - 2));
         let vacant = out.bar_of(theme.glyphs.bar_missing, y.vacancies, max, half.saturating_sub(1));
         let vacant = theme.cell(&vacant, half);
@@ -209,8 +186,8 @@ fn year_table(state: &State, post: &SuccessionPost, out: &mut Rows) {
 /// The years a post runs short (and may run short), in words.
 fn short_years(state: &State, post: &SuccessionPost) -> String {
     let lang = state.lang();
-    let short: Vec<_> = post.years.iter().filter(|y| cover(y) == Cover::Short).collect();
-    let unknown = post.years.iter().filter(|y| cover(y) == Cover::Unknown).count();
+    let short: Vec<_> = post.years.iter().filter(|y| y.cover() == Cover::Short).collect();
+    let unknown = post.years.iter().filter(|y| y.cover() == Cover::Unknown).count();
     let mut said = match (short.first(), lang) {
         (None, Lang::Ja) => "不足なし".to_string(),
         (None, Lang::En) => "never short".to_string(),
@@ -247,7 +224,7 @@ fn overview(state: &State, posts: &[SuccessionPost], shown: usize, out: &mut Row
         .min(out.columns / 2);
     for (i, post) in posts.iter().enumerate() {
         let said = short_years(state, post);
-        let short = post.years.iter().any(|y| cover(y) == Cover::Short);
+        let short = post.years.iter().any(|y| y.cover() == Cover::Short);
         let text = format!(
             "{}  {said}",
             theme.cell(&format!("{} {}", post.series, post.grade), name_w)
