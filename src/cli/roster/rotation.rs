@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::table::{hanging, packed, wrapped};
+use super::table::{hanging, more_people, packed, wrapped};
 use crate::describe::roster as describe;
 use crate::i18n::Lang;
 use crate::model::Profile;
@@ -45,17 +45,7 @@ fn people(out: &mut impl Write, list: &[RotationPerson], lang: Lang, unit: &str,
             columns,
         )?;
     }
-    if list.len() > SHOWN {
-        writeln!(
-            out,
-            "  {}",
-            match lang {
-                Lang::Ja => format!("ほか {} 人（--format json ですべて）", list.len() - SHOWN),
-                Lang::En => format!("and {} more (all with --format json)", list.len() - SHOWN),
-            }
-        )?;
-    }
-    Ok(())
+    more_people(out, list.len().saturating_sub(SHOWN), lang)
 }
 
 /// The rotation section as text laid out to `columns`.

@@ -140,6 +140,24 @@ pub fn table(out: &mut impl Write, header: &[String], rows: &[Vec<String>], colu
     .write(out, columns)
 }
 
+/// After a list cut short: how many more there are, and where they all are.
+pub fn more_people(out: &mut impl Write, hidden: usize, lang: crate::i18n::Lang) -> io::Result<()> {
+    if hidden == 0 {
+        return Ok(());
+    }
+    let text = match lang {
+        crate::i18n::Lang::Ja => format!(
+            "ほか {} 人（--format json ですべて）",
+            crate::text::grouped(hidden as u64)
+        ),
+        crate::i18n::Lang::En => format!(
+            "and {} more (all with --format json)",
+            crate::text::grouped(hidden as u64)
+        ),
+    };
+    writeln!(out, "  {text}")
+}
+
 /// A paragraph wrapped to `columns`.
 pub fn wrapped(out: &mut impl Write, text: &str, columns: usize) -> io::Result<()> {
     for line in wrap(text, columns) {

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::table::{TextTable, hanging, packed, table, wrapped};
+use super::table::{TextTable, hanging, more_people, packed, table, wrapped};
 use crate::engine::roster::{ListedPerson, Succession, TrainingDemand};
 use crate::i18n::Lang;
 use crate::store::roster::RosterRun;
@@ -20,17 +20,7 @@ fn people(out: &mut impl Write, list: &[ListedPerson], lang: Lang, columns: usiz
             columns,
         )?;
     }
-    if list.len() > SHOWN {
-        writeln!(
-            out,
-            "  {}",
-            match lang {
-                Lang::Ja => format!("ほか {} 人（--format json ですべて）", list.len() - SHOWN),
-                Lang::En => format!("and {} more (all with --format json)", list.len() - SHOWN),
-            }
-        )?;
-    }
-    Ok(())
+    more_people(out, list.len().saturating_sub(SHOWN), lang)
 }
 
 /// The report as text laid out to `columns` (see [`super::table::terminal_columns`]).

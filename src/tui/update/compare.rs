@@ -206,16 +206,7 @@ pub fn command(state: &mut State, command: Command) {
         .len()
         .saturating_sub(visible);
     let scroll = compare.scroll;
-    compare.scroll = match command {
-        Command::Up => scroll.saturating_sub(1),
-        Command::Down => scroll + 1,
-        Command::PageUp => scroll.saturating_sub(visible),
-        Command::PageDown => scroll + visible,
-        Command::Top => 0,
-        Command::Bottom => last,
-        _ => scroll,
-    }
-    .min(last);
+    compare.scroll = crate::tui::update::scrolled(scroll, command, visible, last);
     match command {
         Command::ShowMapping if compare.mapping.is_none() => state.say(Said::new(
             "2つの計画の比較には対応づけはありません（計画を開いて C で別の市と比較したときに使えます）",

@@ -147,6 +147,21 @@ pub fn scopes(state: &State) -> Vec<Scope> {
     std::iter::once(Scope::Always).chain(mode).collect()
 }
 
+/// A scrolled page's first row after a movement key: a line or a page at a time, to the
+/// top or the bottom, never past `last` (other commands leave it where it is).
+pub(crate) fn scrolled(scroll: usize, command: Command, page: usize, last: usize) -> usize {
+    match command {
+        Command::Up => scroll.saturating_sub(1),
+        Command::Down => scroll + 1,
+        Command::PageUp => scroll.saturating_sub(page),
+        Command::PageDown => scroll + page,
+        Command::Top => 0,
+        Command::Bottom => last,
+        _ => scroll,
+    }
+    .min(last)
+}
+
 /// Carries out one action.
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let mut fx = Vec::new();

@@ -135,16 +135,7 @@ pub fn command(state: &mut State, command: Command) {
         crate::tui::view::roster_plan::years_across(crate::tui::view::roster::page_columns(state), state.lang());
     let Some(roster) = &mut state.roster else { return };
     let scroll = roster.scroll;
-    roster.scroll = match command {
-        Command::Up => scroll.saturating_sub(1),
-        Command::Down => scroll + 1,
-        Command::PageUp => scroll.saturating_sub(visible),
-        Command::PageDown => scroll + visible,
-        Command::Top => 0,
-        Command::Bottom => last,
-        _ => scroll,
-    }
-    .min(last);
+    roster.scroll = crate::tui::update::scrolled(scroll, command, visible, last);
     match command {
         Command::NextPage | Command::PrevPage => {
             roster.page = roster.page.turned(command == Command::NextPage);
