@@ -376,15 +376,47 @@ fn the_succession_page_shows_each_grades_vacancies_and_eligible_staff_as_the_rep
         }
         press(&mut s, KeyCode::Char('f'));
     }
-    assert!(short_somewhere, "the sample runs short in some year");
+    // The sample has eligible staff for every vacancy (see the next test for a shortage).
+    assert!(!short_somewhere);
     // Round to the first grade again.
     assert_eq!(s.roster.as_ref().unwrap().succession_post, 0);
-    // 次長級 runs short in FY2031: said in the list of grades too.
+}
+
+#[test]
+fn a_grade_that_runs_short_says_so_on_its_year_and_in_the_list_of_grades() {
+    // Two 次長級 leave at the end of FY2027 (役職定年: both turn 60 in it), one 課長級 has
+    // the years to follow them: FY2027 is short by one.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("short.csv");
+    std::fs::write(
+        &file,
+        "職員番号,氏名,生年月日,採用年月日,職種,職級,職級発令日\n\
+         1,次長 一,1967-06-01,1990-04-01,一般職員,次長級,2022-04-01\n\
+         2,次長 二,1967-08-01,1990-04-01,一般職員,次長級,2023-04-01\n\
+         3,課長 三,1975-05-01,1998-04-01,一般職員,課長級,2020-04-01\n",
+    )
+    .unwrap();
+    let mut s = state(Lang::En);
+    open_roster_as(&mut s, file.to_str().unwrap(), "iruma");
+    assert!(s.roster.is_some(), "{:?}", s.overlay);
+    update(&mut s, Action::Click(Hit::RosterPage(RosterPage::Succession)));
+    press(&mut s, KeyCode::Char('f'));
     let text = screen(&mut s, 120, 40);
+    assert!(text.contains("一般職員 次長級 (2/3; f: next grade)"), "{text}");
+    let row = line_of(&text, "FY2027");
+    assert_eq!(counts_on(&row, "FY2027")[..2], ["2", "1"], "{row}");
+    assert!(row.contains(" short "), "{row}");
+    assert!(!line_of(&text, "FY2026").contains(" short "), "{text}");
     assert!(
-        line_of(&text, "  一般職員 次長級").contains("short in 1 year (first FY2031)"),
+        line_of(&text, "▶ 一般職員 次長級").contains("short in 1 year (first FY2027)"),
         "{text}"
     );
+    // The 課長級 leaves in FY2035 with no one below: short then.
+    assert!(
+        line_of(&text, "  一般職員 課長級").contains("short in 1 year (first FY2035)"),
+        "{text}"
+    );
+    assert!(line_of(&text, "  一般職員 部長級").contains("never short"), "{text}");
 }
 
 #[test]

@@ -50,6 +50,38 @@ fn age_weight(age: i64) -> u64 {
     }
 }
 
+/// Managers past 役職定年 who are still in their post (the rest have moved down).
+const STAY_ON_PERCENT: u64 = 15;
+
+/// Relative weights of the age at hire: most join from school at 22 or 23, fewer later,
+/// a few as mid-career hires (社会人経験者採用) up to 40.
+fn hire_age_weight(age: i64) -> u64 {
+    match age {
+        22 => 40,
+        23 => 20,
+        24 => 12,
+        25 => 8,
+        26..=30 => 4,
+        31..=40 => 1,
+        _ => 0,
+    }
+}
+
+/// An age at hire no older than `age`, by [`hire_age_weight`].
+fn hire_age(rng: &mut SplitMix, age: i64) -> i64 {
+    let ages = 22..=age.min(40);
+    let total: u64 = ages.clone().map(hire_age_weight).sum();
+    let mut pick = rng.below(total);
+    for a in ages {
+        let w = hire_age_weight(a);
+        if pick < w {
+            return a;
+        }
+        pick -= w;
+    }
+    22
+}
+
 const SURNAMES: [&str; 16] = [
     "佐藤",
     "鈴木",
@@ -142,16 +174,16 @@ fn generate(
     let oldest = i64::from(crate::engine::retirement_age_in_force(today.fiscal_year())) - 1;
     let ages: Vec<i64> = (22..=oldest).collect();
     let total_weight: u64 = ages.iter().map(|a| age_weight(*a)).sum();
-    let series: Vec<(&str, Vec<&str>)> = profile
+    // Each series' ladder: the grades' names, and whether 役職定年 applies to each.
+    let series: Vec<(&str, Vec<(&str, bool)>)> = profile
         .job_series
         .iter()
         .map(|s| {
-            (
-                s.name.as_str(),
-                profile.ladder(s).iter().map(|g| g.name.as_str()).collect(),
-            )
+            let ladder = profile.ladder(s).iter();
+            let grades = ladder.map(|g| (g.name.as_str(), profile.management_limit(g).applies));
+            (s.name.as_str(), grades.collect())
         })
-        .filter(|(_, ladder): &(&str, Vec<&str>)| !ladder.is_empty())
+        .filter(|(_, ladder): &(&str, Vec<(&str, bool)>)| !ladder.is_empty())
         .collect();
     let bad_every = rows.checked_div(bad_rows).map_or(0, |n| n.max(1));
     let mut bad_written = 0;
@@ -181,9 +213,10 @@ fn generate(
         if born(birth_year).is_some_and(|b| crate::engine::retirement(b).date < today) {
             birth_year += 1;
         }
-        let hire_age = 22 + rng.below(9).min(u64::try_from(age - 22).unwrap_or(0));
-        let hire_year = birth_year + i64::try_from(hire_age).unwrap_or(22) + 1;
-        let service = (i64::from(today.year()) - hire_year).max(0);
+        // Hired on 1 April, in this fiscal year at the latest.
+        let this_fy = i64::from(today.fiscal_year());
+        let hire_year = (birth_year + hire_age(&mut rng, age) + 1).min(this_fy);
+        let service = (this_fy - hire_year).max(0);
         // Series: the first carries most staff.
         let s = if series.len() <= 1 || rng.below(10) < 7 {
             0
@@ -193,12 +226,44 @@ fn generate(
         let Some((series_name, ladder)) = series.get(s) else {
             break;
         };
-        // Grade: about one step per six years of service, some later than others.
-        let step = (service / 6 - i64::try_from(rng.below(2)).unwrap_or(0)).max(0);
-        let rank = usize::try_from(step).unwrap_or(0).min(ladder.len() - 1);
-        let grade = ladder.get(rank).copied().unwrap_or("");
-        let since_year =
-            (hire_year + (service - i64::try_from(rng.below(5)).unwrap_or(0)).max(0)).min(i64::from(today.year()));
+        // Grade: a step every few years of service (so the top of a long ladder is in reach
+        // after about 32 years, a short ladder's steps at most 8 years apart), some later
+        // than others, up to the person's last grade: the top grade for few, the two below
+        // it for some more (a pyramid: a municipality has far fewer 部長 than 係長), the
+        // third grade or higher for all.
+        let top = ladder.len() - 1;
+        let per_step = (32 / i64::try_from(top.max(1)).unwrap_or(1)).clamp(4, 8);
+        let step = (service / per_step - i64::try_from(rng.below(2)).unwrap_or(0)).max(0);
+        let from_top = match rng.below(100) {
+            0..6 => 0,
+            6..25 => 1,
+            25..55 => 2,
+            _ => 3,
+        };
+        let last = top.saturating_sub(from_top).max(top.min(2));
+        let mut rank = usize::try_from(step).unwrap_or(0).min(last);
+        // In the first grade since hire; promoted to the grade at its step.
+        let mut since_year = if rank == 0 {
+            hire_year
+        } else {
+            (hire_year + per_step * i64::try_from(rank).unwrap_or(0) + i64::try_from(rng.below(3)).unwrap_or(0))
+                .min(this_fy)
+        };
+        // Past 役職定年, most managers have moved down to the highest grade below theirs that
+        // the limit does not apply to (from the next 1 April); a few stay on (the extension
+        // a post without a successor may get), for the report to find.
+        let leaves = born(birth_year).map(|b| crate::engine::retirement(b).management_post_until);
+        if let Some(leaves) = leaves.filter(|d| *d < today)
+            && ladder.get(rank).is_some_and(|(_, limited)| *limited)
+            && rng.below(100) >= STAY_ON_PERCENT
+            && let Some(below) = (0..rank)
+                .rev()
+                .find(|r| ladder.get(*r).is_some_and(|(_, limited)| !limited))
+        {
+            rank = below;
+            since_year = i64::from(leaves.fiscal_year()) + 1;
+        }
+        let grade = ladder.get(rank).map_or("", |(name, _)| name);
         let mut cells = vec![
             format!("{:07}", i + 1),
             format!(
@@ -214,7 +279,7 @@ fn generate(
             format!("部署{:03}", rng.below(120)),
             format!(
                 "{}-04-01",
-                (i64::from(today.year()) - i64::try_from(rng.below(4)).unwrap_or(0))
+                (this_fy - i64::try_from(rng.below(4)).unwrap_or(0)).max(hire_year)
             ),
         ];
         if let Some(h) = history.as_mut() {
@@ -290,3 +355,6 @@ pub fn write_workbook(
     }
     book.save_to_buffer().map_err(|e| e.to_string())
 }
+
+#[cfg(test)]
+mod tests;
