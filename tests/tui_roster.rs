@@ -543,3 +543,59 @@ fn the_screen_says_the_roster_is_being_read_before_it_is_read() {
     assert_eq!(shown, [(Some("名簿を読んでいます…".to_string()), false)]);
     assert!(s.roster.is_some(), "then read");
 }
+
+#[test]
+fn a_click_on_a_grade_in_the_succession_overview_shows_that_grade() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    use michi::tui::shell::action_for;
+    let mut s = open_iruma(Lang::En);
+    update(&mut s, Action::Click(Hit::RosterPage(RosterPage::Succession)));
+    // At 120×40 the overview is on screen: the grades' row, as drawn, and what a click there is.
+    s.size = (120, 40);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    let mut hits = michi::tui::view::HitMap::default();
+    terminal.draw(|f| hits = michi::tui::view::draw(f, &s)).unwrap();
+    let text = screen(&mut s, 120, 40);
+    let row = text
+        .lines()
+        .position(|l| l.contains("  一般職員 部長級  "))
+        .unwrap_or_else(|| panic!("{text}")) as u16;
+    let event = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 10,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+    let action = action_for(&s, event, &hits).expect("a click on the grade is an action");
+    update(&mut s, action);
+    assert_eq!(s.roster.as_ref().unwrap().succession_post, 2);
+    let text = screen(&mut s, 120, 40);
+    assert!(text.contains("一般職員 部長級 (3/3; f: next grade)"), "{text}");
+    // At 80×24 the overview is below the fold: scrolled to the page's end, the grades are
+    // where they are drawn, and a click on one shows it from the page's top.
+    s.size = (80, 24);
+    press(&mut s, KeyCode::End);
+    assert!(s.roster.as_ref().unwrap().scroll > 0);
+    terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| hits = michi::tui::view::draw(f, &s)).unwrap();
+    let text = screen(&mut s, 80, 24);
+    let row_of = |grade: &str| {
+        text.lines()
+            .position(|l| l.contains(&format!("一般職員 {grade}  ")))
+            .unwrap_or_else(|| panic!("{grade}: {text}")) as u16
+    };
+    assert_eq!(hits.at(10, row_of("課長級")), Some(&Hit::RosterPost(0)), "{text}");
+    assert_eq!(hits.at(10, row_of("次長級")), Some(&Hit::RosterPost(1)), "{text}");
+    assert_eq!(hits.at(10, row_of("課長級") - 1), None, "the heading above: {text}");
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 10,
+        row: row_of("次長級"),
+        modifiers: KeyModifiers::NONE,
+    });
+    let action = action_for(&s, click, &hits).unwrap();
+    update(&mut s, action);
+    assert_eq!(s.roster.as_ref().unwrap().succession_post, 1);
+    assert_eq!(s.roster.as_ref().unwrap().scroll, 0);
+    assert!(screen(&mut s, 80, 24).contains("一般職員 次長級 (2/3; f: next grade)"));
+}

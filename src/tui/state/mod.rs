@@ -115,6 +115,8 @@ pub enum Hit {
     LifelineYear(crate::model::FiscalYear),
     /// A page tab of the roster screen.
     RosterPage(RosterPage),
+    /// A management grade in the roster's succession overview (index into its posts).
+    RosterPost(usize),
 }
 
 /// A deletion waiting for `y`.

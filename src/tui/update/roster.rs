@@ -174,10 +174,21 @@ pub fn command(state: &mut State, command: Command) {
     }
 }
 
-/// A click on a page tab.
+/// A click on a page tab, or on a grade in the succession page's overview: that grade's
+/// years are shown, from the page's top (as `f` does).
 pub fn click(state: &mut State, hit: Hit) {
-    if let (Hit::RosterPage(page), Some(roster)) = (hit, &mut state.roster) {
-        roster.page = page;
-        roster.scroll = 0;
+    let Some(roster) = &mut state.roster else { return };
+    match hit {
+        Hit::RosterPage(page) => {
+            roster.page = page;
+            roster.scroll = 0;
+        }
+        Hit::RosterPost(post) if roster.page == RosterPage::Succession => {
+            if post < roster.run.report.succession.posts.len() {
+                roster.succession_post = post;
+                roster.scroll = 0;
+            }
+        }
+        _ => {}
     }
 }

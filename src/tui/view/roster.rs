@@ -49,6 +49,7 @@ pub(crate) fn visible_rows(state: &State) -> usize {
 pub(crate) fn scroll_limit(state: &State) -> usize {
     let Some(roster) = &state.roster else { return 0 };
     rows(state, roster, page_columns(state), &state.theme())
+        .lines
         .len()
         .saturating_sub(visible_rows(state))
 }
@@ -70,9 +71,19 @@ pub fn draw(frame: &mut Frame, state: &State, roster: &RosterScreen, area: Rect,
     let outer = block(&theme.cut(&title, usize::from(body.width.saturating_sub(4))), theme);
     let inner = outer.inner(body);
     let columns = usize::from(inner.width);
-    let rows = rows(state, roster, columns, theme);
+    let Laid {
+        lines: rows,
+        hits: row_hits,
+    } = rows(state, roster, columns, theme);
     let visible = usize::from(inner.height).saturating_sub(HEADING);
     let scroll = roster.scroll.min(rows.len().saturating_sub(visible));
+    // The clickable rows on screen.
+    for (index, hit) in row_hits {
+        if let Some(shown) = index.checked_sub(scroll).filter(|i| *i < visible) {
+            let rect = super::row_rect(inner, HEADING + shown);
+            hits.add(rect, hit);
+        }
+    }
     let outer = if rows.len() > visible {
         let shown_to = (scroll + visible).min(rows.len());
         outer.title_bottom(Line::styled(
@@ -177,9 +188,16 @@ fn heading(state: &State, roster: &RosterScreen, theme: &Theme) -> Vec<String> {
 }
 
 /// The page's rows at `columns`.
-pub(crate) fn rows(state: &State, roster: &RosterScreen, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
+/// A page laid out: its lines, and the ones a click selects something on (by line).
+pub(crate) struct Laid {
+    pub(crate) lines: Vec<Line<'static>>,
+    pub(crate) hits: Vec<(usize, Hit)>,
+}
+
+pub(crate) fn rows(state: &State, roster: &RosterScreen, columns: usize, theme: &Theme) -> Laid {
     let mut out = Rows {
         lines: Vec::new(),
+        hits: Vec::new(),
         columns,
         theme,
     };
@@ -193,12 +211,17 @@ pub(crate) fn rows(state: &State, roster: &RosterScreen, columns: usize, theme: 
         RosterPage::Rotation => super::roster_rotation::rotation(state, roster, &mut out),
         RosterPage::Problems => problems(state, roster, &mut out),
     }
-    out.lines
+    Laid {
+        lines: out.lines,
+        hits: out.hits,
+    }
 }
 
 /// Rows being laid out, cut or wrapped to the block's width.
 pub(super) struct Rows<'t> {
     pub(super) lines: Vec<Line<'static>>,
+    /// Lines a click lands on, by index into `lines`.
+    pub(super) hits: Vec<(usize, Hit)>,
     pub(super) columns: usize,
     pub(super) theme: &'t Theme,
 }
@@ -211,6 +234,11 @@ impl Rows<'_> {
     pub(super) fn wrapped(&mut self, text: &str, style: Style) {
         let lines = self.theme.wrap(text, self.columns.max(1), style);
         self.lines.extend(lines);
+    }
+
+    /// Makes the next line pushed a target for clicks.
+    pub(super) fn hit_next(&mut self, hit: Hit) {
+        self.hits.push((self.lines.len(), hit));
     }
 
     pub(super) fn blank(&mut self) {

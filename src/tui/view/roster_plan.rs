@@ -11,7 +11,7 @@ use ratatui::text::Span;
 use crate::describe::roster::{grades_below_text, no_promotions};
 use crate::engine::roster::{Cover, SuccessionPost, SuccessionYear, TrainingDemandRow};
 use crate::i18n::Lang;
-use crate::tui::state::{RosterScreen, State};
+use crate::tui::state::{Hit, RosterScreen, State};
 
 use super::roster::{Rows, number, number_label};
 
@@ -236,6 +236,7 @@ fn overview(state: &State, posts: &[SuccessionPost], shown: usize, out: &mut Row
         } else {
             theme.text
         };
+        out.hit_next(Hit::RosterPost(i));
         out.line(&theme.marked(&text, i == shown, out.columns), style);
     }
 }
