@@ -1,6 +1,7 @@
 //! `michi roster` on the real binary: a report from a small roster with hand-computed
 //! figures, bad rows listed and the report still made, JSON keys, an anonymous report,
-//! Shift_JIS input, exit codes, and the synthetic roster and mapping template.
+//! Shift_JIS input, exit codes, the synthetic roster and mapping template, and workbooks
+//! that ask for more than a sheet holds (refused in a moment, never a crash).
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 use std::path::Path;
@@ -370,4 +371,149 @@ fn succession_and_training_demand_with_hand_computed_figures_and_plans() {
         .sum();
     assert_eq!(in_csv, counted, "{csv}");
     assert!(csv.contains(",新任（今年度）,発令日なし"), "{csv}");
+}
+
+/// A zip file of `entries` (name, text).
+fn zipped(path: &Path, entries: &[(&str, &str)]) {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for (name, text) in entries {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+/// An .ods file whose one sheet is `rows` (the XML inside `<table:table>`).
+fn ods(path: &Path, rows: &str) {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="名簿">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    zipped(
+        path,
+        &[
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+            (
+                "META-INF/manifest.xml",
+                r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#,
+            ),
+            ("content.xml", &content),
+        ],
+    );
+}
+
+fn ods_row(cells: &[&str]) -> String {
+    let cells: String = cells
+        .iter()
+        .map(|c| format!(r#"<table:table-cell office:value-type="string"><text:p>{c}</text:p></table:table-cell>"#))
+        .collect();
+    // Trailing empty columns, as a spreadsheet writes them.
+    format!(r#"<table:table-row>{cells}<table:table-cell table:number-columns-repeated="1015"/></table:table-row>"#)
+}
+
+fn roster_of(dir: &Path, file: &str) -> std::process::Output {
+    michi(dir)
+        .args([
+            "roster",
+            file,
+            "--profile",
+            "iruma",
+            "--today",
+            "2026-11-22",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_ods_roster_reads_and_one_that_repeats_a_row_a_million_times_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = ods_row(&[
+        "職員番号",
+        "氏名",
+        "生年月日",
+        "採用年月日",
+        "職種",
+        "職級",
+        "職級発令日",
+    ]);
+    let person = ods_row(&[
+        "001",
+        "入間 一",
+        "1964-06-01",
+        "1987-04-01",
+        "一般職員",
+        "課長級",
+        "2015-04-01",
+    ]);
+    ods(&dir.path().join("r.ods"), &format!("{header}{person}"));
+    let out = roster_of(dir.path(), "r.ods");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["report"]["summary"]["used"], 1);
+
+    // A file of a few hundred bytes whose row of 1,000 filled cells repeats 1,000,000
+    // times: told at once, in words, without reading it.
+    let bomb = format!(
+        r#"{header}<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1000" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#
+    );
+    ods(&dir.path().join("bomb.ods"), &bomb);
+    assert!(std::fs::metadata(dir.path().join("bomb.ods")).unwrap().len() < 2_000);
+    let out = roster_of(dir.path(), "bomb.ods");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bomb.ods を読めません"), "{err}");
+    let asked: u64 = err
+        .split("would hold ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .map(|n| n.replace(',', "").parse().unwrap())
+        .unwrap_or_else(|| panic!("the cells it asks for: {err}"));
+    assert!(asked >= 1_000_000_000, "{err}");
+    assert!(err.contains(".xlsx") && err.contains("CSV"), "what to do: {err}");
+}
+
+#[test]
+fn an_old_excel_file_is_refused_with_what_to_do_and_a_cell_beyond_the_last_column_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // Whatever its bytes: an .xls is never handed to the library that would hold it whole.
+    std::fs::write(dir.path().join("r.xls"), b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").unwrap();
+    let out = roster_of(dir.path(), "r.xls");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("r.xls を読めません") && err.contains(".xls") && err.contains("(.xlsx)"),
+        "{err}"
+    );
+
+    // An .xlsx whose second cell claims column 321,272,406: an error, not that many columns.
+    let sheet = r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>職員番号</t></is></c></row><row r="2"><c r="ZZZZZZ2" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#;
+    zipped(
+        &dir.path().join("wide.xlsx"),
+        &[
+            (
+                "[Content_Types].xml",
+                r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+            ),
+            (
+                "_rels/.rels",
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+            ),
+            (
+                "xl/workbook.xml",
+                r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+            ),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ],
+    );
+    let out = roster_of(dir.path(), "wide.xlsx");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("column 321,272,406") && err.contains("16,384"), "{err}");
 }

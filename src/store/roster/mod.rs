@@ -6,6 +6,7 @@
 
 pub mod history;
 pub mod map;
+mod ods;
 pub mod read;
 mod sheet;
 pub mod synth;

@@ -53,6 +53,19 @@ pub enum ReadError {
     NoSheet(String),
     #[error("the file is empty (no header row)")]
     Empty,
+    #[error(
+        "the old Excel format (.xls) is not read (a small .xls file can ask for more memory than \
+         the machine has): save the sheet as an Excel workbook (.xlsx) or as CSV"
+    )]
+    OldExcel,
+    #[error(
+        "the .ods file would hold {cells} cells or more, and an .ods file is read whole: Michi \
+         reads up to {max} cells from one (200,000 rows of 10 columns); save it as an Excel \
+         workbook (.xlsx) or as CSV, which are read row by row at any size",
+        cells = crate::text::grouped(*.0),
+        max = crate::text::grouped(super::ods::MAX_CELLS)
+    )]
+    TooManyCells(u64),
 }
 
 /// Bytes read to decide the encoding and the separator.
@@ -98,13 +111,24 @@ pub enum Rows {
 }
 
 impl Rows {
-    /// Opens `path`: an Excel workbook by its extension (.xlsx, .xlsm, .xls, .ods), else CSV.
+    /// Opens `path`: a workbook by its extension (.xlsx, .xlsm, .xlsb, .ods), else CSV. The
+    /// old Excel format (.xls) is refused: the workbook library would hold all its sheets
+    /// whole, as wide and long as the file claims. An .ods file, also held whole, is first
+    /// measured ([`super::ods::check`]).
     pub fn open(path: &Path, options: &ReadOptions) -> Result<(Vec<String>, Rows), ReadError> {
         let ext = path
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
-        if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
+        match ext.as_str() {
+            "xls" | "xla" => return Err(ReadError::OldExcel),
+            "ods" => super::ods::check(path).map_err(|refusal| match refusal {
+                super::ods::Refusal::TooManyCells(n) => ReadError::TooManyCells(n),
+                super::ods::Refusal::Unreadable(e) => ReadError::Workbook(e),
+            })?,
+            _ => {}
+        }
+        if matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb" | "ods") {
             let (header, rows) = super::sheet::open(path, options)?;
             return Ok((header, Rows::Sheet(rows)));
         }

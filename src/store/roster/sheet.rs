@@ -1,7 +1,8 @@
 //! A roster in a workbook, streamed: a reader thread turns the sheet into rows of text and
 //! hands them over a small bounded channel, so the rows never all sit in memory at once.
-//! An `.xlsx` sheet is read cell by cell (calamine's cell reader); the older formats
-//! (`.xls`, `.ods`, `.xlsb`) only read as a whole sheet, which their own limits keep small.
+//! An `.xlsx` or `.xlsb` sheet is read cell by cell (calamine's cell reader); an `.ods`
+//! file only reads whole, after [`super::ods::check`] has measured it (`.xls` is refused
+//! before it gets here: see [`super::read::Rows::open`]).
 //!
 //! Rows cross between the threads in batches, each one string with the cells' spans in
 //! it: a string per cell allocated on one thread and freed on the other would cost more
@@ -185,7 +186,14 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<(Vec<String>, SheetRow
         .name(READER_THREAD.into())
         .spawn(move || {
             guarded(&tx, |tx| match workbook {
-                Sheets::Xlsx(mut xlsx) => stream_xlsx(&mut xlsx, &name, tx),
+                Sheets::Xlsx(mut xlsx) => {
+                    let mut reader = xlsx.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
+                    stream(|| reader.next_cell().map_err(|e| e.to_string()), tx)
+                }
+                Sheets::Xlsb(mut xlsb) => {
+                    let mut reader = xlsb.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
+                    stream(|| reader.next_cell().map_err(|e| e.to_string()), tx)
+                }
                 mut other => whole_sheet(&mut other, &name, tx),
             })
         })
@@ -203,22 +211,33 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<(Vec<String>, SheetRow
     Ok((header, rows))
 }
 
-/// Sends the rows of an `.xlsx` sheet cell by cell; the rows with no cell between two rows
-/// are sent empty, so row numbers are the sheet's. A send fails only when the report
-/// stopped reading: then this stops too.
-fn stream_xlsx<RS: std::io::Read + std::io::Seek>(
-    xlsx: &mut calamine::Xlsx<RS>,
-    name: &str,
+/// A sheet's last row and column (0-based), Excel's: a cell the file places beyond them is
+/// an error, not rows or columns to fill up to it.
+const LAST_ROW: u32 = 1_048_575;
+const LAST_COLUMN: u32 = 16_383;
+
+/// Sends the rows of an `.xlsx` or `.xlsb` sheet cell by cell (`next` gives the cells in
+/// order); the rows with no cell between two rows are sent empty, so row numbers are the
+/// sheet's. A send fails only when the report stopped reading: then this stops too.
+fn stream<'a>(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, String>,
     tx: &SyncSender<Sent>,
 ) -> Result<(), String> {
-    let mut reader = xlsx.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
     let mut out = Out {
         tx,
         batch: Batch::default(),
     };
     let mut row: Option<u32> = None;
-    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+    while let Some(cell) = next()? {
         let (r, c) = cell.get_position();
+        if r > LAST_ROW || c > LAST_COLUMN {
+            return Err(format!(
+                "a cell lies beyond the last row or column a sheet has (row {}, column {}; Excel's \
+                 last is row 1,048,576, column 16,384)",
+                crate::text::grouped(u64::from(r) + 1),
+                crate::text::grouped(u64::from(c) + 1)
+            ));
+        }
         if row != Some(r) {
             // Empty rows between two rows with cells (never before the header).
             let from = row.map_or(r, |done| done + 1);
@@ -239,7 +258,7 @@ fn stream_xlsx<RS: std::io::Read + std::io::Seek>(
     Ok(())
 }
 
-/// Sends the rows of a sheet read whole (`.xls`, `.ods`, `.xlsb`).
+/// Sends the rows of a sheet read whole (`.ods`).
 fn whole_sheet<RS: std::io::Read + std::io::Seek>(
     workbook: &mut Sheets<RS>,
     name: &str,

@@ -183,11 +183,11 @@ pub fn click(state: &mut State, hit: Hit) {
             roster.page = page;
             roster.scroll = 0;
         }
-        Hit::RosterPost(post) if roster.page == RosterPage::Succession => {
-            if post < roster.run.report.succession.posts.len() {
-                roster.succession_post = post;
-                roster.scroll = 0;
-            }
+        Hit::RosterPost(post)
+            if roster.page == RosterPage::Succession && post < roster.run.report.succession.posts.len() =>
+        {
+            roster.succession_post = post;
+            roster.scroll = 0;
         }
         _ => {}
     }
