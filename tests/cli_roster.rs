@@ -517,3 +517,21 @@ fn an_old_excel_file_is_refused_with_what_to_do_and_a_cell_beyond_the_last_colum
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("column 321,272,406") && err.contains("16,384"), "{err}");
 }
+
+#[test]
+fn a_csv_row_left_open_by_a_stray_quote_is_told_with_its_line_not_read_to_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    // Line 3 opens a quote that never closes: the rest of the file (2 MB) would be one row.
+    let mut text = String::from(ROSTER);
+    text.push_str("006,\"入間 六,1980-01-01,2003-04-01,一般職員,主任級,,,\n");
+    text.push_str(&"007,入間 七,1980-01-01,2003-04-01,一般職員,主任級,,,\n".repeat(40_000));
+    std::fs::write(dir.path().join("open.csv"), text).unwrap();
+    let out = roster_of(dir.path(), "open.csv");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("open.csv を読めません") && err.contains("from line 7"),
+        "{err}"
+    );
+    assert!(err.contains("quote"), "what to look for: {err}");
+}

@@ -4,6 +4,7 @@
 //! stops the report and is never dropped silently: it is listed with its row, column and
 //! reason (the first [`MAX_PROBLEMS`]), and every one is counted.
 
+mod bounded;
 pub mod history;
 pub mod map;
 mod ods;

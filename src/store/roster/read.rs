@@ -137,12 +137,13 @@ impl Rows {
         let encoding = options.encoding.unwrap_or_else(|| detect_encoding(head));
         let (sample, _, _) = encoding.encoding().decode(head);
         let delimiter = detect_delimiter(sample.trim_start_matches('\u{feff}'));
-        let decoded: Box<dyn Read> = Box::new(
+        let decoded: Box<dyn Read> = Box::new(super::bounded::RowBound::new(
             encoding_rs_io::DecodeReaderBytesBuilder::new()
                 .encoding(Some(encoding.encoding()))
                 .bom_override(true)
                 .build(file),
-        );
+            delimiter,
+        ));
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
