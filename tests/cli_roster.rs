@@ -384,6 +384,35 @@ fn zipped(path: &Path, entries: &[(&str, &str)]) {
     zip.finish().unwrap();
 }
 
+/// An .xlsx file whose one sheet's data is `rows` (the XML inside `<sheetData>`).
+fn xlsx(path: &Path, rows: &str) {
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#
+    );
+    zipped(
+        path,
+        &[
+            (
+                "[Content_Types].xml",
+                r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+            ),
+            (
+                "_rels/.rels",
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+            ),
+            (
+                "xl/workbook.xml",
+                r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+            ),
+            ("xl/worksheets/sheet1.xml", &sheet),
+        ],
+    );
+}
+
 /// An .ods file whose one sheet is `rows` (the XML inside `<table:table>`).
 fn ods(path: &Path, rows: &str) {
     let content = format!(
@@ -476,7 +505,7 @@ fn an_ods_roster_reads_and_one_that_repeats_a_row_a_million_times_is_refused() {
 }
 
 #[test]
-fn an_old_excel_file_is_refused_with_what_to_do_and_a_cell_beyond_the_last_column_is_an_error() {
+fn old_and_binary_excel_files_are_refused_with_what_to_do_and_an_xlsx_that_asks_too_much_is_told() {
     let dir = tempfile::tempdir().unwrap();
     // Whatever its bytes: an .xls is never handed to the library that would hold it whole.
     std::fs::write(dir.path().join("r.xls"), b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").unwrap();
@@ -489,33 +518,35 @@ fn an_old_excel_file_is_refused_with_what_to_do_and_a_cell_beyond_the_last_colum
     );
 
     // An .xlsx whose second cell claims column 321,272,406: an error, not that many columns.
-    let sheet = r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>職員番号</t></is></c></row><row r="2"><c r="ZZZZZZ2" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#;
-    zipped(
-        &dir.path().join("wide.xlsx"),
-        &[
-            (
-                "[Content_Types].xml",
-                r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
-            ),
-            (
-                "_rels/.rels",
-                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
-            ),
-            (
-                "xl/workbook.xml",
-                r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
-            ),
-            (
-                "xl/_rels/workbook.xml.rels",
-                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
-            ),
-            ("xl/worksheets/sheet1.xml", sheet),
-        ],
-    );
+    let sheet = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>職員番号</t></is></c></row><row r="2"><c r="ZZZZZZ2" t="inlineStr"><is><t>x</t></is></c></row>"#;
+    xlsx(&dir.path().join("wide.xlsx"), sheet);
     let out = roster_of(dir.path(), "wide.xlsx");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("column 321,272,406") && err.contains("16,384"), "{err}");
+
+    // A cell of over a MiB (deflate packs it into a few KB; a MB file unpacks to a GB): told
+    // before any of it is held.
+    let long = format!(
+        r#"<row r="1"><c r="A1" t="inlineStr"><is><t>職員番号</t></is></c><c r="B1" t="inlineStr"><is><t>{}</t></is></c></row>"#,
+        "a".repeat(1 << 21)
+    );
+    xlsx(&dir.path().join("long.xlsx"), &long);
+    assert!(std::fs::metadata(dir.path().join("long.xlsx")).unwrap().len() < 20_000);
+    let out = roster_of(dir.path(), "long.xlsx");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("xl/worksheets/sheet1.xml") && err.contains("over 1 MiB"),
+        "{err}"
+    );
+
+    std::fs::write(dir.path().join("r.xlsb"), b"PK\x03\x04").unwrap();
+    let err = String::from_utf8_lossy(&roster_of(dir.path(), "r.xlsb").stderr).to_string();
+    assert!(
+        err.contains(".xlsb files are not read") && err.contains("(.xlsx)"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod ods;
 pub mod read;
 mod sheet;
 pub mod synth;
+mod zipped;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;

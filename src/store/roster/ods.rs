@@ -6,11 +6,14 @@
 //! the cells the library would hold, and refuses the file above [`MAX_CELLS`].
 
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::BufReader;
 use std::path::Path;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
+
+use super::zipped::Measured;
+pub use super::zipped::Refusal;
 
 /// Cells an `.ods` file may hold in all (about 200 MB in the library; a roster of 10
 /// columns and 200,000 rows).
@@ -20,32 +23,6 @@ const MAX_COLUMNS: u64 = 16_384;
 const MAX_ROWS: u64 = 1_048_576;
 /// The sheet XML read at most (a larger one is refused, not scanned on).
 const MAX_XML_BYTES: u64 = 1 << 30;
-
-/// Why an `.ods` file is refused.
-#[derive(Debug, PartialEq)]
-pub enum Refusal {
-    /// The file holds more cells than [`MAX_CELLS`] (at least this many).
-    TooManyCells(u64),
-    /// The file is not a readable OpenDocument spreadsheet.
-    Unreadable(String),
-}
-
-/// A `Read` that counts what it reads and stops past a limit.
-struct Counted<R> {
-    inner: R,
-    read: u64,
-}
-
-impl<R: Read> Read for Counted<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.read += n as u64;
-        if self.read > MAX_XML_BYTES {
-            return Err(std::io::Error::other("the sheet's XML is over 1 GiB"));
-        }
-        Ok(n)
-    }
-}
 
 /// The number an attribute holds (1 when absent or not a number, as a repeat).
 fn repeats(e: &BytesStart<'_>, name: &str) -> u64 {
@@ -103,10 +80,8 @@ pub fn check(path: &Path) -> Result<(), Refusal> {
     let file = File::open(path).map_err(|e| unreadable(&e))?;
     let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| unreadable(&e))?;
     let content = zip.by_name("content.xml").map_err(|e| unreadable(&e))?;
-    let mut reader = Reader::from_reader(BufReader::new(Counted {
-        inner: content,
-        read: 0,
-    }));
+    // Every text and tag at most a MiB, so the XML reader's buffer stays small too.
+    let mut reader = Reader::from_reader(BufReader::new(Measured::new(content, MAX_XML_BYTES)));
     let mut buf = Vec::new();
     let mut total: u64 = 0;
     let mut table = Table::default();
@@ -114,7 +89,9 @@ pub fn check(path: &Path) -> Result<(), Refusal> {
     // and its repeat.
     let mut row: Option<(u64, u64, u64)> = None;
     loop {
-        let event = reader.read_event_into(&mut buf).map_err(|e| unreadable(&e))?;
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| Refusal::Unreadable(format!("content.xml: {e}")))?;
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 let children = matches!(event, Event::Start(_));

@@ -54,10 +54,10 @@ pub enum ReadError {
     #[error("the file is empty (no header row)")]
     Empty,
     #[error(
-        "the old Excel format (.xls) is not read (a small .xls file can ask for more memory than \
-         the machine has): save the sheet as an Excel workbook (.xlsx) or as CSV"
+        "{0} files are not read (a small one can ask for more memory than the machine has): save \
+         the sheet as an Excel workbook (.xlsx) or as CSV"
     )]
-    OldExcel,
+    NotRead(&'static str),
     #[error(
         "the .ods file would hold {cells} cells or more, and an .ods file is read whole: Michi \
          reads up to {max} cells from one (200,000 rows of 10 columns); save it as an Excel \
@@ -66,6 +66,15 @@ pub enum ReadError {
         max = crate::text::grouped(super::ods::MAX_CELLS)
     )]
     TooManyCells(u64),
+}
+
+impl From<super::zipped::Refusal> for ReadError {
+    fn from(refusal: super::zipped::Refusal) -> ReadError {
+        match refusal {
+            super::zipped::Refusal::TooManyCells(n) => ReadError::TooManyCells(n),
+            super::zipped::Refusal::Unreadable(e) => ReadError::Workbook(e),
+        }
+    }
 }
 
 /// Bytes read to decide the encoding and the separator.
@@ -111,24 +120,24 @@ pub enum Rows {
 }
 
 impl Rows {
-    /// Opens `path`: a workbook by its extension (.xlsx, .xlsm, .xlsb, .ods), else CSV. The
-    /// old Excel format (.xls) is refused: the workbook library would hold all its sheets
-    /// whole, as wide and long as the file claims. An .ods file, also held whole, is first
-    /// measured ([`super::ods::check`]).
+    /// Opens `path`: a workbook by its extension (.xlsx, .xlsm, .ods), else CSV. A workbook
+    /// is measured first ([`super::zipped::check_xlsx`], [`super::ods::check`]). The old
+    /// Excel format (.xls) and the binary one (.xlsb) are refused: the workbook library
+    /// would hold an .xls file's sheets whole, as wide and long as the file claims, and an
+    /// .xlsb file's records as long as they claim, neither measurable beforehand.
     pub fn open(path: &Path, options: &ReadOptions) -> Result<(Vec<String>, Rows), ReadError> {
         let ext = path
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
         match ext.as_str() {
-            "xls" | "xla" => return Err(ReadError::OldExcel),
-            "ods" => super::ods::check(path).map_err(|refusal| match refusal {
-                super::ods::Refusal::TooManyCells(n) => ReadError::TooManyCells(n),
-                super::ods::Refusal::Unreadable(e) => ReadError::Workbook(e),
-            })?,
+            "xls" | "xla" => return Err(ReadError::NotRead(".xls")),
+            "xlsb" => return Err(ReadError::NotRead(".xlsb")),
+            "ods" => super::ods::check(path).map_err(ReadError::from)?,
+            "xlsx" | "xlsm" => super::zipped::check_xlsx(path).map_err(ReadError::from)?,
             _ => {}
         }
-        if matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb" | "ods") {
+        if matches!(ext.as_str(), "xlsx" | "xlsm" | "ods") {
             let (header, rows) = super::sheet::open(path, options)?;
             return Ok((header, Rows::Sheet(rows)));
         }

@@ -1,8 +1,8 @@
 //! A roster in a workbook, streamed: a reader thread turns the sheet into rows of text and
 //! hands them over a small bounded channel, so the rows never all sit in memory at once.
-//! An `.xlsx` or `.xlsb` sheet is read cell by cell (calamine's cell reader); an `.ods`
-//! file only reads whole, after [`super::ods::check`] has measured it (`.xls` is refused
-//! before it gets here: see [`super::read::Rows::open`]).
+//! An `.xlsx` sheet is read cell by cell (calamine's cell reader); an `.ods` file only
+//! reads whole. Both are measured before they get here, and `.xls` and `.xlsb` are refused
+//! (see [`super::read::Rows::open`]).
 //!
 //! Rows cross between the threads in batches, each one string with the cells' spans in
 //! it: a string per cell allocated on one thread and freed on the other would cost more
@@ -190,10 +190,6 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<(Vec<String>, SheetRow
                     let mut reader = xlsx.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
                     stream(|| reader.next_cell().map_err(|e| e.to_string()), tx)
                 }
-                Sheets::Xlsb(mut xlsb) => {
-                    let mut reader = xlsb.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
-                    stream(|| reader.next_cell().map_err(|e| e.to_string()), tx)
-                }
                 mut other => whole_sheet(&mut other, &name, tx),
             })
         })
@@ -216,8 +212,7 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<(Vec<String>, SheetRow
 const LAST_ROW: u32 = 1_048_575;
 const LAST_COLUMN: u32 = 16_383;
 
-/// Sends the rows of an `.xlsx` or `.xlsb` sheet cell by cell (`next` gives the cells in
-/// order); the rows with no cell between two rows are sent empty, so row numbers are the
+/// Sends the rows of an `.xlsx` sheet cell by cell (`next` gives the cells in order); the rows with no cell between two rows are sent empty, so row numbers are the
 /// sheet's. A send fails only when the report stopped reading: then this stops too.
 fn stream<'a>(
     mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, String>,
