@@ -176,6 +176,32 @@ pub fn history_problem_kind(kind: &str, lang: Lang) -> String {
     .to_string()
 }
 
+/// Header cells listed in a message about a file's header.
+const HEADERS_SHOWN: usize = 20;
+/// Display columns of one header cell in such a message.
+const HEADER_COLUMNS: usize = 30;
+
+/// The header cells a file has, for a message saying which columns are missing: at most
+/// [`HEADERS_SHOWN`], each cut to [`HEADER_COLUMNS`] columns, control characters shown
+/// escaped (a cell may hold a terminal's escape sequence), then how many more there are.
+pub fn found_headers(found: &[String], lang: Lang) -> String {
+    let mut shown: Vec<String> = found
+        .iter()
+        .take(HEADERS_SHOWN)
+        .map(|h| crate::text::escape_controls(&crate::text::truncate(h, HEADER_COLUMNS)))
+        .collect();
+    if shown.is_empty() {
+        shown.push(lang.pick("（空）", "(empty)").to_string());
+    }
+    let more = found.len().saturating_sub(HEADERS_SHOWN);
+    let list = shown.join(", ");
+    match (more, lang) {
+        (0, _) => list,
+        (n, Lang::Ja) => format!("{list} ほか {n} 列"),
+        (n, Lang::En) => format!("{list} and {n} more"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,5 +279,19 @@ mod tests {
             grades_below_text(&post, Lang::Ja),
             "係長（在級3年・例示）・係長（在級年数の定めなし・有資格者は不明）"
         );
+    }
+
+    #[test]
+    fn a_header_in_a_message_is_short_and_shows_no_control_character() {
+        let found: Vec<String> = ["職員番号".to_string(), format!("\u{1b}[2J{}", "長".repeat(100))]
+            .into_iter()
+            .chain((0..30).map(|i| format!("列{i}")))
+            .collect();
+        let said = found_headers(&found, Lang::Ja);
+        assert!(said.starts_with("職員番号, "), "{said}");
+        assert!(!said.contains('\u{1b}'), "{said}");
+        assert!(said.ends_with("ほか 12 列"), "{said}");
+        assert!(crate::text::width(&said) < 20 * 32 + 20, "{said}");
+        assert_eq!(found_headers(&[], Lang::En), "(empty)");
     }
 }

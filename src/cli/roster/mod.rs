@@ -244,13 +244,13 @@ fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
                     "{}: 必要な列 {} がありません。見出しは {}。--map の [columns] で対応づけてください（michi roster map-template）",
                     file.display(),
                     names.join("・"),
-                    found.join(", ")
+                    crate::describe::roster::found_headers(&found, lang)
                 ),
                 format!(
                     "{}: the columns {} are missing; the header has {}. Map them in --map [columns] (michi roster map-template)",
                     file.display(),
                     names.join(", "),
-                    found.join(", ")
+                    crate::describe::roster::found_headers(&found, lang)
                 ),
             ));
         }
@@ -292,11 +292,11 @@ fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
                     RosterError::MissingHistoryColumns { found } => match lang {
                         Lang::Ja => format!(
                             "見出しに 職員番号・所属・開始日 が必要です（見出しは {}）",
-                            found.join(", ")
+                            crate::describe::roster::found_headers(&found, lang)
                         ),
                         Lang::En => format!(
                             "the header needs 職員番号, 所属 and 開始日 (it has {})",
-                            found.join(", ")
+                            crate::describe::roster::found_headers(&found, lang)
                         ),
                     },
                     other => other.to_string(),

@@ -44,15 +44,17 @@ pub fn read(state: &State, file: &str, profile: &str) -> Outcome {
                 .iter()
                 .map(|c| crate::text::escape_controls(map.header(*c)))
                 .collect();
-            let found = crate::text::escape_controls(&found.join(", "));
+            let headers = |l| crate::describe::roster::found_headers(&found, l);
             Err(Said::each(|l| match l {
                 Lang::Ja => format!(
-                    "{shown}: 必要な列 {} がありません。見出しは {found}。列名の違う名簿は michi roster --map で読めます（michi roster map-template）",
-                    names.join("・")
+                    "{shown}: 必要な列 {} がありません。見出しは {}。列名の違う名簿は michi roster --map で読めます（michi roster map-template）",
+                    names.join("・"),
+                    headers(l)
                 ),
                 Lang::En => format!(
-                    "{shown}: the columns {} are missing; the header has {found}. A roster with other column names reads with michi roster --map (michi roster map-template)",
-                    names.join(", ")
+                    "{shown}: the columns {} are missing; the header has {}. A roster with other column names reads with michi roster --map (michi roster map-template)",
+                    names.join(", "),
+                    headers(l)
                 ),
             }))
         }
@@ -101,14 +103,16 @@ pub fn join_history(state: &State, file: &str, roster: &Path, profile: &str, as_
                     .filter(|c| !trimmed.contains(c))
                     .collect();
                 let missing = missing.join("・");
-                let found = crate::text::escape_controls(&found.join(", "));
-                Said::each(|l| match l {
-                    Lang::Ja => format!(
-                        "{shown}: 配属履歴に必要な列 {missing} がありません。見出しは {found}。必要な見出し: 職員番号・所属・開始日（・終了日）"
-                    ),
-                    Lang::En => format!(
-                        "{shown}: the posting history lacks the columns {missing}; the header has {found}. It needs 職員番号, 所属, 開始日 (and 終了日)"
-                    ),
+                Said::each(|l| {
+                    let found = crate::describe::roster::found_headers(&found, l);
+                    match l {
+                        Lang::Ja => format!(
+                            "{shown}: 配属履歴に必要な列 {missing} がありません。見出しは {found}。必要な見出し: 職員番号・所属・開始日（・終了日）"
+                        ),
+                        Lang::En => format!(
+                            "{shown}: the posting history lacks the columns {missing}; the header has {found}. It needs 職員番号, 所属, 開始日 (and 終了日)"
+                        ),
+                    }
                 })
             }
             // The roster's own columns were there when it was read; it changed since.
