@@ -253,6 +253,20 @@ pub fn escape_line(s: &str) -> String {
     out
 }
 
+/// Whether `s` prints as it is on one line: nothing [`escape_line`] would escape. Text
+/// with no control byte and none of the bytes that start a C1 control or a bidi control
+/// (0xC2, 0xD8, 0xE2) is passed on a byte scan alone.
+pub fn is_line_safe(s: &str) -> bool {
+    if !s
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2)
+    {
+        return true;
+    }
+    !s.chars()
+        .any(|c| matches!(c, '\n' | '\t' | '\r') || is_forbidden_char(c))
+}
+
 /// `s` escaped as [`escape_line`] does and cut to at most `columns` display columns, ending
 /// in "…" when cut. Only the part kept is looked at, so a megabyte of text costs no more
 /// than a short one.
@@ -443,6 +457,11 @@ mod tests {
             }
             let squeeze = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
             proptest::prop_assert_eq!(squeeze(&lines.concat()), squeeze(&text));
+        }
+
+        #[test]
+        fn line_safe_text_is_what_escaping_leaves_as_it_is(text in "[あ◎○…―a\u{0}-\u{1f}\u{7f}-\u{9f}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{61c}\u{200e}]{0,12}") {
+            proptest::prop_assert_eq!(is_line_safe(&text), escape_line(&text) == text);
         }
     }
 }

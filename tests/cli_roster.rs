@@ -566,3 +566,24 @@ fn a_csv_row_left_open_by_a_stray_quote_is_told_with_its_line_not_read_to_the_en
     );
     assert!(err.contains("quote"), "what to look for: {err}");
 }
+
+#[test]
+fn a_control_character_in_a_cell_is_shown_escaped_never_sent_to_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    // A name carrying a terminal escape sequence (it would clear the screen or recolour the
+    // terminal) and a bidi override that would reverse the text after it.
+    std::fs::write(
+        dir.path().join("esc.csv"),
+        "職員番号,氏名,生年月日,採用年月日,職種,職級,職級発令日\n\
+         001,\u{1b}[2J入間\u{202e}一,1966-06-01,1990-04-01,一般職員,課長級,2015-04-01\n",
+    )
+    .unwrap();
+    let out = michi(dir.path())
+        .args(["roster", "esc.csv", "--profile", "iruma", "--today", "2026-11-22"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}'), "{text}");
+    assert!(text.contains("\\u{1b}[2J入間\\u{202e}一"), "{text}");
+}

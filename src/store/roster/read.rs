@@ -195,6 +195,11 @@ impl Rows {
                     // The line the record starts on: what a spreadsheet opening the file
                     // numbers the row (blank lines count, as they show as empty rows).
                     *row = record.position().map_or(*row + 1, |p| p.line());
+                    // A control character (a terminal's escape sequence, a line break in a
+                    // quoted name) is shown escaped wherever the cell goes.
+                    if !crate::text::is_line_safe(record.as_slice()) {
+                        *record = record.iter().map(crate::text::escape_line).collect();
+                    }
                     Some(Ok((*row, record.iter().collect())))
                 }
                 Ok(false) => None,

@@ -45,6 +45,12 @@ impl Batch {
         };
         let start = self.text.len();
         write(&mut self.text);
+        // A control character is shown escaped wherever the cell goes (as a CSV's are).
+        if let Some(unsafe_text) = self.text.get(start..).filter(|t| !crate::text::is_line_safe(t)) {
+            let escaped = crate::text::escape_line(unsafe_text);
+            self.text.truncate(start);
+            self.text.push_str(&escaped);
+        }
         let span = (start, self.text.len());
         if column < *count {
             self.cells[*from + column] = span;
@@ -280,6 +286,21 @@ fn whole_sheet<RS: std::io::Read + std::io::Seek>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_with_a_control_character_is_kept_escaped_and_its_neighbours_as_they_are() {
+        let mut batch = Batch::default();
+        batch.start_row(2);
+        batch.cell(0, |t| t.push_str("入間"));
+        batch.cell(2, |t| t.push_str("\u{1b}[2J一"));
+        batch.cell(3, |t| t.push('◎'));
+        let cells: Vec<&str> = batch
+            .cells
+            .iter()
+            .map(|&(a, b)| batch.text.get(a..b).unwrap_or("?"))
+            .collect();
+        assert_eq!(cells, ["入間", "", "\\u{1b}[2J一", "◎"]);
+    }
 
     #[test]
     fn a_reader_that_panics_is_reported_as_an_error() {
