@@ -243,6 +243,9 @@ fn a_file_that_is_not_there_is_told_and_the_start_screen_stays() {
     assert!(body.get(Lang::En).contains("nothing.csv"), "{}", body.get(Lang::En));
     press(&mut s, KeyCode::Esc);
     assert!(s.overlay.is_none() && s.roster.is_none());
+    // The status line no longer says the roster is being read.
+    let text = screen(&mut s, 80, 24);
+    assert!(!text.contains("Reading the roster"), "{text}");
 }
 
 #[test]

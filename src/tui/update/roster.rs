@@ -70,6 +70,8 @@ pub fn read(state: &mut State, result: Result<RosterScreen, Said>) {
             state.roster = Some(screen);
         }
         Err(problem) => {
+            // The reading is over: the status line no longer says it is under way.
+            state.status = None;
             state.overlay = Some(Overlay::Message {
                 title: Said::new("名簿を読めません", "Cannot read the roster"),
                 body: problem,
