@@ -602,3 +602,16 @@ fn a_click_on_a_grade_in_the_succession_overview_shows_that_grade() {
     assert_eq!(s.roster.as_ref().unwrap().scroll, 0);
     assert!(screen(&mut s, 80, 24).contains("一般職員 次長級 (2/3; f: next grade)"));
 }
+
+#[test]
+fn the_number_on_a_page_tab_goes_to_that_page() {
+    let mut s = open_iruma(Lang::En);
+    press(&mut s, KeyCode::Char('5'));
+    assert_eq!(s.roster.as_ref().unwrap().page, RosterPage::Succession);
+    let text = screen(&mut s, 120, 40);
+    assert!(text.contains("[5 Succession]"), "{text}");
+    press(&mut s, KeyCode::Char('8'));
+    assert_eq!(s.roster.as_ref().unwrap().page, RosterPage::Problems);
+    press(&mut s, KeyCode::Char('1'));
+    assert_eq!(s.roster.as_ref().unwrap().page, RosterPage::Retirements);
+}

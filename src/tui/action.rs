@@ -196,6 +196,8 @@ pub enum Command {
     /// On the roster screen: read a posting history (配属履歴) for the rotation page (asks
     /// for the file).
     RosterHistory,
+    /// A page of the roster screen by its number (`1`–`8`, as its tab shows it).
+    RosterGo(crate::tui::state::RosterPage),
 }
 
 /// Everything that reaches `update`.

@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::Lang;
 use crate::tui::action::{Answer, Command, View};
+use crate::tui::state::RosterPage;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,6 +304,14 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Roster, "← →", [k(Left), k(Right), k(Tab), k(BackTab), Key::Code(BackTab, SHIFT), ch('['), ch(']')], C::NextPage, "ページ（Tab [ ] も）", "Pages (Tab [ ] too)", true),
     bind!(Roster, "↑ ↓", [k(Up), k(Down)], C::Down, "スクロール", "Scroll", false),
     bind!(Roster, "PgUp PgDn", [k(PageUp), k(PageDown)], C::PageDown, "ページ送り", "Page", false),
+    bind!(Roster, "1", [ch('1')], C::RosterGo(RosterPage::Retirements), "退職の波へ", "Go to Retirements", false),
+    bind!(Roster, "2", [ch('2')], C::RosterGo(RosterPage::Pyramid), "年齢構成へ", "Go to Ages", false),
+    bind!(Roster, "3", [ch('3')], C::RosterGo(RosterPage::ManagementLimits), "役職定年へ", "Go to Post limits", false),
+    bind!(Roster, "4", [ch('4')], C::RosterGo(RosterPage::TurningSixty), "60歳の意思確認へ", "Go to Turning 60", false),
+    bind!(Roster, "5", [ch('5')], C::RosterGo(RosterPage::Succession), "後継者へ", "Go to Succession", false),
+    bind!(Roster, "6", [ch('6')], C::RosterGo(RosterPage::TrainingDemand), "研修の対象者へ", "Go to Training demand", false),
+    bind!(Roster, "7", [ch('7')], C::RosterGo(RosterPage::Rotation), "ローテーションへ", "Go to Rotation", false),
+    bind!(Roster, "8", [ch('8')], C::RosterGo(RosterPage::Problems), "使えなかった行へ", "Go to Rows not used", false),
     bind!(Roster, "f", [ch('f')], C::FilterNext, "内訳の切替", "Breakdown", true),
     bind!(Roster, "Esc q", [k(Esc), ch('q')], C::Back, "戻る", "Back", true),
     bind!(Roster, "h", [ch('h')], C::RosterHistory, "配属履歴を開く", "Open a posting history", true),

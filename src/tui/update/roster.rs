@@ -168,6 +168,10 @@ pub fn command(state: &mut State, command: Command) {
             roster.scroll = 0;
         }
         Command::RosterHistory => ask_history(state),
+        Command::RosterGo(page) => {
+            roster.page = page;
+            roster.scroll = 0;
+        }
         Command::Back | Command::Quit => {
             state.roster = None;
             state.status = None;
