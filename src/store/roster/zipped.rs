@@ -108,7 +108,7 @@ pub fn check_xlsx(path: &Path) -> Result<(), Refusal> {
             continue;
         }
         let sheet = name.starts_with("xl/worksheets/");
-        let limit = if sheet { MAX_PART } else { MAX_HELD - held };
+        let limit = if sheet { MAX_PART } else { MAX_HELD.saturating_sub(held) };
         let mut measured = Measured::new(part, limit);
         loop {
             match measured.read(&mut sink) {
