@@ -495,13 +495,16 @@ fn an_ods_roster_reads_and_one_that_repeats_a_row_a_million_times_is_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bomb.ods を読めません"), "{err}");
     let asked: u64 = err
-        .split("would hold ")
+        .split("このファイルは ")
         .nth(1)
         .and_then(|rest| rest.split(' ').next())
         .map(|n| n.replace(',', "").parse().unwrap())
         .unwrap_or_else(|| panic!("the cells it asks for: {err}"));
     assert!(asked >= 1_000_000_000, "{err}");
-    assert!(err.contains(".xlsx") && err.contains("CSV"), "what to do: {err}");
+    assert!(
+        err.contains("Excel のブック（.xlsx）か CSV で保存し直してください"),
+        "what to do: {err}"
+    );
 }
 
 #[test]
@@ -512,8 +515,9 @@ fn old_and_binary_excel_files_are_refused_with_what_to_do_and_an_xlsx_that_asks_
     let out = roster_of(dir.path(), "r.xls");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("r.xls を読めません: .xls のファイルは読みません"), "{err}");
     assert!(
-        err.contains("r.xls を読めません") && err.contains(".xls") && err.contains("(.xlsx)"),
+        err.contains("Excel のブック（.xlsx）か CSV で保存し直してください"),
         "{err}"
     );
 
@@ -523,7 +527,10 @@ fn old_and_binary_excel_files_are_refused_with_what_to_do_and_an_xlsx_that_asks_
     let out = roster_of(dir.path(), "wide.xlsx");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("column 321,272,406") && err.contains("16,384"), "{err}");
+    assert!(
+        err.contains("321,272,406 列目") && err.contains("16,384 列まで"),
+        "{err}"
+    );
 
     // A cell of over a MiB (deflate packs it into a few KB; a MB file unpacks to a GB): told
     // before any of it is held.
@@ -537,14 +544,22 @@ fn old_and_binary_excel_files_are_refused_with_what_to_do_and_an_xlsx_that_asks_
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("xl/worksheets/sheet1.xml") && err.contains("over 1 MiB"),
+        err.contains("ブックの xl/worksheets/sheet1.xml に 1 MiB を超える"),
         "{err}"
     );
 
     std::fs::write(dir.path().join("r.xlsb"), b"PK\x03\x04").unwrap();
     let err = String::from_utf8_lossy(&roster_of(dir.path(), "r.xlsb").stderr).to_string();
+    assert!(err.contains(".xlsb のファイルは読みません"), "{err}");
+    // In English, the same reason and what to do.
+    let out = michi(dir.path())
+        .args(["--lang", "en", "roster", "r.xlsb", "--profile", "iruma"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains(".xlsb files are not read") && err.contains("(.xlsx)"),
+        err.contains(".xlsb files are not read")
+            && err.contains("save the sheet as an Excel workbook (.xlsx) or as CSV"),
         "{err}"
     );
 }
@@ -561,10 +576,13 @@ fn a_csv_row_left_open_by_a_stray_quote_is_told_with_its_line_not_read_to_the_en
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("open.csv を読めません") && err.contains("from line 7"),
+        err.contains("open.csv を読めません: 7 行目から始まる行が 1 MiB を超えています"),
         "{err}"
     );
-    assert!(err.contains("quote"), "what to look for: {err}");
+    assert!(
+        err.contains("引用符（\"）が閉じられているか"),
+        "what to look for: {err}"
+    );
 }
 
 #[test]

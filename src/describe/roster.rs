@@ -6,6 +6,7 @@
 use crate::engine::roster::{GradeBelow, MinYearsBasis, SuccessionPost};
 use crate::i18n::Lang;
 use crate::store::roster::history::{RotationSection, RuleStanding};
+use crate::store::roster::{Overrun, ReadError, RosterError};
 
 /// A step's minimum years with how they are known; every value the document does not state
 /// is marked (例示, the HR office's or Michi's assumption), and no years is said as such.
@@ -202,6 +203,61 @@ pub fn found_headers(found: &[String], lang: Lang) -> String {
     }
 }
 
+/// Why a roster or posting-history file cannot be read, in `lang`: in English the store's
+/// own words; in Japanese each reason Michi gives, with a library's or the system's words
+/// kept in brackets. Text from the file is shown escaped.
+pub fn read_error(e: &ReadError, lang: Lang) -> String {
+    use crate::text::grouped;
+    let said = match (e, lang) {
+        (e, Lang::En) => e.to_string(),
+        (ReadError::Io(io), Lang::Ja) => match io.kind() {
+            std::io::ErrorKind::NotFound => "ファイルがありません".to_string(),
+            std::io::ErrorKind::PermissionDenied => "読む権限がありません".to_string(),
+            _ => format!("読み込みに失敗しました（{io}）"),
+        },
+        (ReadError::Csv(c), Lang::Ja) => format!("CSV として読めません（{c}）"),
+        (ReadError::RowTooLong(r), Lang::Ja) => format!(
+            "{} 行目から始まる行が 1 MiB を超えています（名簿の行としてはありえない長さです）。その行の引用符（\"）が閉じられているか確かめ、直すか書き出し直してください",
+            grouped(r.line)
+        ),
+        (ReadError::Overrun { part, overrun }, Lang::Ja) => match overrun {
+            Overrun::LongText => format!(
+                "ブックの {part} に 1 MiB を超える文字列かタグがあります（Excel のセルは 32,767 文字まで）。壊れたファイルかもしれません。Excel で開いて保存し直すか、CSV で保存してください"
+            ),
+            Overrun::LargePart { mb } => format!(
+                "ブックの {part} が展開すると {} MB を超えます（まとめて保持する部分の上限）。CSV で保存し直してください",
+                grouped(*mb)
+            ),
+        },
+        (ReadError::BeyondSheet { row, column }, Lang::Ja) => format!(
+            "シートの最終行・最終列より外にセルがあります（{} 行目・{} 列目。Excel のシートは 1,048,576 行・16,384 列まで）。ファイルが壊れていないか確かめてください",
+            grouped(*row),
+            grouped(*column)
+        ),
+        (ReadError::Workbook(w), Lang::Ja) => format!("Excel のブックとして読めません（{w}）"),
+        (ReadError::NoSheet(name), Lang::Ja) => format!("ブックに「{name}」というシートがありません"),
+        (ReadError::Empty, Lang::Ja) => "ファイルが空です（見出しの行がありません）".to_string(),
+        (ReadError::NotRead(ext), Lang::Ja) => format!(
+            "{ext} のファイルは読みません（小さなファイルでもマシンのメモリを超える大きさを求めることがあり、前もって測れないため）。Excel のブック（.xlsx）か CSV で保存し直してください"
+        ),
+        (ReadError::TooManyCells(n), Lang::Ja) => format!(
+            ".ods のファイルは一度に読むため {} セル（10 列で 200,000 行）までです。このファイルは {} セル以上になります。Excel のブック（.xlsx）か CSV で保存し直してください（どちらも行ごとに読むので大きさの上限はありません）",
+            grouped(crate::store::roster::ODS_MAX_CELLS),
+            grouped(*n)
+        ),
+    };
+    crate::text::escape_controls(&said)
+}
+
+/// Why a roster report could not be made, in `lang` (the missing-columns cases are told
+/// with the columns where they are met; here in the store's words).
+pub fn roster_error(e: &RosterError, lang: Lang) -> String {
+    match e {
+        RosterError::Read(read) => read_error(read, lang),
+        other => crate::text::escape_controls(&other.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,5 +349,42 @@ mod tests {
         assert!(said.ends_with("ほか 12 列"), "{said}");
         assert!(crate::text::width(&said) < 20 * 32 + 20, "{said}");
         assert_eq!(found_headers(&[], Lang::En), "(empty)");
+    }
+
+    #[test]
+    fn every_reason_a_file_cannot_be_read_is_said_in_japanese_with_file_text_escaped() {
+        let reasons = [
+            ReadError::Io(std::io::Error::from(std::io::ErrorKind::NotFound)),
+            ReadError::Workbook("zip: \u{1b}[2J".into()),
+            ReadError::NoSheet("名簿\u{202e}".into()),
+            ReadError::Empty,
+            ReadError::NotRead(".xls"),
+            ReadError::TooManyCells(3_000_000),
+            ReadError::BeyondSheet { row: 2, column: 20_000 },
+            ReadError::Overrun {
+                part: "xl/sharedStrings.xml".into(),
+                overrun: Overrun::LongText,
+            },
+            ReadError::Overrun {
+                part: "xl/styles.xml".into(),
+                overrun: Overrun::LargePart { mb: 256 },
+            },
+        ];
+        let said: Vec<String> = reasons.iter().map(|e| read_error(e, Lang::Ja)).collect();
+        assert_eq!(said[0], "ファイルがありません");
+        assert!(
+            said[2].contains("「名簿\\u{202e}」というシートがありません"),
+            "{}",
+            said[2]
+        );
+        assert!(said[5].contains("3,000,000 セル以上"), "{}", said[5]);
+        assert!(said[6].contains("20,000 列目"), "{}", said[6]);
+        assert!(said[8].contains("256 MB を超えます"), "{}", said[8]);
+        for s in &said {
+            assert!(!s.contains('\u{1b}') && !s.contains('\u{202e}'), "{s}");
+            assert!(!s.is_ascii(), "in Japanese: {s}");
+        }
+        // In English, the store's own words.
+        assert_eq!(read_error(&reasons[3], Lang::En), "the file is empty (no header row)");
     }
 }

@@ -255,6 +255,7 @@ fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
             ));
         }
         Err(e @ RosterError::MissingHistoryColumns { .. }) | Err(e @ RosterError::Read(_)) => {
+            let e = crate::describe::roster::roster_error(&e, lang);
             return Ok(error(
                 lang,
                 format!("{} を読めません: {e}", file.display()),
@@ -299,7 +300,7 @@ fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
                             crate::describe::roster::found_headers(&found, lang)
                         ),
                     },
-                    other => other.to_string(),
+                    other => crate::describe::roster::roster_error(&other, lang),
                 };
                 return Ok(error(
                     lang,

@@ -23,6 +23,17 @@ enum At {
     QuoteInQuoted,
 }
 
+/// A row over [`MAX_ROW_BYTES`], from `line` on (carried inside the `io::Error`).
+#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
+#[error(
+    "the row from line {} is over 1 MiB, which no roster row is: is a quote (\") left open there? \
+     Correct the file or export it again",
+    crate::text::grouped(*.line)
+)]
+pub struct RowTooLong {
+    pub line: u64,
+}
+
 /// A reader of decoded (UTF-8) CSV text that fails on a row over [`MAX_ROW_BYTES`].
 pub struct RowBound<R> {
     inner: R,
@@ -96,11 +107,7 @@ impl<R: Read> Read for RowBound<R> {
             if over || self.row_bytes > MAX_ROW_BYTES {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidData,
-                    format!(
-                        "the row from line {} is over 1 MiB, which no roster row is: is a quote (\") \
-                         left open there? Correct the file or export it again",
-                        crate::text::grouped(self.row_line)
-                    ),
+                    RowTooLong { line: self.row_line },
                 ));
             }
         }

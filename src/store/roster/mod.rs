@@ -19,7 +19,9 @@ use std::path::Path;
 use serde::Serialize;
 
 pub use map::{Column, Layout, RosterMap};
+pub use ods::MAX_CELLS as ODS_MAX_CELLS;
 pub use read::{ReadError, ReadOptions, Rows, TextEncoding};
+pub use zipped::Overrun;
 
 use crate::engine::roster::{Person, RosterBuilder, RosterReport};
 use crate::model::{Date, Profile, Reading};

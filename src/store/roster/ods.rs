@@ -89,9 +89,10 @@ pub fn check(path: &Path) -> Result<(), Refusal> {
     // and its repeat.
     let mut row: Option<(u64, u64, u64)> = None;
     loop {
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| Refusal::Unreadable(format!("content.xml: {e}")))?;
+        let event = reader.read_event_into(&mut buf).map_err(|e| match &e {
+            quick_xml::Error::Io(io) => Refusal::from_io("content.xml", io),
+            other => Refusal::Unreadable(format!("content.xml: {other}")),
+        })?;
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 let children = matches!(event, Event::Start(_));

@@ -46,7 +46,24 @@ pub enum ReadError {
     #[error("{0}")]
     Io(#[from] std::io::Error),
     #[error("CSV: {0}")]
-    Csv(#[from] csv::Error),
+    Csv(csv::Error),
+    /// A CSV row over the bound ([`super::bounded::RowTooLong`]).
+    #[error("CSV: {0}")]
+    RowTooLong(super::bounded::RowTooLong),
+    /// A workbook part over a bound ([`super::zipped::Overrun`]).
+    #[error("Excel: {part}: {overrun}")]
+    Overrun {
+        part: String,
+        overrun: super::zipped::Overrun,
+    },
+    /// A sheet cell placed beyond Excel's last row or column (1-based).
+    #[error(
+        "Excel: a cell lies beyond the last row or column a sheet has (row {}, column {}; \
+         Excel's last is row 1,048,576, column 16,384)",
+        crate::text::grouped(*.row),
+        crate::text::grouped(*.column)
+    )]
+    BeyondSheet { row: u64, column: u64 },
     #[error("Excel: {0}")]
     Workbook(String),
     #[error("the workbook has no sheet named {0}")]
@@ -72,7 +89,25 @@ impl From<super::zipped::Refusal> for ReadError {
     fn from(refusal: super::zipped::Refusal) -> ReadError {
         match refusal {
             super::zipped::Refusal::TooManyCells(n) => ReadError::TooManyCells(n),
+            super::zipped::Refusal::Overrun { part, overrun } => ReadError::Overrun { part, overrun },
             super::zipped::Refusal::Unreadable(e) => ReadError::Workbook(e),
+        }
+    }
+}
+
+impl From<csv::Error> for ReadError {
+    /// A row over the bound is told as such; any other CSV error as the reader says it.
+    fn from(e: csv::Error) -> ReadError {
+        let too_long = match e.kind() {
+            csv::ErrorKind::Io(io) => io
+                .get_ref()
+                .and_then(|inner| inner.downcast_ref::<super::bounded::RowTooLong>())
+                .copied(),
+            _ => None,
+        };
+        match too_long {
+            Some(row) => ReadError::RowTooLong(row),
+            None => ReadError::Csv(e),
         }
     }
 }

@@ -70,7 +70,7 @@ impl Batch {
 }
 
 /// A batch of rows from the reader thread, or why the sheet could not be read on.
-type Sent = Result<Batch, String>;
+type Sent = Result<Batch, ReadError>;
 
 /// Sends full batches; false once the report stopped reading.
 struct Out<'t> {
@@ -112,7 +112,7 @@ impl SheetRows {
                     self.batch = batch;
                     self.next = 0;
                 }
-                Ok(Err(e)) => return Some(Err(ReadError::Workbook(e))),
+                Ok(Err(e)) => return Some(Err(e)),
                 Err(_) => return None,
             }
         }
@@ -151,9 +151,12 @@ const READER_THREAD: &str = "roster-sheet";
 
 /// Runs the reader, sending what stopped it: its error, or, should the workbook library
 /// panic on a file it cannot take, an error saying so (never a crash, whatever the bytes).
-fn guarded(tx: &SyncSender<Sent>, read: impl FnOnce(&SyncSender<Sent>) -> Result<(), String>) {
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(tx)))
-        .unwrap_or_else(|_| Err("the workbook could not be read (its reader stopped on this file)".into()));
+fn guarded(tx: &SyncSender<Sent>, read: impl FnOnce(&SyncSender<Sent>) -> Result<(), ReadError>) {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(tx))).unwrap_or_else(|_| {
+        Err(ReadError::Workbook(
+            "the workbook could not be read (its reader stopped on this file)".into(),
+        ))
+    });
     if let Err(e) = result {
         let _ = tx.send(Err(e));
     }
@@ -193,8 +196,9 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<(Vec<String>, SheetRow
         .spawn(move || {
             guarded(&tx, |tx| match workbook {
                 Sheets::Xlsx(mut xlsx) => {
-                    let mut reader = xlsx.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
-                    stream(|| reader.next_cell().map_err(|e| e.to_string()), tx)
+                    let workbook_error = |e: calamine::XlsxError| ReadError::Workbook(e.to_string());
+                    let mut reader = xlsx.worksheet_cells_reader(&name).map_err(workbook_error)?;
+                    stream(|| reader.next_cell().map_err(workbook_error), tx)
                 }
                 mut other => whole_sheet(&mut other, &name, tx),
             })
@@ -221,9 +225,9 @@ const LAST_COLUMN: u32 = 16_383;
 /// Sends the rows of an `.xlsx` sheet cell by cell (`next` gives the cells in order); the rows with no cell between two rows are sent empty, so row numbers are the
 /// sheet's. A send fails only when the report stopped reading: then this stops too.
 fn stream<'a>(
-    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, String>,
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, ReadError>,
     tx: &SyncSender<Sent>,
-) -> Result<(), String> {
+) -> Result<(), ReadError> {
     let mut out = Out {
         tx,
         batch: Batch::default(),
@@ -232,12 +236,10 @@ fn stream<'a>(
     while let Some(cell) = next()? {
         let (r, c) = cell.get_position();
         if r > LAST_ROW || c > LAST_COLUMN {
-            return Err(format!(
-                "a cell lies beyond the last row or column a sheet has (row {}, column {}; Excel's \
-                 last is row 1,048,576, column 16,384)",
-                crate::text::grouped(u64::from(r) + 1),
-                crate::text::grouped(u64::from(c) + 1)
-            ));
+            return Err(ReadError::BeyondSheet {
+                row: u64::from(r) + 1,
+                column: u64::from(c) + 1,
+            });
         }
         if row != Some(r) {
             // Empty rows between two rows with cells (never before the header).
@@ -264,8 +266,10 @@ fn whole_sheet<RS: std::io::Read + std::io::Seek>(
     workbook: &mut Sheets<RS>,
     name: &str,
     tx: &SyncSender<Sent>,
-) -> Result<(), String> {
-    let range = workbook.worksheet_range(name).map_err(|e| e.to_string())?;
+) -> Result<(), ReadError> {
+    let range = workbook
+        .worksheet_range(name)
+        .map_err(|e| ReadError::Workbook(e.to_string()))?;
     let start = range.start().map_or(0, |(r, _)| r);
     let mut out = Out {
         tx,
@@ -314,7 +318,7 @@ mod tests {
             .unwrap();
         thread.join().unwrap();
         match rx.recv() {
-            Ok(Err(e)) => assert!(e.contains("could not be read"), "{e}"),
+            Ok(Err(e)) => assert!(e.to_string().contains("could not be read"), "{e}"),
             _ => panic!("an error is sent"),
         }
     }

@@ -17,18 +17,35 @@ pub const MAX_HELD: u64 = 256 << 20;
 /// Any one part, read at most this far (a sheet streams, but is not scanned on forever).
 pub const MAX_PART: u64 = 4 << 30;
 
+/// What a part measured by [`Measured`] went past (carried inside the `io::Error`).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Overrun {
+    #[error("a text or tag in it is over 1 MiB, which no cell holds (an Excel cell holds at most 32,767 characters)")]
+    LongText,
+    #[error("it unpacks to more than {} MB", crate::text::grouped(*.mb))]
+    LargePart { mb: u64 },
+}
+
 /// Why a workbook is refused before it is read.
 #[derive(Debug, PartialEq)]
 pub enum Refusal {
     /// The sheets would take more cells than an `.ods` file may hold (at least this many).
     TooManyCells(u64),
-    /// Not a workbook that can be read, or a part that is too long: in words.
+    /// A part (its name in the zip) went past a bound.
+    Overrun { part: String, overrun: Overrun },
+    /// Not a workbook that can be read: the library's words.
     Unreadable(String),
 }
 
 impl Refusal {
-    fn from_io(part: &str, e: &io::Error) -> Refusal {
-        Refusal::Unreadable(format!("{part}: {e}"))
+    pub(super) fn from_io(part: &str, e: &io::Error) -> Refusal {
+        match e.get_ref().and_then(|inner| inner.downcast_ref::<Overrun>()) {
+            Some(overrun) => Refusal::Overrun {
+                part: part.to_string(),
+                overrun: overrun.clone(),
+            },
+            None => Refusal::Unreadable(format!("{part}: {e}")),
+        }
     }
 }
 
@@ -61,10 +78,7 @@ impl<R: Read> Read for Measured<R> {
         let n = self.inner.read(buf)?;
         self.read += n as u64;
         if self.read > self.limit {
-            return Err(io::Error::other(format!(
-                "it unpacks to more than {} MB",
-                crate::text::grouped(self.limit >> 20)
-            )));
+            return Err(io::Error::other(Overrun::LargePart { mb: self.limit >> 20 }));
         }
         let mut rest = buf.get(..n).unwrap_or_default();
         while !rest.is_empty() {
@@ -84,10 +98,7 @@ impl<R: Read> Read for Measured<R> {
             }
         }
         if self.run > MAX_RUN {
-            return Err(io::Error::other(
-                "a text or tag in it is over 1 MiB, which no cell holds (an Excel cell holds at most \
-                 32,767 characters)",
-            ));
+            return Err(io::Error::other(Overrun::LongText));
         }
         Ok(n)
     }

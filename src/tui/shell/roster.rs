@@ -58,13 +58,13 @@ pub fn read(state: &State, file: &str, profile: &str) -> Outcome {
                 ),
             }))
         }
-        Err(e @ (RosterError::Read(_) | RosterError::MissingHistoryColumns { .. })) => {
-            let e = crate::text::escape_controls(&e.to_string());
-            Err(Said::each(|l| match l {
+        Err(e @ (RosterError::Read(_) | RosterError::MissingHistoryColumns { .. })) => Err(Said::each(|l| {
+            let e = crate::describe::roster::roster_error(&e, l);
+            match l {
                 Lang::Ja => format!("{shown} を読めません: {e}"),
                 Lang::En => format!("Cannot read {shown}: {e}"),
-            }))
-        }
+            }
+        })),
     };
     Outcome::RosterRead(Box::new(result))
 }
@@ -116,13 +116,13 @@ pub fn join_history(state: &State, file: &str, roster: &Path, profile: &str, as_
                 })
             }
             // The roster's own columns were there when it was read; it changed since.
-            e => {
-                let e = crate::text::escape_controls(&e.to_string());
-                Said::each(|l| match l {
+            e => Said::each(|l| {
+                let e = crate::describe::roster::roster_error(&e, l);
+                match l {
                     Lang::Ja => format!("{shown} を読めません: {e}"),
                     Lang::En => format!("Cannot read {shown}: {e}"),
-                })
-            }
+                }
+            }),
         });
     Outcome::HistoryRead(Box::new(result))
 }
