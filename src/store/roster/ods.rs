@@ -109,10 +109,10 @@ pub fn check(path: &Path) -> Result<(), Refusal> {
                         if let Some((width, empty, _)) = &mut row {
                             let n = repeats(e, "table:number-columns-repeated");
                             if has_value(e, children) {
-                                *width = (*width + *empty + n).min(MAX_COLUMNS);
+                                *width = width.saturating_add(*empty).saturating_add(n).min(MAX_COLUMNS);
                                 *empty = 0;
                             } else {
-                                *empty = (*empty + n).min(MAX_COLUMNS);
+                                *empty = empty.saturating_add(n).min(MAX_COLUMNS);
                             }
                         }
                     }
@@ -207,6 +207,11 @@ mod tests {
             r#"<table:table-row>{CELL}</table:table-row><table:table-row table:number-rows-repeated="500000"/><table:table-row><table:table-cell table:number-columns-repeated="9"/>{CELL}</table:table-row>"#
         );
         assert!(matches!(check(&ods(dir.path(), &apart)), Err(Refusal::TooManyCells(_))));
+        // Repeats as large as a number can be: counted without overflowing.
+        let huge = format!(
+            r#"<table:table-row table:number-rows-repeated="18446744073709551615"><table:table-cell table:number-columns-repeated="18446744073709551615"/><table:table-cell table:number-columns-repeated="18446744073709551615" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>{CELL}"#
+        );
+        assert!(matches!(check(&ods(dir.path(), &huge)), Err(Refusal::TooManyCells(_))));
     }
 
     #[test]
