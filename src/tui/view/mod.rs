@@ -30,6 +30,7 @@ pub(crate) mod roles;
 pub(crate) mod roster;
 pub(crate) mod roster_plan;
 mod roster_rotation;
+mod roster_staff;
 mod rotation;
 mod situation;
 mod start;
