@@ -11,18 +11,7 @@ use michi::tui::action::{Action, Command};
 use michi::tui::keymap::Scope;
 use michi::tui::state::{ComparePage, Hit, Overlay, State};
 use michi::tui::update::{Effect, scopes, update};
-use tui_common::{open_persona, press, screen, state, typed};
-
-/// Carries out the effects as the shell would (reading the plans), feeding the results back.
-fn carry_out(s: &mut State, effects: Vec<Effect>) {
-    let data = tempfile::tempdir().unwrap();
-    let mut files = michi::tui::shell::Files::in_dir(data.path());
-    for effect in effects {
-        if let Some(outcome) = files.carry_out(s, effect) {
-            update(s, Action::Done(Box::new(outcome)));
-        }
-    }
-}
+use tui_common::{carry_out, open_persona, press, screen, state, typed};
 
 /// `C` on the start screen, the first sample then the fourth of those left (川越's 保育主任).
 fn compare_two_samples(s: &mut State) {

@@ -15,7 +15,7 @@ use michi::tui::action::Action;
 use michi::tui::keymap::Scope;
 use michi::tui::state::{Hit, Overlay, RosterPage, State};
 use michi::tui::update::{Effect, scopes, update};
-use tui_common::{press, render, screen, state, typed};
+use tui_common::{carry_out, press, render, screen, state, typed};
 
 /// A small roster for 上越市 (as of 2026-11-21), with two rows that cannot be used:
 /// - 0001 born 1964-06-01: 定年 62 in FY2026, so retires 2027-03-31 (FY2026); a 課長 at 60
@@ -35,17 +35,6 @@ fn write_roster(dir: &Path) -> String {
     let path = dir.join("roster.csv");
     std::fs::write(&path, ROSTER).unwrap();
     path.display().to_string()
-}
-
-/// Carries out the effects as the shell would, feeding the results back.
-fn carry_out(s: &mut State, effects: Vec<Effect>) {
-    let data = tempfile::tempdir().unwrap();
-    let mut files = michi::tui::shell::Files::in_dir(data.path());
-    for effect in effects {
-        if let Some(outcome) = files.carry_out(s, effect) {
-            update(s, Action::Done(Box::new(outcome)));
-        }
-    }
 }
 
 /// `H`, the file's path, Enter, then 上越市 in the profile picker.

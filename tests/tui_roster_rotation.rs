@@ -17,8 +17,8 @@ use michi::tui::action::Action;
 use michi::tui::forms::PromptFor;
 use michi::tui::state::{Overlay, RosterPage, State, Ui};
 use michi::tui::theme::ThemeKind;
-use michi::tui::update::{Effect, scopes, update};
-use tui_common::{TODAY, ctrl, press, screen, typed};
+use michi::tui::update::{Effect, scopes};
+use tui_common::{TODAY, carry_out, ctrl, press, screen, typed};
 
 /// 上越 as of 2026-11-21, rule three_families (一般行政職, years 0–10 of service, all three
 /// families): 0001 (6 years) has 2 of 3, 0002 (8 years) all 3, 0003 (26 years) is outside.
@@ -61,17 +61,6 @@ fn state_in(dir: &Path, lang: Lang, ascii: bool) -> State {
     };
     let catalog = Catalog::load(Some(&dir.join("config/profiles")), lang);
     State::new(catalog, ui, Date::parse(TODAY).unwrap(), false)
-}
-
-/// Carries out the effects as the shell would, feeding the results back.
-fn carry_out(s: &mut State, effects: Vec<Effect>) {
-    let data = tempfile::tempdir().unwrap();
-    let mut files = michi::tui::shell::Files::in_dir(data.path());
-    for effect in effects {
-        if let Some(outcome) = files.carry_out(s, effect) {
-            update(s, Action::Done(Box::new(outcome)));
-        }
-    }
 }
 
 /// `H`, the roster's path, 上越 with the tenure: the roster screen.

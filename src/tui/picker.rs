@@ -51,6 +51,19 @@ pub struct PickItem {
     pub target: PickTarget,
 }
 
+impl PickItem {
+    /// A city's profile as a choice: 「上越市 Joetsu — 上越市人材育成方針（改訂）」, found by its
+    /// id too.
+    pub fn city(profile: &crate::model::Profile, lang: crate::i18n::Lang, target: PickTarget) -> PickItem {
+        PickItem {
+            kind: lang.pick("自治体", "City").into(),
+            label: format!("{} {} — {}", profile.name, profile.name_romaji, profile.document.title),
+            search: profile.id.clone(),
+            target,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Picker {
     pub title: String,

@@ -197,3 +197,14 @@ pub fn open_next_ten(state: &mut State) {
     let doc = state.doc.as_ref().unwrap();
     assert_eq!(doc.workshop_page, michi::tui::state::WorkshopPage::NextTen);
 }
+
+/// Carries out the effects as the shell would, feeding the results back.
+pub fn carry_out(s: &mut State, effects: Vec<Effect>) {
+    let data = tempfile::tempdir().unwrap();
+    let mut files = michi::tui::shell::Files::in_dir(data.path());
+    for effect in effects {
+        if let Some(outcome) = files.carry_out(s, effect) {
+            update(s, Action::Done(Box::new(outcome)));
+        }
+    }
+}

@@ -114,6 +114,15 @@ pub(super) fn error(lang: Lang, ja: String, en: String) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// A workbook that could not be made (the report's or a synthetic roster's).
+pub(super) fn workbook_error(lang: Lang, e: impl std::fmt::Display) -> ExitCode {
+    error(
+        lang,
+        format!("Excel ブックを作れません: {e}"),
+        format!("cannot make the workbook: {e}"),
+    )
+}
+
 pub(super) fn profile_of(id: &str, lang: Lang) -> Result<crate::model::Profile, ExitCode> {
     let catalog = crate::store::Catalog::load(crate::store::profiles::user_profile_dir().as_deref(), lang);
     match catalog.get(id) {
@@ -338,13 +347,7 @@ fn report(args: RosterArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
         }
         RosterFormat::Xlsx => match roster_export::to_xlsx(&tables(&run, rotation.as_ref(), lang)) {
             Ok(bytes) => bytes,
-            Err(e) => {
-                return Ok(error(
-                    lang,
-                    format!("Excel ブックを作れません: {e}"),
-                    format!("cannot make the workbook: {e}"),
-                ));
-            }
+            Err(e) => return Ok(workbook_error(lang, e)),
         },
     };
     let code = write_output(args.output.as_deref(), &bytes, args.force, lang, out)?;

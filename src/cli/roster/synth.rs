@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{EncodingArg, error, profile_of, write_output};
+use super::{EncodingArg, error, profile_of, workbook_error, write_output};
 use crate::cli::output::{begin_new_file, finish_new_file};
 use crate::i18n::Lang;
 use crate::model::Date;
@@ -136,13 +136,7 @@ pub fn run(args: SynthArgs, lang: Lang, out: &mut impl Write) -> io::Result<Exit
             history(&postings, &mut history_writer),
         ) {
             Ok(bytes) => bytes,
-            Err(e) => {
-                return Ok(error(
-                    lang,
-                    format!("Excel ブックを作れません: {e}"),
-                    format!("cannot make the workbook: {e}"),
-                ));
-            }
+            Err(e) => return Ok(workbook_error(lang, e)),
         };
         if let Some(Err(e)) = history_writer.as_mut().map(|w| w.flush()) {
             return Ok(cannot(e.to_string()));

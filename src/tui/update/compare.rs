@@ -102,15 +102,7 @@ pub fn choose_city(state: &mut State) {
         .entries
         .iter()
         .filter(|e| e.profile.id != doc.profile.id)
-        .map(|e| PickItem {
-            kind: lang.pick("自治体", "City").into(),
-            label: format!(
-                "{} {} — {}",
-                e.profile.name, e.profile.name_romaji, e.profile.document.title
-            ),
-            search: e.profile.id.clone(),
-            target: PickTarget::CompareAs(e.profile.id.clone()),
-        })
+        .map(|e| PickItem::city(&e.profile, lang, PickTarget::CompareAs(e.profile.id.clone())))
         .collect();
     let title = match lang {
         Lang::Ja => format!("{}の計画を別の市のプロファイルで比較: 市を選ぶ", doc.profile.name),

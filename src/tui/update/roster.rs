@@ -30,14 +30,12 @@ pub fn file_given(state: &mut State, file: &str) -> Result<(), Said> {
         .catalog
         .entries
         .iter()
-        .map(|e| PickItem {
-            kind: lang.pick("自治体", "City").into(),
-            label: format!(
-                "{} {} — {}",
-                e.profile.name, e.profile.name_romaji, e.profile.document.title
-            ),
-            search: e.profile.id.clone(),
-            target: PickTarget::Roster(file.to_string(), e.profile.id.clone()),
+        .map(|e| {
+            PickItem::city(
+                &e.profile,
+                lang,
+                PickTarget::Roster(file.to_string(), e.profile.id.clone()),
+            )
         })
         .collect();
     let title = lang.pick(

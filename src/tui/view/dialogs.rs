@@ -38,6 +38,37 @@ fn key_lines(state: &State, scopes: &[Scope], columns: usize, theme: &Theme) -> 
     }
 }
 
+/// What a prompt's text should look like, shown under it (a field without an example keeps
+/// its blank line; other prompts have none).
+fn prompt_hint(target: &PromptFor, lang: crate::i18n::Lang) -> Option<&'static str> {
+    use crate::tui::state::Field;
+    match target {
+        PromptFor::Field(Field::BirthDate | Field::HireDate | Field::GradeSince | Field::CourseSince) => {
+            Some(lang.pick(
+                "例: 1990-02-03、1990/2/3、19900203、平成2年2月3日、H2.2.3",
+                "e.g. 1990-02-03, 1990/2/3, 19900203, 平成2年2月3日, H2.2.3",
+            ))
+        }
+        PromptFor::Field(Field::TargetFy) => {
+            Some(lang.pick("例: 2032、令和14年度（空欄で指定なし）", "e.g. 2032 (empty: none)"))
+        }
+        PromptFor::Field(_) => Some(""),
+        PromptFor::RosterFile => Some(lang.pick(
+            "見出し: 職員番号・氏名・生年月日・採用年月日・職種・職級（・職級発令日）。次に自治体を選びます",
+            "Headers: 職員番号 氏名 生年月日 採用年月日 職種 職級 (職級発令日). The city is chosen next",
+        )),
+        PromptFor::RosterHistory => Some(lang.pick(
+            "見出し: 職員番号・所属・開始日（・終了日）。1行に1つの配属、今の配属は終了日が空欄",
+            "Headers: 職員番号 所属 開始日 (終了日). One posting a row; the current one has no 終了日",
+        )),
+        PromptFor::TeamFolder => Some(lang.pick(
+            "フォルダ内の計画ファイル（.toml）を一覧します。例: ~/team",
+            "Lists the plan files (.toml) in the folder. e.g. ~/team",
+        )),
+        _ => None,
+    }
+}
+
 pub fn prompt(frame: &mut Frame, state: &State, prompt: &Prompt, area: Rect, theme: &Theme) {
     let lang = state.lang();
     let rect = centered(area, 76, 8);
@@ -75,44 +106,8 @@ pub fn prompt(frame: &mut Frame, state: &State, prompt: &Prompt, area: Rect, the
     let mut lines = vec![Line::from(format!(" {shown}")), Line::from("")];
     if let Some(e) = &prompt.error {
         lines.extend(theme.wrap(e.get(lang), columns, theme.error));
-    } else if let PromptFor::Field(field) = &prompt.target {
-        use crate::tui::state::Field;
-        let hint = match field {
-            Field::BirthDate | Field::HireDate | Field::GradeSince | Field::CourseSince => lang.pick(
-                "例: 1990-02-03、1990/2/3、19900203、平成2年2月3日、H2.2.3",
-                "e.g. 1990-02-03, 1990/2/3, 19900203, 平成2年2月3日, H2.2.3",
-            ),
-            Field::TargetFy => lang.pick("例: 2032、令和14年度（空欄で指定なし）", "e.g. 2032 (empty: none)"),
-            _ => "",
-        };
+    } else if let Some(hint) = prompt_hint(&prompt.target, lang) {
         lines.extend(theme.wrap(hint, columns, theme.dim));
-    } else if prompt.target == PromptFor::RosterFile {
-        lines.extend(theme.wrap(
-            lang.pick(
-                "見出し: 職員番号・氏名・生年月日・採用年月日・職種・職級（・職級発令日）。次に自治体を選びます",
-                "Headers: 職員番号 氏名 生年月日 採用年月日 職種 職級 (職級発令日). The city is chosen next",
-            ),
-            columns,
-            theme.dim,
-        ));
-    } else if prompt.target == PromptFor::RosterHistory {
-        lines.extend(theme.wrap(
-            lang.pick(
-                "見出し: 職員番号・所属・開始日（・終了日）。1行に1つの配属、今の配属は終了日が空欄",
-                "Headers: 職員番号 所属 開始日 (終了日). One posting a row; the current one has no 終了日",
-            ),
-            columns,
-            theme.dim,
-        ));
-    } else if prompt.target == PromptFor::TeamFolder {
-        lines.extend(theme.wrap(
-            lang.pick(
-                "フォルダ内の計画ファイル（.toml）を一覧します。例: ~/team",
-                "Lists the plan files (.toml) in the folder. e.g. ~/team",
-            ),
-            columns,
-            theme.dim,
-        ));
     }
     lines.push(Line::styled(
         lang.pick(" Enter 確定  Esc 取消", " Enter confirms  Esc cancels"),
