@@ -60,6 +60,15 @@ pub fn succession_terms(lang: Lang) -> &'static str {
     )
 }
 
+/// Holders of a management grade past 役職定年 and still in post: the succession figures
+/// leave them out (they are not projected).
+pub fn past_limit_text(count: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("役職定年を過ぎて在職中: {count} 人（見込みに入れていません）"),
+        Lang::En => format!("Past the post limit and still in post: {count} (not projected)"),
+    }
+}
+
 /// Michi's assumption behind the succession and training figures.
 pub fn no_promotions(lang: Lang) -> &'static str {
     lang.pick(

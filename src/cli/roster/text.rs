@@ -264,16 +264,7 @@ fn succession(out: &mut impl Write, s: &Succession, lang: Lang, columns: usize) 
             writeln!(
                 out,
                 "{}",
-                match lang {
-                    Lang::Ja => format!(
-                        "役職定年を過ぎて在職中: {} 人（見込みに入れていません）",
-                        post.past_limit
-                    ),
-                    Lang::En => format!(
-                        "Past the post limit and still in post: {} (not projected)",
-                        post.past_limit
-                    ),
-                }
+                crate::describe::roster::past_limit_text(post.past_limit, lang)
             )?;
         }
         let header = vec![

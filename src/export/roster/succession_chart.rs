@@ -100,16 +100,8 @@ fn figure(out: &mut String, post: &SuccessionPost, lang: Lang) {
         escape(&crate::describe::roster::grades_below_text(post, lang))
     );
     if post.past_limit > 0 {
-        let past = match lang {
-            Lang::Ja => format!(
-                "。役職定年を過ぎて在職中: {} 人（見込みに入れていません）",
-                post.past_limit
-            ),
-            Lang::En => format!(
-                "; past the post limit and still in post: {} (not projected)",
-                post.past_limit
-            ),
-        };
+        let past = crate::describe::roster::past_limit_text(post.past_limit, lang);
+        out.push_str(lang.pick("。", ". "));
         out.push_str(&escape(&past));
     }
     out.push_str("</figcaption>\n");

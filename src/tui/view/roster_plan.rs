@@ -8,7 +8,7 @@
 
 use ratatui::text::Span;
 
-use crate::describe::roster::{grades_below_text, no_promotions};
+use crate::describe::roster::{grades_below_text, no_promotions, past_limit_text};
 use crate::engine::roster::{Cover, SuccessionPost, SuccessionYear, TrainingDemandRow};
 use crate::i18n::Lang;
 use crate::tui::state::{Hit, RosterScreen, State};
@@ -67,19 +67,7 @@ pub(super) fn succession(state: &State, roster: &RosterScreen, out: &mut Rows) {
     out.lines
         .extend(crate::tui::view::hanging("", &below, out.columns, theme.text, theme));
     if post.past_limit > 0 {
-        out.wrapped(
-            &match lang {
-                Lang::Ja => format!(
-                    "役職定年を過ぎて在職中: {} 人（見込みに入れていません）",
-                    post.past_limit
-                ),
-                Lang::En => format!(
-                    "Past the post limit and still in post: {} (not projected)",
-                    post.past_limit
-                ),
-            },
-            theme.warn,
-        );
+        out.wrapped(&past_limit_text(post.past_limit, lang), theme.warn);
     }
     year_table(state, post, out);
     out.blank();
